@@ -1,0 +1,60 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+INDEX  ?= build
+HOST   ?= 127.0.0.1
+PORT   ?= 8501
+TORCH  := torch==2.13.0
+
+.PHONY: run test install install-test build app lint bench eval browser clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# torch first, CPU build from this machine's wheel: a bare `torch` pulled in later would be a CUDA build.
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
+	$(PIP) install --quiet $(TORCH)
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+build: install
+	$(VENV)/bin/reportgraph build --out $(INDEX) --if-stale
+
+run: build
+	@echo "reportgraph: serving on http://$(HOST):$(PORT)"
+	$(VENV)/bin/reportgraph app --index $(INDEX) --host $(HOST) --port $(PORT)
+
+# Debian chromium for the browser tests: installed when missing and we are allowed to (root, apt).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "make: could not install chromium; browser tests will be skipped (or fail under CI=true)"; \
+	  else echo "make: chromium missing and cannot be installed here; browser tests will be skipped"; fi; \
+	fi
+
+test: install-test browser
+	$(VENV)/bin/ruff check .
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m pytest -q -ra
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+
+eval: build
+	$(VENV)/bin/reportgraph eval tests/data/questions-peru.jsonl --index $(INDEX)
+
+bench: install-test
+	$(PY) bench/run
+
+clean:
+	rm -rf $(INDEX) .pytest_cache
