@@ -83,3 +83,18 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+
+
+def extraction_to_json(extraction: Extraction) -> dict:
+    from dataclasses import asdict
+
+    return asdict(extraction)
+
+
+def extraction_from_json(data: dict) -> Extraction:
+    return Extraction(
+        report=data["report"],
+        entities=[Entity(**e) for e in data.get("entities", [])],
+        mentions=[Mention(**m) for m in data.get("mentions", [])],
+        relations=[Relation(**r) for r in data.get("relations", [])],
+    )
