@@ -98,7 +98,7 @@ def _split_heading_runs(run: list[RawLine]) -> list[list[RawLine]]:
         return [run]
     for k in range(1, len(run)):
         t = run[k].text
-        if _GOAL_START.match(t) or len(t) > 60:
+        if _GOAL_START.match(t) or len(t) > 60 or t.rstrip().endswith((".", "!", "?")):
             return [run[:k], run[k:]]
     return [run]
 
