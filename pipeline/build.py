@@ -152,8 +152,10 @@ def remove_report(report_id: str, index_dir: Path, options: BuildOptions = Build
     return build(keep, Path(index_dir), options, progress)
 
 
-def _pause(options: BuildOptions, stage: str) -> None:
+def _pause(options: BuildOptions, stage: str, work: Path) -> None:
+    """Test hook for the fault tests: mark the stage as finished, then wait to be killed."""
     if options.pause_after and options.pause_after[0] == stage:
+        (work / f".paused-{stage}").touch()
         time.sleep(options.pause_after[1])
 
 
@@ -194,7 +196,7 @@ def _build_locked(files: list[Path], index_dir: Path, options: BuildOptions, pro
         if not files:
             result.failures.append((str(index_dir), "no report files found (.pdf, .txt, .md)"))
         return result
-    _pause(options, "read")
+    _pause(options, "read", work)
 
     # extract
     t0 = time.perf_counter()
@@ -207,7 +209,7 @@ def _build_locked(files: list[Path], index_dir: Path, options: BuildOptions, pro
     for (_, doc), ex in zip(documents, extractions, strict=True):
         _write_json(work / "documents" / f"{doc.report.id}.json", doc.to_json())
         _write_json(work / "extractions" / f"{doc.report.id}.json", extraction_to_json(ex))
-    _pause(options, "extract")
+    _pause(options, "extract", work)
 
     # graph
     t0 = time.perf_counter()
@@ -219,14 +221,14 @@ def _build_locked(files: list[Path], index_dir: Path, options: BuildOptions, pro
     triples = len(dataset)
     progress("graph", 1, 1)
     timings["graph"] = time.perf_counter() - t0
-    _pause(options, "graph")
+    _pause(options, "graph", work)
 
     # embed (vectors of unchanged passages are reused from the cache)
     t0 = time.perf_counter()
     passages = [p for _, d in documents for p in d.passages]
     encoder, vectors = _embed(passages, index_dir, options, progress)
     timings["embed"] = time.perf_counter() - t0
-    _pause(options, "embed")
+    _pause(options, "embed", work)
 
     # index
     t0 = time.perf_counter()
@@ -236,7 +238,7 @@ def _build_locked(files: list[Path], index_dir: Path, options: BuildOptions, pro
     index_facts = write_index(work / "index", passages, vectors, encoder.facts().to_json())
     progress("index", 1, 1)
     timings["index"] = time.perf_counter() - t0
-    _pause(options, "index")
+    _pause(options, "index", work)
 
     # publish
     t0 = time.perf_counter()
