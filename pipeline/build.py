@@ -225,7 +225,9 @@ def _build_locked(files: list[Path], index_dir: Path, options: BuildOptions, pro
 
     # embed (vectors of unchanged passages are reused from the cache)
     t0 = time.perf_counter()
-    passages = [p for _, d in documents for p in d.passages]
+    from embeddings.records import records_from_document
+
+    passages = [r for _, d in documents for r in records_from_document(d)]
     encoder, vectors = _embed(passages, index_dir, options, progress)
     timings["embed"] = time.perf_counter() - t0
     _pause(options, "embed", work)
@@ -283,10 +285,8 @@ def _build_locked(files: list[Path], index_dir: Path, options: BuildOptions, pro
 def _embed(passages, index_dir: Path, options: BuildOptions, progress: Progress):
     import hashlib
 
-    from embeddings import store
     from embeddings.encoder import make_encoder
-
-    embedding_text = getattr(store, "embedding_text", lambda p: p.text)
+    from embeddings.records import embedding_text
 
     encoder = make_encoder(options.encoder)
     facts = encoder.facts()

