@@ -441,12 +441,16 @@ def cmd_eval_search(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_graph(args: argparse.Namespace) -> int:
-    from graph.evaluate import evaluate_graph, format_scores
+    from graph.evaluate import evaluate_graph
 
     build = _open(_settings(args))
     rid = _report_filter(build, args.report)
     extractions = [ex for r, ex in build.extractions.items() if rid is None or r == rid]
-    print(format_scores(evaluate_graph(Path(args.file), extractions)))
+    scores = evaluate_graph(Path(args.file), extractions)
+    if args.json:
+        _print_json(scores.as_dict())
+    else:
+        print(scores.format())
     return EXIT_OK
 
 
@@ -526,6 +530,7 @@ def make_parser() -> argparse.ArgumentParser:
     add("eval-search", cmd_eval_search, "retrieval recall and MRR on a question set").add_argument("file")
     p = add("eval-graph", cmd_eval_graph, "entity and relation recall/precision against gold annotations", report=True)
     p.add_argument("file")
+    p.add_argument("--json", action="store_true")
     p = add("app", cmd_app, "start the Streamlit app")
     p.add_argument("--host")
     p.add_argument("--port", type=int)

@@ -1,0 +1,111 @@
+"""Where things happen: presence and "in PLACE" phrases (operatesIn), facilities and events located
+in a place (locatedIn), and resettlement submissions to countries with their counts (submitsTo).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .frames import _FACILITY, _actor, _emit, _group_at
+from .relations import Found, Sent, _subjects
+
+_PRESENCE = re.compile(r"\b(?:presence|covering|field offices?|field units?|representation|operat(?:es|ed|ing)\s+in|hubs?\s+in|offices?\s+in)\b", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout|covering)\s+(?:the\s+)?(?:(?:cities|city|regions?|departments?|provinces?|municipalit(?:y|ies)|border\s+areas?|areas?)\s+of\s+)?$")
+
+
+def operates_in(s: Sent) -> list[Found]:
+    """Presence sentences, and "S did … in PLACE(S)" with an organisation as subject."""
+    locs = [i for i, m in enumerate(s.ms) if m.type == "Location" and m.start >= 0]
+    if not locs:
+        return []
+    out: list[Found] = []
+    if _PRESENCE.search(s.text, s.start, s.end):
+        subj = s.subject_group() or _actor(s, s.start + 1)[0]
+        targets = [i for i in locs if not re.search(r"\bfrom\s+$", s.text[max(s.start, s.ms[i].start - 6) : s.ms[i].start])]
+        return _emit(s, subj, "operatesIn", targets, "presence", 0.75)
+    front = re.match(r"^In\s+(?:the\s+)?", s.text[s.start : s.end])
+    if front:
+        g = _group_at(s, s.start + front.end(), slack=1)
+        if g and all(s.ms[k].type == "Location" for k in g) and s.text.find(",", s.ms[g[-1]].end, s.ms[g[-1]].end + 2) >= 0:
+            out += _emit(s, s.subject_group(), "operatesIn", g, "in_place", 0.65)
+    placed: set[int] = set()
+    for i in locs:
+        pre = s.text[max(s.start, s.ms[i].start - 60) : s.ms[i].start]
+        hit = _IN_PLACE.search(pre)
+        if not hit or re.search(r"\b\w+(?:ed|ing)\s+$", pre[: hit.start()]) or (front and i in g):
+            continue
+        prev = [k for k in range(i) if 0 <= s.ms[k].end <= s.ms[i].start]
+        if prev and s.ms[prev[-1]].type == "PopulationGroup" and re.fullmatch(r"\s+in\s+(?:the\s+)?", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
+            continue  # "Venezuelans in Peru": where people are, not where the subject works
+        if prev and _FACILITY.search(s.ms[prev[-1]].surface) and s.ms[prev[-1]].type == "Organization" and re.fullmatch(r"\s+in\s+", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
+            continue  # "three CEMs in Arequipa and Tumbes": located-in, handled elsewhere
+        placed.update(s.group_from(i))
+    for i in sorted(placed):
+        if s.ms[i].type != "Location":
+            continue
+        ca, _ = s.clause(s.ms[i].start)
+        subj, how = _subjects(s, s.ms[i].start, ca)
+        if how == "main_actor":
+            continue
+        out += _emit(s, subj, "operatesIn", [i], "in_place", 0.6)
+    return out
+
+
+def located_in(s: Sent) -> list[Found]:
+    """"the House of Diversity in Arequipa", "three CEMs in Arequipa and Tumbes", "a Shelter (Tumbes)"."""
+    out: list[Found] = []
+    for i, mm in enumerate(s.ms):
+        if mm.start < 0 or mm.type not in ("Organization", "Event", "Programme"):
+            continue
+        tail = s.text[mm.end : mm.end + 40]
+        m = re.match(r"^(?:\s+(?:shelter|centres?|centers?|office|hub))?\s+in\s+(?:the\s+)?|^\s*\(\s*", tail)
+        if not m:
+            continue
+        places = [k for k in _group_at(s, mm.end + m.end(), slack=1) if s.ms[k].type == "Location"]
+        if not places:
+            continue
+        facility = mm.type == "Organization" and (_FACILITY.search(mm.surface) or m.group().strip().startswith("("))
+        if facility:
+            out += _emit(s, [i], "locatedIn", places, "located_in", 0.7)
+    for i, mm in enumerate(s.ms):  # "Cyclone X struck the coastal region of Y"
+        if mm.type == "Event" and mm.start >= 0:
+            m = re.match(r"^\s+(?:struck|hit|affected|made landfall in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:(?:region|province|department|area|city)\s+of\s+)?", s.text[mm.end : mm.end + 60])
+            if m:
+                places = [k for k in _group_at(s, mm.end + m.end(), slack=30) if s.ms[k].type == "Location"]
+                out += _emit(s, [i], "locatedIn", places, "located_in", 0.75)
+    return out
+
+
+_NUMBER = re.compile(r"([\d][\d,]*)\s+(?:refugees\s+|people\s+|persons\s+|individuals\s+|cases\s+)?to\s+(?:the\s+)?$")
+
+
+def submissions(s: Sent) -> list[Found]:
+    """"submitted 1,532 people for resettlement (41 to Australia, 189 to Canada …)" → submitsTo, with counts."""
+    if not re.search(r"\bsubmi(?:t|ts|tted|tting|ssions?)\b", s.text[s.start : s.end]):
+        return []
+    subj, _ = _actor(s, s.start + 1)
+    out: list[Found] = []
+    countries = [i for i, m in enumerate(s.ms) if m.type == "Location" and m.start >= 0]
+    done: set[int] = set()
+    first_submit = re.search(r"\bsubmi(?:t|ts|tted|tting|ssions?)\b", s.text[s.start : s.end])
+    for i in countries:
+        if i in done:
+            continue
+        pre = s.text[max(s.start, s.ms[i].start - 25) : s.ms[i].start]
+        if not re.search(r"\bto\s+(?:the\s+)?$", pre):
+            continue
+        between = s.text[s.start + first_submit.end() : s.ms[i].start] if first_submit else ""
+        if re.search(r"\b(?:depart\w*|travel\w*|arriv\w*)\b", between):
+            continue
+        for k in s.group_from(i):
+            if s.ms[k].type != "Location":
+                continue
+            done.add(k)
+            q = _NUMBER.search(s.text[max(s.start, s.ms[k].start - 25) : s.ms[k].start])
+            qty = float(q.group(1).replace(",", "")) if q else None
+            out += _emit(s, subj, "submitsTo", [k], "submission", 0.8, qty)
+    return out
+
+
+PLACE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (operates_in, located_in, submissions)

@@ -1,0 +1,419 @@
+"""Relation extraction: trigger rules over the mentions of each sentence, plus frames that plain
+"trigger between two mentions" rules miss (see ``graph.frames``).
+
+Every relation keeps the sentence (or the two sentences) it came from as evidence: passage id,
+page, exact span into ``Document.text`` and the quoted text, with a confidence and the rule name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.model import Document, Passage
+
+from .entities import Placed
+from .model import Entity, Relation
+from .sentences import Sentence
+from .textview import View
+from .triggers import (
+    CLAUSE_BOUNDARY,
+    FRONTED,
+    OBJECT_STOP,
+    RELATIVE_START,
+    SIGNATURES,
+    TRIGGERS,
+    looks_like_verb,
+)
+
+
+@dataclass
+class Unit:
+    """A passage with its cleaned view and sentences (spans in view coordinates)."""
+
+    passage: Passage
+    view: View
+    sentences: list[Sentence]
+    sentence_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class M:
+    """A mention slot in a sentence (view coordinates); "Long Form (ACR)" is one slot."""
+
+    start: int
+    end: int
+    key: str
+    type: str
+    surface: str
+    source: str = ""
+
+
+@dataclass
+class Sent:
+    """One sentence with its mentions, as the rules see it."""
+
+    text: str  # the whole view text of the passage
+    start: int
+    end: int
+    ms: list[M]
+    unit: Unit
+    index: int  # position in the passage
+    main_actor: str | None
+    subject_cache: list[int] | None = None
+    _groups: list[list[int]] | None = None
+
+    def words(self, a: int, b: int) -> list[str]:
+        return self.text[a:b].split()
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around ``pos``: boundaries are ';', ', while', ', which' …"""
+        a, b = self.start, self.end
+        for m in CLAUSE_BOUNDARY.finditer(self.text, self.start, self.end):
+            if m.start() < pos:
+                a = m.start()
+            elif m.start() >= pos:
+                b = m.start()
+                break
+        return a, b
+
+    def subject_group(self) -> list[int]:
+        """Indices of the sentence's grammatical subject: mentions followed by a finite verb."""
+        if self.subject_cache is None:
+            self.subject_cache = self._find_subject(self.start)
+        return self.subject_cache
+
+    def _find_subject(self, start: int) -> list[int]:
+        m = FRONTED.match(self.text[self.start : self.end])
+        begin = self.start + m.end() if m else start
+        for i, mm in enumerate(self.ms):
+            if mm.start < begin or mm.type not in ("Organization", "Location"):
+                continue
+            if mm.surface.endswith(("'s", "s'")):
+                if self.subject_like(i, possessive=True):
+                    return [i]
+                continue
+            if self.subject_like(i):
+                return [k for k in self.group_ending(i) if k <= i or self.ms[k].type == mm.type]
+        return []
+
+    def subject_like(self, i: int, possessive: bool = False) -> bool:
+        mm = self.ms[i]
+        if mm.start < 0:
+            return False
+        before = [w.lower() for w in self.text[max(self.start, mm.start - 20) : mm.start].split()]
+        while before and before[-1] in ("the", "a", "an", "its", "their", "this", "these"):
+            before.pop()
+        if before and before[-1] in ("of", "to", "with", "by", "for", "from", "in", "at", "on", "than", "between", "among", "into"):
+            return False
+        after = self.text[mm.end : self.end]
+        after = re.sub(r"^\s*\([^)]*\)", "", after)  # "(CEPR)"
+        after = re.sub(r"^\s*,\s*(?:the|a|an)\s[^,]{0,90},", "", after)  # ", the national chapter of X,"
+        after = re.sub(r"^\s*,\s*(?:together\s+)?with\s[^,]{0,60},", "", after)
+        after = re.sub(r"^\s*,\s*committed\s[^,]{0,90},", "", after)
+        after = re.sub(r"^\s*and\s+(?:its|their)\s+partners\b", "", after)
+        grp = self.group_ending(i)
+        if grp[-1] != i:
+            return self.subject_like(grp[-1])
+        if possessive and mm.surface.endswith(("'s", "s'")):
+            words = after.split()  # "CONARE's mobile teams registered"
+            return any(looks_like_verb(words[k:]) for k in range(1, 4) if all(w.islower() for w in words[:k]))
+        return looks_like_verb(after.split())
+
+    def next_mention_after(self, pos: int) -> int | None:
+        for i, mm in enumerate(self.ms):
+            if mm.start >= pos:
+                return i
+        return None
+
+    def groups(self) -> list[list[int]]:
+        """Coordinated mention groups: "A, B and C" is one group; "A, B" (no "and") is not."""
+        if self._groups is None:
+            real = [i for i, m in enumerate(self.ms) if m.start >= 0]
+            groups: list[list[int]] = []
+            cur: list[int] = []
+            kinds: list[str] = []
+            for i in real:
+                if cur:
+                    gap = self.text[self.ms[cur[-1]].end : self.ms[i].start]
+                    kind = _gap_kind(gap)
+                    if kind and not (kind == "comma" and "and" in kinds):
+                        cur.append(i)
+                        kinds.append(kind)
+                        continue
+                    groups += _close(cur, kinds)
+                cur, kinds = [i], []
+            if cur:
+                groups += _close(cur, kinds)
+            self._groups = groups
+        return self._groups
+
+    def group_ending(self, i: int) -> list[int]:
+        for g in self.groups():
+            if i in g:
+                return g
+        return [i]
+
+    def group_from(self, i: int) -> list[int]:
+        for g in self.groups():
+            if i in g:
+                return g[g.index(i) :]
+        return [i]
+
+
+def _gap_kind(gap: str) -> str:
+    if not _LIST_GAP.match(gap):
+        return ""
+    return "and" if re.search(r"\b(?:and|or|as well as)\b|&", gap) else "comma"
+
+
+def _close(cur: list[int], kinds: list[str]) -> list[list[int]]:
+    """A run joined only by commas is not a list ("led by OCHA, UNHCR contributed")."""
+    if cur and "and" not in kinds:
+        return [[i] for i in cur]
+    if kinds and kinds[-1] == "comma":  # "A and B, C": the trailing comma item is not in the list
+        last_and = max(k for k, kd in enumerate(kinds) if kd == "and")
+        return [cur[: last_and + 2]] + [[i] for i in cur[last_and + 2 :]]
+    return [cur]
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|and\s+|or\s+|as well as\s+|&\s+)(?:the\s+|a\s+|an\s+)?$")
+
+
+@dataclass
+class Found:
+    subject: str
+    predicate: str
+    object: str
+    rule: str
+    confidence: float
+    start: int  # view span of the evidence
+    end: int
+    unit: Unit
+    quantity: float | None = None
+    extra_units: tuple[Unit, ...] = ()
+
+
+def compatible(pred: str, subj_type: str, obj_type: str) -> bool:
+    s, o = SIGNATURES[pred]
+    return subj_type in s and obj_type in o
+
+
+def build_sentences(units: list[Unit], placed: list[Placed], by_key: dict[str, Entity], main: str | None) -> list[list[Sent]]:
+    """Mentions grouped per sentence, with "Long Form (ACR)" pairs made one slot."""
+    by_passage: dict[str, list[Placed]] = {}
+    for p in placed:
+        if p.key in by_key:
+            by_passage.setdefault(p.passage_id, []).append(p)
+    out = []
+    for u in units:
+        ps = sorted(by_passage.get(u.passage.id, []), key=lambda p: p.cand.start)
+        sents = []
+        for idx, s in enumerate(u.sentences):
+            ms: list[M] = []
+            for p in ps:
+                c = p.cand
+                if not (s.start <= c.start and c.end <= s.end):
+                    continue
+                e = by_key[p.key]
+                if ms and ms[-1].key == p.key and re.fullmatch(r"\s*\(?\s*", u.view.text[ms[-1].end : c.start]):
+                    end = c.end + 1 if u.view.text[c.end : c.end + 1] == ")" else c.end
+                    ms[-1].end = end
+                    continue
+                ms.append(M(c.start, c.end, p.key, e.type, u.view.text[c.start : c.end], c.source))
+            sents.append(Sent(u.view.text, s.start, s.end, ms, u, idx, main))
+        out.append(sents)
+    return out
+
+
+def trigger_rules(s: Sent) -> list[Found]:
+    """Active, passive and copula triggers with their subjects and objects."""
+    found: list[Found] = []
+    for trig in TRIGGERS:
+        for m in trig.pattern.finditer(s.text, s.start, s.end):
+            if any(mm.start <= m.start() < mm.end for mm in s.ms):
+                continue  # the trigger word is inside a name ("Working Group … Leads")
+            ca, cb = s.clause(m.start())
+            if trig.voice == "passive":
+                found += _passive(s, trig, m, ca, cb)
+                continue
+            subjects, how = _subjects(s, m.start(), ca, copula=trig.voice == "copula")
+            if not subjects:
+                continue
+            if trig.predicate != "pledges" and _not_factual(s, m.start(), ca):
+                continue  # "pledged to establish X" is a pledge, not an establishment
+            objects, partners = _objects(s, trig, m.end(), cb)
+            if how == "object_relative":
+                objects = [_antecedent(s, ca, m.start())] if _antecedent(s, ca, m.start()) is not None else []
+            ok = [i for i in objects if any(compatible(trig.predicate, s.ms[k].type, s.ms[i].type) for k in subjects)]
+            if not ok or len(s.text[m.end() : s.ms[ok[0]].start].split()) > trig.window:
+                continue
+            for si in subjects + partners:
+                for oi in objects:
+                    so, oo = s.ms[si], s.ms[oi]
+                    if so.key == oo.key or not compatible(trig.predicate, so.type, oo.type):
+                        continue
+                    rule = f"{trig.voice}:{how}" if si in subjects else "together_with"
+                    found.append(Found(so.key, trig.predicate, oo.key, rule, trig.confidence, s.start, s.end, s.unit))
+    return found
+
+
+_GOVERNANCE = frozenset({"implements", "establishes", "approves", "issues"})
+
+
+def _not_factual(s: Sent, pos: int, clause_start: int) -> bool:
+    """Verbs under a pledge, an aim, a capacity or a purpose ("for issuing") state no fact."""
+    before = s.text[max(s.start, pos - 25) : pos]
+    if re.search(r"\b(?:pledg\w*|aim\w*|plan\w*|intend\w*|seek\w*|propos\w*|commit\w*|capacit(?:y|ies))\s+to\s+$", before):
+        return True
+    if re.search(r"\bfor\s+$", before):
+        return True
+    return bool(re.search(r"\bpledg", s.text[clause_start:pos]))
+
+
+def _subjects(s: Sent, pos: int, clause_start: int, copula: bool = False) -> tuple[list[int], str]:
+    """Who does the verb at ``pos``: the clause's own subject, a relative clause's antecedent,
+    or (for a verb without a subject of its own) the sentence's subject / the report's main actor."""
+    head = s.text[clause_start:pos]
+    if RELATIVE_START.match(head) or re.search(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", head):
+        rel = re.search(r"\b(?:that|which|who)\b", s.text[max(clause_start, s.start) : pos])
+        rel_pos = max(clause_start, s.start) + rel.start() if rel else clause_start
+        inner = [i for i, mm in enumerate(s.ms) if rel_pos <= mm.start and mm.end <= pos and s.subject_like(i)]
+        if inner:
+            # "X, which the Ministry established": the relative pronoun is the object
+            direct = re.match(r"\s*(?:which|that)\s+(?:the\s+)?$", s.text[rel_pos : s.ms[inner[0]].start])
+            return s.group_ending(inner[-1]), "object_relative" if direct else "clause"
+        before = [i for i, mm in enumerate(s.ms) if 0 <= mm.end <= rel_pos and rel_pos - mm.end < 40]
+        if before and not re.search(r"\w+,\s*(?:\w+\s+){0,3}$", s.text[rel_pos:pos]):
+            return s.group_ending(before[-1]), "relative"
+    local = [i for i, mm in enumerate(s.ms) if clause_start <= mm.start and mm.end <= pos and s.subject_like(i)]
+    local = [i for i in local if not FRONTED.match(s.text[s.start : s.end]) or s.ms[i].start >= s.start + FRONTED.match(s.text[s.start : s.end]).end()]
+    if local:
+        return s.group_ending(local[-1]), "clause"
+    if copula:
+        return [], ""
+    subj = s.subject_group()
+    if subj and s.ms[subj[-1]].end <= pos:
+        return subj, "sentence"
+    words = s.text[s.start : pos].split()
+    if s.main_actor and (len(words) <= 2 or re.search(r"(?:^|[,;]\s*)\w+ing\s*$", s.text[s.start : pos + 1])):
+        idx = _main_actor_index(s)
+        if idx is not None:
+            return [idx], "main_actor"
+    return [], ""
+
+
+def _antecedent(s: Sent, clause_start: int, pos: int) -> int | None:
+    rel = re.search(r"\b(?:which|that)\b", s.text[max(clause_start, s.start) : pos])
+    if not rel:
+        return None
+    rel_pos = max(clause_start, s.start) + rel.start()
+    before = [i for i, mm in enumerate(s.ms) if 0 <= mm.end <= rel_pos and rel_pos - mm.end < 6]
+    return before[-1] if before else None
+
+
+def _main_actor_index(s: Sent) -> int | None:
+    """A pseudo-slot for the report's main actor (appended once per sentence)."""
+    for i, mm in enumerate(s.ms):
+        if mm.key == s.main_actor and mm.start == mm.end == -1:
+            return i
+    s.ms.append(M(-1, -1, s.main_actor or "", "Organization", ""))
+    return len(s.ms) - 1
+
+
+def _objects(s: Sent, trig, pos: int, clause_end: int) -> tuple[list[int], list[int]]:
+    """Compatible mentions after the trigger, up to where a new verb phrase starts.
+
+    Returns (objects, co-subjects): "co-lead, together with IOM, the GTRM" → ([GTRM], [IOM]).
+    """
+    partners: list[int] = []
+    with_m = re.match(r"\s*,?\s*(?:together\s+|jointly\s+|along\s+)?with\s+(?:the\s+)?", s.text[pos:clause_end])
+    if with_m:
+        first = s.next_mention_after(pos)
+        if first is not None and s.ms[first].start <= pos + with_m.end() + 2:
+            partners = s.group_from(first)
+            comma = s.text.find(",", s.ms[partners[-1]].end, clause_end)
+            if comma != -1 and comma - s.ms[partners[-1]].end <= 2:
+                pos = comma + 1
+            else:
+                partners = []
+    if trig.predicate == "pledges":
+        end = clause_end  # "pledging to improve … through X, to include …, to implement Y"
+    else:
+        stop = OBJECT_STOP.search(s.text, pos, clause_end)
+        end = stop.start() if stop else clause_end
+    objs = [i for i, mm in enumerate(s.ms) if pos <= mm.start and mm.end <= end and i not in partners]
+    # "the programme (Ruta Empleo) of the MTPE": the owner after "of" is not an object
+    objs = [i for k, i in enumerate(objs) if k == 0 or not re.fullmatch(r"\s*(?:\([^)]*\)\s*)?of\s+(?:the\s+)?", s.text[s.ms[objs[k - 1]].end : s.ms[i].start])]
+    if not objs:
+        return [], partners
+    return objs, partners
+
+
+def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
+    by = m.end()
+    agents = [i for i, mm in enumerate(s.ms) if mm.start >= by and mm.start - by <= 6]
+    if not agents:
+        return []
+    agents = s.group_from(agents[0])
+    before = [i for i, mm in enumerate(s.ms) if ca <= mm.start and mm.end <= m.start()]
+    out = []
+    for oi in before[-1:] if trig.predicate != "approves" else before[-2:]:
+        for ai in agents:
+            a, o = s.ms[ai], s.ms[oi]
+            if compatible(trig.predicate, a.type, o.type) and a.key != o.key:
+                out.append(Found(a.key, trig.predicate, o.key, "passive", trig.confidence, s.start, s.end, s.unit))
+    # "approved in April by the Congress (Law No.31732)": the law named right after the agent
+    if trig.predicate == "approves":
+        after = [i for i, mm in enumerate(s.ms) if i not in agents and mm.start > s.ms[agents[-1]].end and mm.start - s.ms[agents[-1]].end <= 3]
+        for oi in after:
+            for ai in agents:
+                if compatible("approves", s.ms[ai].type, s.ms[oi].type):
+                    out.append(Found(s.ms[ai].key, "approves", s.ms[oi].key, "passive", trig.confidence, s.start, s.end, s.unit))
+    return out
+
+
+def extract_relations(doc: Document, units: list[Unit], placed: list[Placed], by_key: dict[str, Entity], main: str | None) -> list[Relation]:
+    from .frames import FRAME_RULES, cross_sentence
+    from .frames_place import PLACE_RULES
+
+    per_unit = build_sentences(units, placed, by_key, main)
+    found: list[Found] = []
+    for sents in per_unit:
+        for s in sents:
+            found += trigger_rules(s)
+            for rule in (*FRAME_RULES, *PLACE_RULES):
+                found += rule(s)
+        found += cross_sentence(sents)
+    return _to_relations(doc, found)
+
+
+def _to_relations(doc: Document, found: list[Found]) -> list[Relation]:
+    best: dict[tuple[str, str, str, int], Found] = {}
+    for f in found:
+        if not f.subject or not f.object or f.subject == f.object:
+            continue
+        k = (f.subject, f.predicate, f.object, f.start + hash(f.unit.passage.id))
+        if k not in best or f.confidence > best[k].confidence:
+            best[k] = f
+    out = []
+    for f in best.values():
+        a, b = f.unit.view.span(f.start, f.end)
+        page = doc.page_at(a)
+        out.append(
+            Relation(
+                subject=f.subject,
+                predicate=f.predicate,
+                object=f.object,
+                passage_id=f.unit.passage.id,
+                page=page.number if page else (f.unit.passage.pages[0] if f.unit.passage.pages else 0),
+                start=a,
+                end=b,
+                evidence=doc.text[a:b],
+                confidence=f.confidence,
+                rule=f.rule,
+                quantity=f.quantity,
+            )
+        )
+    out.sort(key=lambda r: (r.start, r.predicate, r.subject, r.object))
+    return out
