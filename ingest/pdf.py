@@ -44,7 +44,9 @@ def extract_pdf_pages(
     data: bytes, *, max_pages: int = 2000, timeout_s: float = 60.0, max_memory_mb: int = 2048
 ) -> list[str]:
     """The text of every page, in order. Raises ReportError on any failure."""
-    ctx = mp.get_context("fork")
+    # a fresh interpreter: a fork would inherit the parent's address space (torch, FAISS) and
+    # threads, so the memory cap could not be applied and locks could be held mid-fork
+    ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, data, max_pages, max_memory_mb), daemon=True)
     proc.start()
