@@ -32,7 +32,7 @@ _POPULATION_RE = re.compile(
 NUMBER = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
 _NUMBER_TOKEN = re.compile(rf"^(?:{NUMBER})%?$")
 _INDICATOR_START = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\.?\s+(\S.*)$")
-_SCALE = re.compile(r"^[A-Z][A-Za-z ]{1,30}:\s*[≥≤<>=]?\s*\d[\d.,]*\s*\w*$")
+_SCALE = re.compile(r"^[A-Z][A-Za-z ]{1,30}:\s*[≥≤<>=]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*\w*$")
 _BUDGET_ROW = re.compile(
     rf"^(?:(?P<code>[A-Z]{{2}}\d{{1,2}})\s*:\s*(?P<title>.+?)|(?P<total>Total))\s+"
     rf"(?P<budget>{NUMBER})\s+(?P<avail>{NUMBER})\s+(?P<avail_pct>{NUMBER})%\s+"

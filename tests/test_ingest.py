@@ -119,6 +119,9 @@ def test_second_made_up_report(marovia_doc):
     assert {i.area.kind for i in doc.indicators} >= {"impact", "outcome"}
     assert any(b.area.code == "Total" for b in doc.budget)
     assert sum(not p.inferred for p in doc.pages) >= 1
+    scale = next(i for i in doc.indicators if i.code == "7.1")  # a text scale with a range
+    assert (scale.baseline.text, scale.actual.text) == ("Moderate: 50-69 points", "Extensive: ≥70 points")
+    assert any(i.population == "Stateless Persons" for i in doc.indicators)
     for p in doc.passages:
         assert doc.text[p.start : p.end] == p.text and p.pages
 

@@ -1,0 +1,282 @@
+"""``answer(question, kb)``: intent → the answerers that fit it → the best draft → citations, or abstention.
+
+Each question family has its first source (architecture.md, "where each kind of question is
+answered"): relations in the graph, the alias table, the parsed tables, passage retrieval with
+sentence and number selection. The answerers of a family are tried in order and may disagree;
+the draft kept is the most confident one. Abstention: when the best draft's confidence is below
+``AnswerOptions.min_confidence`` (calibrated on the dev questions), when the question names
+something the reports never mention, or asks about a year the evidence does not cover, the
+answer text is ``None`` — the closest passages are still returned as citations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from .context import Ctx, Draft
+from .intent import Intent, detect
+from .kb import KnowledgeBase
+from .lookup import answer_acronym, answer_list, answer_location
+from .model import Answer, AnswerOptions, Citation
+from .names import asked_type
+from .prose import answer_number, answer_sentence
+from .relations import (
+    _is_modifier,
+    answer_names_from_text,
+    answer_relation_graph,
+    many_expected,
+    merge_relation_drafts,
+)
+from .tables import answer_finance, answer_indicator, match_indicators
+from .text import find_phrase, merge_spans, terms
+
+Answerer = Callable[[Ctx], Draft | None]
+
+
+def _why(ctx: Ctx) -> Draft | None:
+    return answer_sentence(ctx, "why", causal=True)
+
+
+def _generic(ctx: Ctx) -> Draft | None:
+    if asked_type(ctx.question)[0] != "any":
+        return None  # an actor or a place was asked for: a sentence is not an answer
+    m = re.match(r"\s*(?:which|what)\s+([a-z]+)\b", ctx.question, re.IGNORECASE)
+    if m and m.group(1).lower() not in ("is", "are", "was", "were", "did", "does", "do", "has", "have"):
+        # "which embassy …", "what help …": the sentence must at least speak of it
+        noun = frozenset(terms(m.group(1)))
+        if noun:
+            return answer_sentence(ctx, "why", require=noun)
+    return answer_sentence(ctx, "why")
+
+
+def _generic_names(ctx: Ctx) -> Draft | None:
+    """Names only when the question asks for an actor or a place ("who …", "which agency …")."""
+    if asked_type(ctx.question)[0] == "any":
+        return None
+    return answer_names_from_text(ctx)
+
+
+_PLANS: dict[str, tuple[Answerer, ...]] = {
+    "acronym": (answer_acronym,),
+    "relation": (answer_relation_graph, answer_names_from_text),
+    "list": (answer_list,),
+    "location": (answer_location,),
+    "finance": (answer_finance, answer_number),
+    "indicator": (answer_indicator, answer_number),
+    "number": (answer_number, answer_indicator),
+    "why": (_why,),
+    "generic": (_generic_names, _generic),
+}
+
+
+def answer(
+    question: str,
+    kb: KnowledgeBase,
+    *,
+    k: int = 5,
+    report: str | None = None,
+    options: AnswerOptions | None = None,
+) -> Answer:
+    """Answer ``question`` from the knowledge base.
+
+    Args:
+        question: free text (cut to ``options.max_question_chars``).
+        kb: the knowledge base of a build.
+        k: number of citations returned.
+        report: restrict to one report (its id or slug).
+        options: thresholds and limits.
+
+    Returns:
+        An :class:`Answer`; ``text`` is None when the reports do not answer the question.
+    """
+    options = options or AnswerOptions()
+    q = " ".join(question.split())[: options.max_question_chars]
+    rid = _report_id(kb, report)
+    if not q.strip():
+        return Answer(question, None, "none", 0.0, notes=["empty question"])
+    intent = detect(q)
+    if intent.kind == "location" and not re.search(r"\b(?:operat\w*|presence|offices?)\b", q, re.IGNORECASE):
+        # "in which city is X (supported by Y)": where X is, not what Y does
+        intent = replace(intent, predicates=("locatedIn", "operatesIn"))
+    ctx = Ctx(q, intent, kb, rid, options)
+    drafts = [d for fn in _PLANS.get(intent.kind, _PLANS["generic"]) if (d := _run(fn, ctx)) and d.text]
+    best = _choose(ctx, drafts)
+    notes: list[str] = []
+    if best is not None:
+        reason = _refuse(ctx, best)
+        if reason:
+            notes.append(reason)
+            best = None
+    if best is None or best.confidence < options.min_confidence:
+        if best is not None:
+            notes.append(f"best candidate too weak (confidence {best.confidence:.2f})")
+        return Answer(q, None, "none", best.confidence if best else 0.0, _citations(ctx, None, k), [], notes)
+    text = best.text if len(best.text) <= options.max_answer_chars else best.text[: options.max_answer_chars - 1] + "…"
+    return Answer(q, text, best.kind, round(best.confidence, 4), _citations(ctx, best, k), best.triples,
+                  best.notes + notes)
+
+
+def _run(fn: Answerer, ctx: Ctx) -> Draft | None:
+    return fn(ctx)
+
+
+def _choose(ctx: Ctx, drafts: list[Draft]) -> Draft | None:
+    if not drafts:
+        return None
+    kind = ctx.intent.kind
+    if kind in ("number", "indicator", "finance"):
+        return _merge_figures(ctx, drafts)
+    if kind == "relation" and len(drafts) == 2 and drafts[0].items and drafts[1].items and many_expected(ctx):
+        graph, text = drafts
+        if text.confidence >= ctx.options.min_confidence + 0.2:
+            return merge_relation_drafts(graph, text)
+    # In plan order: the first answerer that is sure enough wins; otherwise the most confident.
+    for d in drafts:
+        if d.confidence >= ctx.options.min_confidence + 0.15:
+            return d
+    return max(drafts, key=lambda d: d.confidence)
+
+
+def _shares_passage(a: Draft, b: Draft) -> bool:
+    return bool({e.passage_id for e in a.evidence} & {e.passage_id for e in b.evidence})
+
+
+def _merge_figures(ctx: Ctx, drafts: list[Draft]) -> Draft:
+    """Table value vs prose number: keep the surer one; when both are sure and differ, give both."""
+    table = next((d for d in drafts if d.kind in ("indicator", "finance")), None)
+    prose = next((d for d in drafts if d.kind == "number"), None)
+    if table is None or prose is None:
+        return max(drafts, key=lambda d: d.confidence)
+    if ctx.intent.kind == "number":
+        matches = match_indicators(ctx)
+        strong = bool(matches) and matches[0][3] >= 0.55 and matches[0][2].unit == "number"
+        if strong and table.confidence >= 0.6 and prose.confidence >= 0.4:
+            row = matches[0][2]
+            actual = row.actual.text if row.actual else ""
+            if actual and actual not in prose.text:
+                merged = Draft(
+                    f"{prose.text}; the indicator table gives {actual} ({row.label})"[:300],
+                    "number",
+                    max(prose.confidence, table.confidence),
+                    prose.evidence + table.evidence,
+                    notes=prose.notes
+                    + [f"The report states two different figures: the text says {prose.text.split(';')[0]}, "
+                       f"the indicator table {actual}."],
+                )
+                return merged
+        if not strong:
+            return prose
+        return prose if prose.confidence >= table.confidence else table
+    # an indicator/finance question: the table wins unless its match is weak and prose is strong;
+    # a target or baseline is only ever in a table
+    if ctx.intent.field in ("target", "baseline") and table.confidence >= 0.3:
+        return table
+    if table.confidence >= 0.45 or table.confidence >= prose.confidence:
+        return table
+    return prose
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _refuse(ctx: Ctx, d: Draft) -> str:
+    """Why a draft must not be given as an answer, or ""."""
+    missing = ctx.missing_names()
+    if missing:
+        return "the reports never mention " + ", ".join(missing)
+    cited = [ctx.kb.passages[e.passage_id].text for e in d.evidence]
+    if d.kind not in ("indicator", "finance", "acronym"):
+        cited_terms = set(terms(" ".join(cited)))
+        for phrase in _named_phrases(ctx):
+            if not any(find_phrase(t, phrase) for t in cited) and not set(terms(phrase)) <= cited_terms:
+                return f"nothing cited mentions {phrase}"
+        for lk in ctx.links:
+            if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
+                continue
+            forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
+            if not any(find_phrase(t, f) for t in cited for f in forms):
+                return f"nothing cited mentions {lk.surface}"
+    unit = set(ctx.intent.unit_terms)
+    if d.kind == "number" and unit and not unit & ctx.kb.vocabulary:
+        return "the reports never count " + " ".join(ctx.intent.unit_terms)
+    for y in ctx.intent.years:
+        years_ok = {doc.report.meta.year for doc in ctx.kb.documents.values() if doc.report.meta.year}
+        if y in years_ok and d.kind in ("indicator", "finance"):
+            continue
+        cited = " ".join(ctx.kb.passages[e.passage_id].text for e in d.evidence)
+        if str(y) not in cited and y not in years_ok:
+            return f"nothing cited is about {y}"
+    return ""
+
+
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’+-]*(?:\s+(?:of|for|and|de|the)?\s*[A-Z][\w'’+-]*)*")
+
+
+def _named_phrases(ctx: Ctx) -> list[str]:
+    """Capitalised names in the question that link to no entity ("the Shelter Sector"): the cited
+    text must contain them, or the answer is about something else."""
+    out = []
+    for m in _CAP_RUN.finditer(ctx.question):
+        if m.start() == 0 and " " not in m.group():
+            continue  # the question's first word
+        text = re.sub(r"^(?:What|Which|Who|Whom|Where|When|Why|How|In|At|To|The|Is|Are|Was|Were|Did|Does|Do)\s+", "",
+                      m.group())
+        s = m.end() - len(text)
+        if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links):
+            continue
+        text = text.rstrip("'’s")
+        # a multi-word name, or an acronym of 3+ letters; not "UN", not an adjective like "Kenyan"
+        if " " in text or (len(text) >= 3 and text.isupper()):
+            out.append(text)
+    return out
+
+
+def _citations(ctx: Ctx, draft: Draft | None, k: int) -> list[Citation]:
+    kb = ctx.kb
+    out: list[Citation] = []
+    seen: dict[str, int] = {}
+    for ev in draft.evidence if draft else []:
+        if ev.passage_id in seen:
+            i = seen[ev.passage_id]
+            c = out[i]
+            out[i] = _citation(kb, ev.passage_id, list(c.highlights) + ev.spans, c.score)
+            continue
+        seen[ev.passage_id] = len(out)
+        out.append(_citation(kb, ev.passage_id, ev.spans, ev.score))
+    for h in ctx.hits:
+        if len(out) >= max(k, len(seen)):
+            break
+        if h.passage_id not in seen:
+            seen[h.passage_id] = len(out)
+            out.append(_citation(kb, h.passage_id, [], h.score))
+    return out[: max(k, len(draft.evidence) if draft else 0)]
+
+
+def _citation(kb: KnowledgeBase, pid: str, spans: list[tuple[int, int]], score: float) -> Citation:
+    p = kb.passages[pid]
+    n = len(p.text)
+    clean = merge_spans([(max(0, s), min(n, e)) for s, e in spans])
+    return Citation(
+        passage_id=pid,
+        report=p.report,
+        page=p.pages[0] if p.pages else None,
+        pages=tuple(p.pages),
+        section=" › ".join(p.section),
+        text=p.text,
+        highlights=clean,
+        score=float(score),
+    )
+
+
+def _report_id(kb: KnowledgeBase, report: str | None) -> str | None:
+    if not report:
+        return None
+    for rid, doc in kb.documents.items():
+        if report in (rid, doc.report.slug) or (len(report) >= 4 and rid.startswith(report)):
+            return rid
+    raise ValueError(f"unknown report {report!r}")
+
+
+__all__ = ["Answer", "AnswerOptions", "Intent", "answer"]

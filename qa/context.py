@@ -1,0 +1,156 @@
+"""The per-question working state shared by the answerers: intent, linked entities, retrieval, drafts.
+
+A ``Ctx`` is made once per question. Retrieval and sentence scoring are computed lazily and cached
+on it, so the answerers that look at the same passages do not search or score twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .intent import Intent
+from .kb import KnowledgeBase, Link
+from .model import AnswerOptions, TripleRef
+from .text import Sent, focus_terms, terms
+
+
+@dataclass
+class Evidence:
+    """A passage an answer rests on, with highlight spans (offsets into the passage text)."""
+
+    passage_id: str
+    spans: list[tuple[int, int]]
+    score: float
+
+
+@dataclass
+class Draft:
+    """A candidate answer before citations are assembled."""
+
+    text: str
+    kind: str
+    confidence: float
+    evidence: list[Evidence]
+    triples: list[TripleRef] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    items: list[tuple[str, str | None]] = field(default_factory=list)  # (name, IRI) for name answers
+
+
+@dataclass(frozen=True)
+class ScoredSent:
+    passage_id: str
+    sent: Sent
+    score: float  # 0–1: how well the sentence covers the question's focus
+    coverage: float  # weighted share of focus terms present
+    matched: frozenset[str]
+    rank: int  # retrieval rank of its passage (1 = best)
+
+
+@dataclass
+class Hit:
+    passage_id: str
+    score: float
+    rank: int
+
+
+class Ctx:
+    """One question being answered."""
+
+    def __init__(
+        self, question: str, intent: Intent, kb: KnowledgeBase, report: str | None, options: AnswerOptions
+    ) -> None:
+        self.question = question
+        self.intent = intent
+        self.kb = kb
+        self.report = report
+        self.options = options
+        self.memo: dict[str, object] = {}  # results shared by the answerers of this question
+
+    @cached_property
+    def links(self) -> list[Link]:
+        links = self.kb.link(self.question)
+        if self.report:
+            links = [lk for lk in links if self._in_report(lk.iri)]
+        return links
+
+    def _in_report(self, iri: str) -> bool:
+        ref = self.kb.entities.get(iri)
+        return ref is None or ref.report == self.report or ref.entity.international
+
+    @cached_property
+    def focus(self) -> tuple[str, ...]:
+        return focus_terms(self.question)
+
+    def weight(self, t: str) -> float:
+        """A focus term's weight: its IDF; a term the reports never use weighs 1 (paraphrases
+        bring many such words, and a missing name is handled by ``missing_names``)."""
+        return self.kb.idf(t) if t in self.kb.vocabulary else 1.0
+
+    @cached_property
+    def hits(self) -> list[Hit]:
+        """Passages retrieved for the question (best first), restricted to ``report`` if set."""
+        filters = None
+        if self.report:
+            try:
+                from embeddings.search import SearchFilters
+
+                filters = SearchFilters(reports=(self.report,))
+            except ImportError:  # pragma: no cover - the search stage is always installed
+                filters = None
+        raw = self.kb.searcher.search(self.question, self.options.retrieve, filters)
+        out = []
+        for i, h in enumerate(raw):
+            pid = h.passage_id
+            if pid not in self.kb.passages:
+                continue
+            if self.report and self.kb.passages[pid].report != self.report:
+                continue
+            out.append(Hit(pid, float(h.score), i + 1))
+        return out
+
+    @cached_property
+    def scored_sentences(self) -> list[ScoredSent]:
+        """Every sentence of the retrieved passages, scored against the question focus."""
+        focus = self.focus
+        total = sum(self.weight(t) for t in focus) or 1.0
+        out: list[ScoredSent] = []
+        for hit in self.hits:
+            p_terms = set(terms(self.kb.passages[hit.passage_id].text))
+            p_cov = sum(self.weight(t) for t in focus if t in p_terms) / total
+            prev: set[str] = set()
+            for s in self.kb.sentences(hit.passage_id):
+                s_terms = set(terms(s.text))
+                matched = frozenset(t for t in focus if t in s_terms)
+                cov = sum(self.weight(t) for t in matched) / total
+                # the sentence before often names what this one counts ("Cyclone X struck …. More
+                # than 210,000 people were affected")
+                ctx_cov = sum(self.weight(t) for t in focus if t in s_terms | prev) / total
+                score = 0.6 * cov + 0.2 * ctx_cov + 0.2 * p_cov + 0.04 / hit.rank
+                prev = s_terms
+                out.append(ScoredSent(hit.passage_id, s, score, cov, matched, hit.rank))
+        out.sort(key=lambda x: -x.score)
+        return out
+
+    def missing_names(self) -> list[str]:
+        """Capitalised words and acronyms of the question that occur nowhere in the reports.
+
+        A question about a place or body the reports never name cannot be answered from them.
+        """
+        import re
+
+        out = []
+        words = re.findall(r"[^\W_][\w'’-]*", self.question)
+        for i, w in enumerate(words):
+            bare = re.sub(r"['’]s$", "", w)
+            if i == 0 and not (sum(c.isupper() for c in bare) >= 2):
+                continue  # a question's first word is capitalised anyway
+            if not bare[:1].isupper() or len(bare) < 3:
+                continue
+            low = bare.lower()
+            if low in self.kb.surface_words or low.rstrip("s") in self.kb.surface_words:
+                continue
+            if any(lk.start <= self.question.find(w) < lk.end for lk in self.links):
+                continue
+            out.append(bare)
+        return out

@@ -1,0 +1,199 @@
+"""What a question asks for, read by general rules over its wording (no question→answer tables).
+
+The rules look at the question form ("who …", "what does … stand for", "how many …", "why …"),
+at words naming a relation family (co-lead, fund, support, approve, member, partner …), at table
+vocabulary (baseline, target, budget, expenditure …), and at the noun a number is asked of
+("how many households" → households). The answerers still check each other: an "indicator"
+question whose wording matches no indicator label falls back to the prose answerer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import terms
+
+# Relation families: a regex over the lowercased question → the predicates that answer it.
+# More specific families first ("co-lead" before "lead").
+_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\bco-?\s?(?:lead|led|leads|leading|leaders?|leadership|chairs?|chaired|coordinat\w*)\b", ("coLeads", "leads", "chairs")),
+    (r"\b(?:lead|leads|led|leading|leaders?|head|heads|headed|in charge|run|run by|runs|manag(?:e|es|ed))\b", ("leads", "coLeads", "chairs")),
+    (r"\bchair(?:s|ed|ing)?\b|\bpresid\w*", ("chairs", "leads", "coLeads")),
+    (r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|donors?|paid for|pays? for)\b", ("funds", "supports")),
+    (r"\b(?:approv\w*|adopt\w*|endors\w*|pass(?:ed)?|sign(?:ed)?|validat\w*)\b", ("approves", "issues", "establishes")),
+    (r"\bmembers?\b|\bbelong\w*|\bsits? on\b|\bpart of\b", ("memberOf", "partOf")),
+    (r"\b(?:partner\w*|collaborat\w*|cooperat\w*|jointly|work(?:s|ed|ing)? (?:with|together|alongside))\b", ("partnersWith",)),
+    (r"\b(?:train\w*|taught|teach\w*|capacity[- ]build\w*)\b", ("trains", "supports")),
+    (r"\b(?:support\w*|assist\w*|help\w*|aid(?:ed|s)?|strengthen\w*|back(?:ed|s)?|hire\w*|recruit\w*|reinforc\w*|bolster\w*)\b", ("supports", "funds", "trains")),
+    (r"\b(?:establish\w*|creat\w*|set up|found(?:ed)?|launch\w*)\b", ("establishes",)),
+    (r"\b(?:implement\w*|carr(?:y|ied) out|execut\w*)\b", ("implements",)),
+    (r"\b(?:issu\w*|grant\w*|deliver\w*)\b", ("issues",)),
+    (r"\b(?:pledg\w*|commit\w*)\b", ("pledges", "participatesIn")),
+    (r"\b(?:participat\w*|take part|took part|attend\w*)\b", ("participatesIn",)),
+    (r"\b(?:submit\w*|submission\w*|refer(?:red|s)?)\b", ("submitsTo",)),
+    (r"\b(?:engag\w*|involv\w*|convene\w*|convened|br(?:ought|ing|ings) together)\b", ("engages",)),
+    (r"\b(?:operat\w*|presence|present|offices?|work(?:s|ed)? in|active in)\b", ("operatesIn",)),
+    (r"\b(?:located|based|situated|where is|where are)\b", ("locatedIn",)),
+)
+
+_ACRONYM = re.compile(
+    r"\bstands? for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)\b|"
+    r"\bspelled out\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
+    r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$"
+)
+# "What is ACR?", "What are the ABC mentioned in …": an acronym asked about on its own.
+_ACRONYM_ALONE = re.compile(
+    r"^\s*(?i:what|who) (?i:is|are|was|were) (?i:the |an? )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?"
+    r"(?:\s+(?i:mentioned|referred|cited)\b|\s*\?|$)"
+)
+_WHY = re.compile(
+    r"^\s*why\b|\bwhat (?:was|were|is|are) the (?:reasons?|causes?|explanation|purpose|aim|goal|challenges?|"
+    r"barriers?|obstacles?|limitations?)\b|\bfor what reason\b|\bwhat (?:explains|caused|led to|drove|prevents?|hinders?)\b|"
+    r"^\s*how (?:did|does|do|was|were|is|are|has|have|can|could|will)\b|\bin what way"
+)
+_NUMBER = re.compile(
+    r"\bhow (?:many|much|long|often|large|big)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
+    r"proportion|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
+    r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\bwhat year\b"
+)
+_FINANCE = re.compile(
+    r"\bbudget\w*|\bfunds? available\b|\bexpenditure\w*|\bspen[dt]\w*|\bfunding (?:level|gap|rate)|"
+    r"\bfunded\b|\bfinancial (?:data|figures?)\b|\busd\b|\bdollars?\b|\$|\bwas (?:funded|financed)\b|"
+    r"\bavailable funds\b|\bhow much money\b|\bfinanced\b"
+)
+_INDICATOR = re.compile(
+    r"\bbaseline\b|\btarget\w*\b|\bactual\b|\bindicator\w*\b|\bproportion\b|\bpercentage\b|\bshare of\b|"
+    r"\brate of\b|\bwhat % of\b"
+)
+_LIST = re.compile(
+    r"^\s*(?:which|what|name|list)\b.*\b(?:countries|cities|regions|places|locations|provinces|departments|"
+    r"towns|destinations|areas|borders|organi[sz]ations|agencies|institutions|partners|groups|bodies|"
+    r"ministries|donors|sectors|nationalities|entities|actors)\b|^\s*list\b|\bname (?:the|all)\b"
+)
+_LOCATION = re.compile(
+    r"^\s*where\b|\bin (?:which|what) (?:city|country|region|province|department|town|place|location|border)\b|"
+    r"\bwhich (?:city|country|region|province|town|place|location)\b|\bwhat (?:city|country|region|town)\b|"
+    r"\blocated\b|\bwhere\b"
+)
+_WHO = re.compile(
+    r"^\s*(?:who|whom|with whom)\b|\bwhich (?:[\w-]+ ){0,3}(?:ngos?|ministr(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|ministr(?:y|ies)|body|"
+    r"bodies|institutions?|entit(?:y|ies)|partners?|donors?|government|offices?|committees?|groups?|platforms?|"
+    r"networks?|authorit(?:y|ies)|actors?|un agenc(?:y|ies)|commission|sector|teams?|banks?)\b|"
+    r"\bwhat (?:organi[sz]ation|agency|ministry|body|institution|entity|network|platform|group|committee)\b|"
+    r"\b(?:a )?members? of\b|\bwhat is [\w\s]+ (?:a )?(?:member|part) of\b|\bwith whom\b|\bby whom\b"
+)
+_TARGET_NOUN = re.compile(
+    r"\bhow (?:many|much)\s+(?P<noun>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+(?:\w+ed\b|were|was|are|is|did|do|does|have|has|had|"
+    r"got|received|benefited|could|can|will|in|at|from|by|with|under|through|across|during|for|of|to|that|who|$)"
+)
+_FIELDS = (
+    ("baseline", r"\bbaseline\b|\bstart(?:ing)? (?:point|value)\b"),
+    ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed)?\b|\bplanned\b"),
+    ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
+)
+_BUDGET_FIELDS = (
+    ("expenditure_pct", r"\bexpenditure as (?:a )?%|\b(?:percent|percentage|share|%) of (?:the )?(?:funds|available)"),
+    ("funds_available_pct", r"\b(?:percent|percentage|%|share|proportion|what part) of (?:the |its )?(?:final )?budget\b|"
+     r"\bfunded\b.*\b(?:percent|percentage|%|share|proportion)\b|\b(?:percent|percentage|%|share|proportion)\b.*\bfunded\b|"
+     r"\bfunding (?:level|rate)\b|\bas % of budget\b"),
+    ("expenditure", r"\bexpenditure\b|\bspen[dt]\w*\b|\bused\b|\bdisburs\w*"),
+    ("funds_available", r"\bfunds? available\b|\bavailable funds\b|\bavailable\b|\bfunded\b|\bfunding\b|\breceived\b|\bsecured\b|\bfinanced\b"),
+    ("final_budget", r"\bbudget\w*\b|\bneeds?\b|\brequire\w*\b|\bplanned\b"),
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What the question asks for."""
+
+    kind: str  # relation, acronym, indicator, finance, number, location, list, why, generic
+    predicates: tuple[str, ...] = ()
+    predicate_span: tuple[int, int] | None = None  # where the relation verb is in the question
+    passive: bool = False  # "is led by whom"
+    field: str = ""  # indicator baseline/target/actual, or a budget column
+    unit_terms: tuple[str, ...] = ()  # terms of the noun a number is asked of
+    percent: bool = False
+    money: bool = False
+    years: tuple[int, ...] = ()
+    superlative: str = ""  # "max" / "min"
+    who: bool = False  # asks for an actor
+    plural: bool = False
+
+
+def detect(question: str) -> Intent:
+    """Read the intent of ``question``."""
+    q = question.strip()
+    low = q.lower()
+    years = tuple(int(y) for y in _YEAR.findall(q))
+    family = _family(low)
+    preds, span = family if family else ((), None)
+    passive = bool(re.search(r"\bby (?:whom|which|what)\b|\b(?:is|are|was|were) \w+ by\b|\bby\s*\??$", low))
+    who = bool(_WHO.search(low))
+    # "which area had the highest budget" (not "the minimum expenditure basket")
+    asks_which = bool(re.search(r"^\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:area|areas|sector|sectors)\b", low))
+    superlative = "" if not asks_which else "max" if re.search(
+        r"\b(?:highest|largest|biggest|most|greatest|maximum)\b", low) else (
+        "min" if re.search(r"\b(?:lowest|smallest|least|minimum|fewest)\b", low) else "")
+    common = {"years": years, "superlative": superlative}
+    percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b", low))
+    if _ACRONYM.search(low) or _ACRONYM_ALONE.search(q):
+        return Intent("acronym", **common)
+    if _LIST.search(low) and not (who and preds and not _plural_place(low)):
+        return Intent("list", preds, span, passive, who=who, plural=True, **common)
+    if who and preds:
+        return Intent("relation", preds, span, passive, who=True, plural=_plural(low), **common)
+    if re.search(r"^\s*how (?:is|are|was|were)\b.*\b(?:rated|rating|scored|measured|assessed|graded)\b", low):
+        return Intent("indicator", field=_first(_FIELDS, low), **common)
+    if _WHY.search(low) and not _NUMBER.search(low):
+        return Intent("why", **common)
+    if _FINANCE.search(low) and not (who and preds and "fund" not in low[:12]):
+        return Intent("finance", field=_first(_BUDGET_FIELDS, low), percent=percent,
+                      money=not percent, **common)
+    if _LOCATION.search(low) and not _NUMBER.search(low):
+        return Intent("location", preds or ("locatedIn", "operatesIn"), span, passive, **common)
+    if _INDICATOR.search(low) and not re.search(r"\bhow many\b", low):
+        return Intent("indicator", field=_first(_FIELDS, low), percent=percent, **common)
+    if _NUMBER.search(low):
+        m = _TARGET_NOUN.search(low)
+        unit = tuple(t for t in terms(m.group("noun"))) if m else ()
+        money = bool(re.search(r"\bhow much\b(?! of)|\bamount\b|\bcost\b|\bincome\w*\b", low))
+        return Intent("number", unit_terms=unit, percent=percent and "how many" not in low, money=money,
+                      field=_first(_FIELDS, low), **common)
+    if preds and (who or re.search(r"^\s*(?:what|which) (?:is|are|was|were)\b.*\b(?:member|part) of\b", low)):
+        return Intent("relation", preds, span, passive, who=who, plural=_plural(low), **common)
+    return Intent("generic", preds, span, passive, **common)
+
+
+_WH_HEAD = re.compile(
+    r"^\s*(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:partners?|donors?|organi[sz]ations?|agenc(?:y|ies)|"
+    r"institutions?|bod(?:y|ies)|actors?|entit(?:y|ies)|groups?|networks?|platforms?|members?|supporters?)\b"
+)
+
+
+def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """The relation family the question's verb names (the "which partners" head is not a verb)."""
+    head = _WH_HEAD.match(low)
+    masked = " " * head.end() + low[head.end() :] if head else low
+    for text in (masked, low) if head else (low,):
+        for pattern, preds in _FAMILIES:
+            m = re.search(pattern, text)
+            if m:
+                return preds, (m.start(), m.end())
+    return None
+
+
+def _first(table: tuple[tuple[str, str], ...], low: str) -> str:
+    for name, pattern in table:
+        if re.search(pattern, low):
+            return name
+    return ""
+
+
+def _plural(low: str) -> bool:
+    return bool(re.search(r"\bwhich \w*(?:ies|s)\b|\bwho are\b|\bwhat (?:organi[sz]ations|agencies|entities)\b", low))
+
+
+def _plural_place(low: str) -> bool:
+    return bool(re.search(r"\b(?:countries|cities|regions|places|locations|provinces|towns|destinations)\b", low))

@@ -1,0 +1,396 @@
+"""The answer engine's knowledge base: documents, entities and aliases, relations, tables, passages.
+
+Built once per process from a published build (``KnowledgeBase.from_build``) or directly from
+documents and extractions (tests). Everything a question needs at query time is indexed here, so
+``answer()`` does dictionary look-ups and small scans rather than re-reading or re-encoding:
+
+* an alias index: every surface form of every entity → entity (case-insensitive; acronyms that are
+  also English words, like "WHO", only in capitals), tolerant of plurals, possessives and typos;
+* relations by subject and by object;
+* indicator and budget rows with the terms of their labels and area titles;
+* acronym definitions found in the text (a fallback when extraction missed one);
+* per-passage sentences and terms (computed lazily and cached).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from embeddings.lexical import STOPWORDS
+from graph.acronyms import acronym_base, find_definitions, is_acronym
+from graph.ids import DEFAULT_BASE, VOCAB, entity_iri
+from graph.model import Entity, Extraction, Relation
+from graph.textview import make_view
+from ingest.model import BudgetRow, Document, IndicatorRow, Passage
+
+from .lexical import LexicalSearcher, Searcher
+from .text import Sent, norm, sentences, terms
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity of one report's extraction, with its IRI."""
+
+    iri: str
+    entity: Entity
+    report: str
+
+
+@dataclass(frozen=True)
+class RelationRef:
+    relation: Relation
+    report: str
+    subject: str  # IRI
+    object: str  # IRI
+
+    @property
+    def predicate_iri(self) -> str:
+        return VOCAB + self.relation.predicate
+
+
+@dataclass(frozen=True)
+class Link:
+    """An entity named in a question: ``start``/``end`` into the question, match quality 0–1."""
+
+    iri: str
+    start: int
+    end: int
+    surface: str
+    score: float
+
+
+@dataclass(frozen=True)
+class AcronymDef:
+    acronym: str
+    long_form: str
+    passage_id: str
+    long_span: tuple[int, int]  # into the passage text
+    acr_span: tuple[int, int]
+
+
+_WORD_RE = re.compile(r"[^\W_][\w+&'’´-]*")
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’+-]*(?:\s+(?:of|for|and|on|the|de)?\s*[A-Z][\w'’+-]*)+")
+
+
+@lru_cache(maxsize=16384)
+def alias_key(text: str) -> str:
+    """Normalised alias: folded, possessive and "the" dropped, punctuation to spaces."""
+    t = norm(text)
+    t = re.sub(r"'s\b|s'(?=\s|$)", "", t)
+    t = re.sub(r"[^\w+&]+", " ", t).strip()
+    return re.sub(r"^the ", "", t)
+
+
+def _singular(key: str) -> str:
+    if key.endswith("ies") and len(key) > 5:
+        return key[:-3] + "y"
+    if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 3:
+        return key[:-1]
+    return key
+
+
+class KnowledgeBase:
+    """Everything ``answer()`` reads, indexed once."""
+
+    def __init__(
+        self,
+        documents: Mapping[str, Document],
+        extractions: Mapping[str, Extraction] | None = None,
+        searcher: Searcher | None = None,
+        *,
+        base: str = DEFAULT_BASE,
+        build_id: str = "",
+    ) -> None:
+        self.documents = dict(documents)
+        self.extractions = dict(extractions or {})
+        self._searcher = searcher
+        self.base = base
+        self.build_id = build_id
+        self.memo: dict[Any, Any] = {}  # per-KB caches of the answerers (label terms, idf …)
+        self.passages: dict[str, Passage] = {p.id: p for d in self.documents.values() for p in d.passages}
+        self.slug_of = {rid: d.report.slug for rid, d in self.documents.items()}
+        self.entities: dict[str, EntityRef] = {}
+        self._key_iri: dict[tuple[str, str], str] = {}
+        self.aliases: dict[str, set[str]] = defaultdict(set)  # alias key -> IRIs
+        self._case_only: dict[str, set[str]] = defaultdict(set)  # acronyms that are English words
+        self.mentions: dict[str, list[tuple[str, int, int]]] = defaultdict(list)  # passage -> (iri, s, e)
+        self.relations: list[RelationRef] = []
+        self.by_subject: dict[str, list[RelationRef]] = defaultdict(list)
+        self.by_object: dict[str, list[RelationRef]] = defaultdict(list)
+        for rid, ex in self.extractions.items():
+            self._add_extraction(rid, ex)
+        self.indicators: list[tuple[str, IndicatorRow]] = [
+            (rid, row) for rid, d in self.documents.items() for row in d.indicators
+        ]
+        self.budget: list[tuple[str, BudgetRow]] = [(rid, row) for rid, d in self.documents.items() for row in d.budget]
+        # Area code → the titles it goes by (section heading, indicator area, budget short title).
+        self.area_titles: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for rid, d in self.documents.items():
+            for s in d.sections:
+                if s.area:
+                    self.area_titles[(rid, s.area.code)].add(s.area.title)
+            for ind in d.indicators:
+                self.area_titles[(rid, ind.area.code)].add(ind.area.title)
+            for b in d.budget:
+                self.area_titles[(rid, b.area.code)].add(b.area.title)
+        self._alias_list = sorted(self.aliases)
+        self._multiword = [a for a in self._alias_list if " " in a and len(a) >= 8]
+
+    # -- construction ------------------------------------------------------------------------
+
+    @classmethod
+    def from_build(cls, build: Any) -> KnowledgeBase:
+        """From a loaded build (``pipeline.load.open_build``): its documents, extractions, searcher."""
+        return cls(
+            build.documents,
+            getattr(build, "extractions", None),
+            getattr(build, "searcher", None),
+            build_id=str(getattr(build, "id", "")),
+        )
+
+    def _add_extraction(self, rid: str, ex: Extraction) -> None:
+        slug = self.slug_of.get(rid, rid)
+        for e in ex.entities:
+            iri = entity_iri(e.type, e.key, slug, international=e.international, base=self.base)
+            self._key_iri[(rid, e.key)] = iri
+            self.entities.setdefault(iri, EntityRef(iri, e, rid))
+            for alias in {e.label, *e.aliases, *([e.acronym] if e.acronym else [])}:
+                self._add_alias(alias, iri)
+        for m in ex.mentions:
+            iri = self._key_iri.get((rid, m.entity))
+            if iri:
+                self.mentions[m.passage_id].append((iri, m.start, m.end))
+        for r in ex.relations:
+            s, o = self._key_iri.get((rid, r.subject)), self._key_iri.get((rid, r.object))
+            if not s or not o:
+                continue
+            ref = RelationRef(r, rid, s, o)
+            self.relations.append(ref)
+            self.by_subject[s].append(ref)
+            self.by_object[o].append(ref)
+
+    def _add_alias(self, alias: str, iri: str) -> None:
+        if not alias or len(alias.strip()) < 2:
+            return
+        key = alias_key(alias)
+        if not key:
+            return
+        if is_acronym(alias.strip()) and key in STOPWORDS | {"us", "un", "it", "am", "who", "eu"}:
+            self._case_only[alias.strip()].add(iri)  # "WHO" is an agency, "who" is a question
+            return
+        self.aliases[key].add(iri)
+        base = acronym_base(alias.strip())
+        if base and base != alias.strip():
+            self.aliases[alias_key(base)].add(iri)
+
+    # -- search ------------------------------------------------------------------------------
+
+    @cached_property
+    def searcher(self) -> Searcher:
+        if self._searcher is not None:
+            return self._searcher
+        return LexicalSearcher(self.passages.values())
+
+    def passage_report(self, passage_id: str) -> str:
+        return self.passages[passage_id].report
+
+    # -- per-passage text, cached --------------------------------------------------------------
+
+    @cached_property
+    def _sentence_cache(self) -> dict[str, list[Sent]]:
+        return {}
+
+    def sentences(self, passage_id: str) -> list[Sent]:
+        cache = self._sentence_cache
+        if passage_id not in cache:
+            cache[passage_id] = sentences(self.passages[passage_id].text)
+        return cache[passage_id]
+
+    @cached_property
+    def doc_freq(self) -> Counter[str]:
+        """In how many passages each (canonical) term occurs."""
+        df: Counter[str] = Counter()
+        for p in self.passages.values():
+            df.update(set(terms(p.text)))
+        return df
+
+    def idf(self, t: str) -> float:
+        n = max(1, len(self.passages))
+        return math.log(1 + (n - self.doc_freq.get(t, 0) + 0.5) / (self.doc_freq.get(t, 0) + 0.5))
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.doc_freq)
+
+    @cached_property
+    def surface_words(self) -> frozenset[str]:
+        """Every folded word of every passage (to tell whether a name occurs in the reports at all)."""
+        out: set[str] = set()
+        for p in self.passages.values():
+            for w in _WORD_RE.findall(norm(p.text)):
+                out.add(w)
+                out.update(x for x in re.split(r"[-'+&]", w) if x)
+        return frozenset(out)
+
+    # -- acronyms ----------------------------------------------------------------------------
+
+    @cached_property
+    def acronyms(self) -> dict[str, list[AcronymDef]]:
+        """Acronym definitions written in the text, by acronym (first occurrence first)."""
+        out: dict[str, list[AcronymDef]] = defaultdict(list)
+        for p in self.passages.values():
+            if "(" not in p.text:
+                continue
+            view = make_view(p.text)
+            for d in find_definitions(view.text):
+                out[d.acronym].append(
+                    AcronymDef(
+                        d.acronym,
+                        d.long_form,
+                        p.id,
+                        view.span(d.long_start, d.long_end),
+                        view.span(d.acr_start, d.acr_end),
+                    )
+                )
+        return dict(out)
+
+    # -- entity linking ------------------------------------------------------------------------
+
+    def link(self, question: str) -> list[Link]:
+        """Entities named in ``question``: exact alias n-grams first, then close (typo) matches."""
+        words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(question)]
+        found: list[Link] = []
+        taken: set[int] = set()
+        n = len(words)
+        for size in range(min(10, n), 0, -1):
+            for i in range(n - size + 1):
+                if any(j in taken for j in range(i, i + size)):
+                    continue
+                s, e = words[i][1], words[i + size - 1][2]
+                surface = question[s:e]
+                if size == 1 and surface.islower() and alias_key(surface) not in self.acronym_keys:
+                    continue  # "offices", "platform": a common noun, not the entity an alias names
+                iris = self._lookup(surface)
+                if not iris:
+                    continue
+                score = 1.0 if size > 1 or len(surface) > 2 or surface.isupper() else 0.8
+                for iri in sorted(iris):
+                    found.append(Link(iri, s, e, surface, score))
+                taken.update(range(i, i + size))
+        # multi-word names spelt differently ("Emergency Centres" / "Emergency Centers")
+        for m in _CAP_RUN.finditer(question):
+            s, e = m.start(), m.end()
+            idx = [i for i, (_, ws, we) in enumerate(words) if s <= ws and we <= e]
+            if len(idx) < 2 or any(i in taken for i in idx):
+                continue
+            key = alias_key(m.group())
+            hit = process.extractOne(key, self._multiword, scorer=fuzz.ratio, score_cutoff=90)
+            if hit:
+                for iri in sorted(self.aliases[hit[0]]):
+                    found.append(Link(iri, s, e, m.group(), hit[1] / 100))
+                taken.update(idx)
+        for i, (w, s, e) in enumerate(words):
+            if i in taken or len(w) < 4 or w.lower() in STOPWORDS:
+                continue
+            if not (w[:1].isupper() or is_acronym(w)):
+                continue
+            if w.lower() in self.surface_words:
+                continue  # a real word of the report, not a typo of a name
+            hit = process.extractOne(alias_key(w), self._alias_list, scorer=fuzz.ratio, score_cutoff=80)
+            if hit and abs(len(hit[0]) - len(alias_key(w))) <= 2:
+                for iri in sorted(self.aliases[hit[0]]):
+                    found.append(Link(iri, s, e, w, hit[1] / 100 * 0.9))
+        return found
+
+    @cached_property
+    def acronym_keys(self) -> frozenset[str]:
+        """Lower-cased acronyms of entities (a lower-case question may still name them)."""
+        out = {alias_key(ref.entity.acronym) for ref in self.entities.values() if ref.entity.acronym}
+        for ref in self.entities.values():
+            out.update(alias_key(a) for a in ref.entity.aliases if is_acronym(a))
+        return frozenset(out)
+
+    def _lookup(self, surface: str) -> set[str]:
+        raw = surface.strip()
+        if raw in self._case_only:
+            return set(self._case_only[raw])
+        key = alias_key(raw)
+        if not key or key in STOPWORDS:
+            return set()
+        if key in self.aliases:
+            return set(self.aliases[key])
+        single = _singular(key)
+        if single != key and single in self.aliases:
+            return set(self.aliases[single])
+        return set()
+
+    def entity(self, iri: str) -> Entity | None:
+        ref = self.entities.get(iri)
+        return ref.entity if ref else None
+
+    def display(self, iri: str) -> str:
+        """How an entity is named in an answer: "Long Name (ACR)" when both are known."""
+        e = self.entity(iri)
+        if e is None:
+            return iri.rsplit("/", 1)[-1]
+        acr = e.acronym
+        if acr and acr != e.label and acr not in e.label:
+            return f"{e.label} ({acr})"
+        return e.label
+
+    @cached_property
+    def _mention_share(self) -> dict[str, float]:
+        by: dict[str, set[str]] = defaultdict(set)
+        for pid, ms in self.mentions.items():
+            for iri, _, _ in ms:
+                by[iri].add(pid)
+        n = max(1, len(self.passages))
+        return {iri: len(pids) / n for iri, pids in by.items()}
+
+    def ubiquitous(self, iri: str, share: float = 0.15) -> bool:
+        """Is the entity named in so many passages (the reporting agency, the country) that a
+        passage without it can still be about it?"""
+        if self._mention_share.get(iri, 0.0) > share:
+            return True
+        e = self.entity(iri)
+        countries = {alias_key(d.report.meta.country) for d in self.documents.values() if d.report.meta.country}
+        return bool(e and alias_key(e.label) in countries)
+
+    def display_in(self, iri: str, texts: list[str]) -> str:
+        """The entity as the cited ``texts`` write it: "Long Name (ACR)" only when both are there."""
+        from .text import find_phrase
+
+        e = self.entity(iri)
+        if e is None:
+            return self.display(iri)
+        found = [f for f in self.surfaces(iri) if any(find_phrase(t, f) for t in texts)]
+        if e.acronym and e.acronym in found:
+            longs = [f for f in found if f != e.acronym and len(f) > len(e.acronym) + 3]
+            return f"{longs[0]} ({e.acronym})" if longs else e.acronym
+        return found[0] if found else self.display(iri)
+
+    def surfaces(self, iri: str) -> list[str]:
+        """Every known surface form of an entity, longest first."""
+        e = self.entity(iri)
+        if e is None:
+            return []
+        forms = {e.label, *e.aliases, *([e.acronym] if e.acronym else [])}
+        return sorted((f for f in forms if f), key=len, reverse=True)
+
+    def mentions_in(self, passage_id: str, start: int, end: int) -> list[tuple[str, int, int]]:
+        """Entity mentions inside ``[start, end)`` of a passage (offsets into the passage text)."""
+        p = self.passages[passage_id]
+        out = []
+        for iri, s, e in self.mentions.get(passage_id, ()):
+            ps, pe = s - p.start, e - p.start
+            if start <= ps and pe <= end:
+                out.append((iri, ps, pe))
+        return out

@@ -1,0 +1,191 @@
+"""Acronyms, locations and lists: the alias table and the graph first, then the best sentences.
+
+* acronyms: definitions written in the text ("Long Form (ACR)"), else the entity's acronym;
+  a question naming the long form gets the acronym;
+* locations: ``locatedIn``/``operatesIn`` relations, else place names in the best sentence —
+  in the clause that matches the question, nearest after the thing asked about;
+* lists: relations of the asked family, else every name of the asked kind in the best sentence,
+  else the sentence itself (lists of activities are not names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.acronyms import acronym_base, is_acronym
+
+from .context import Ctx, Draft, Evidence
+from .names import asked_type, fits, in_question, join, names_in
+from .prose import answer_sentence
+from .relations import answer_names_from_text, answer_relation_graph
+from .text import find_phrase, terms
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&+'’-]*")
+
+
+def answer_acronym(ctx: Ctx) -> Draft | None:
+    kb = ctx.kb
+    acr_defs = kb.acronyms
+    lower_map = {a.lower(): a for a in acr_defs}
+    for tok in _TOKEN.findall(ctx.question):
+        base = acronym_base(tok) or tok.rstrip("'’s")
+        key = base if base in acr_defs else lower_map.get(base.lower())
+        if not key or (not is_acronym(tok) and not is_acronym(base) and len(base) < 3):
+            continue
+        if tok.lower() in {"what", "does", "the", "stand", "for", "who", "is", "are"}:
+            continue
+        defs = [d for d in acr_defs[key] if not ctx.report or kb.passages[d.passage_id].report == ctx.report]
+        if not defs:
+            continue
+        d = defs[0]
+        span = (min(d.long_span[0], d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
+        text = f"{' '.join(d.long_form.split())} ({d.acronym})"
+        return Draft(text, "acronym", 0.9, [Evidence(d.passage_id, [span], 1.0)])
+    # From the graph: an entity with an acronym, named in the question by either form.
+    for lk in sorted(ctx.links, key=lambda x: -(x.end - x.start)):
+        e = kb.entity(lk.iri)
+        if e is None or not e.acronym or e.acronym == e.label:
+            continue
+        asked_long = lk.surface.strip().lower() != e.acronym.lower()
+        text = f"{e.acronym} ({e.label})" if asked_long else f"{e.label} ({e.acronym})"
+        pid = e.definition_passage
+        ev = []
+        if pid and pid in kb.passages:
+            ptext = kb.passages[pid].text
+            spans = [s for s in (find_phrase(ptext, e.label), find_phrase(ptext, e.acronym)) if s]
+            ev = [Evidence(pid, spans, 1.0)] if len(spans) == 2 else []
+        if ev:
+            return Draft(text, "acronym", 0.85, ev)
+    # The long form written in the question: find its definition in the text.
+    for defs in acr_defs.values():
+        for d in defs:
+            if find_phrase(ctx.question, " ".join(d.long_form.split())):
+                span = (min(d.long_span[0], d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
+                return Draft(f"{d.acronym} ({' '.join(d.long_form.split())})", "acronym", 0.85,
+                             [Evidence(d.passage_id, [span], 1.0)])
+    return None
+
+
+def answer_location(ctx: Ctx) -> Draft | None:
+    graph = None
+    if ctx.kb.relations and not any(re.search(r"\bby\s+(?:the\s+)?$", ctx.question[: lk.start]) for lk in ctx.links):
+        graph = answer_relation_graph(ctx)  # "supported by UNHCR": UNHCR is not the thing located
+        if graph is not None:
+            graph.kind = "location"
+    text = _location_from_text(ctx)
+    if graph is None or (text is not None and text.confidence > graph.confidence):
+        return text
+    return graph
+
+
+def _location_from_text(ctx: Ctx) -> Draft | None:
+    best = None
+    for ss in ctx.scored_sentences[:6]:
+        if ss.coverage < 0.3:
+            continue
+        text = ctx.kb.passages[ss.passage_id].text
+        names = _places(ctx, text, names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end))
+        if not names:
+            continue
+        text = ctx.kb.passages[ss.passage_id].text
+        names = _best_clause(ctx, text, ss.sent.start, ss.sent.end, names)
+        if len(names) > 1:
+            names = _after_focus(ctx, text, ss, names)
+        if best is None or ss.score > best[0]:
+            best = (ss.score, ss, names)
+    if best is None:
+        return None
+    _, ss, names = best
+    conf = min(1.0, 0.1 + 0.8 * ss.coverage)
+    return Draft(join([n.text for n in names]), "location", conf,
+                 [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)])
+
+
+def _places(ctx: Ctx, text: str, names: list) -> list:
+    """Place names of a sentence: known places, and names listed together with one
+    ("in Port Esquel, Santa Irene and Tresolas")."""
+    flags = [fits(ctx, n, "place", ()) for n in names]
+    for _ in range(2):  # a list may start with the unknown name
+        for i in range(len(names)):
+            if flags[i] or in_question(ctx, names[i]) or names[i].iri:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(names) and flags[j]:
+                    a, b = sorted((i, j))
+                    if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[names[a].end : names[b].start]):
+                        flags[i] = True
+    return [n for n, f in zip(names, flags, strict=True) if f and not in_question(ctx, n)]
+
+
+def _best_clause(ctx: Ctx, text: str, start: int, end: int, names: list) -> list:
+    """The names of the clause (between commas/semicolons) that holds most of the question's words."""
+    cuts = sorted({start, end, *(start + m.end() for m in re.finditer(r"[,;:]", text[start:end]))})
+    focus = {t: ctx.weight(t) for t in ctx.focus}
+    clauses = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        inside = [n for n in names if a <= n.start < b]
+        if not inside:
+            continue
+        got = set(terms(text[a:b]))
+        clauses.append((sum(w for t, w in focus.items() if t in got), a, inside))
+    if not clauses:
+        return names
+    top = max(c[0] for c in clauses)
+    if top <= 0:
+        return names
+    picked = [n for c in clauses if c[0] == top for n in c[2]]
+    return _with_list(text, names, picked)
+
+
+def _with_list(text: str, names: list, picked: list) -> list:
+    """``picked`` plus the names written in one list with them ("A, B and C")."""
+    ordered = sorted(names, key=lambda n: n.start)
+    keep = {id(n) for n in picked}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if (id(a) in keep) != (id(b) in keep) and re.fullmatch(
+                r"\s*(?:,|and|,\s*and|or)\s*", text[a.end : b.start]
+            ):
+                keep.update((id(a), id(b)))
+                changed = True
+    return [n for n in ordered if id(n) in keep]
+
+
+def _after_focus(ctx: Ctx, text: str, ss, names: list) -> list:
+    """For a single-place question: the place nearest after the question's words."""
+    if ctx.intent.plural or re.search(r"\b(?:and|cities|countries|places|regions)\b", ctx.question, re.IGNORECASE):
+        return names
+    spots = [ss.sent.start + m.end() for m in re.finditer(r"\w+", text[ss.sent.start : ss.sent.end])
+             if set(terms(m.group())) & ss.matched]
+    if not spots:
+        return names
+
+    def dist(n) -> float:
+        d = [n.start - p for p in spots]
+        after = [x for x in d if x >= 0]
+        return min(after) if after else 3 * min(abs(x) for x in d)
+
+    ranked = sorted(names, key=dist)
+    # places written together ("Madre de Dios and Puno") answer together
+    first = ranked[0]
+    group = [first]
+    for n in sorted(names, key=lambda n: n.start):
+        if n.start > group[-1].end and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[group[-1].end : n.start]):
+            group.append(n)
+    return group
+
+
+def answer_list(ctx: Ctx) -> Draft | None:
+    kind, _words = asked_type(ctx.question)
+    if ctx.intent.predicates and ctx.kb.relations:
+        d = answer_relation_graph(ctx)
+        if d is not None and ("," in d.text or " and " in d.text):
+            d.kind = "list"
+            return d
+    if kind in ("org", "place"):
+        d = answer_names_from_text(ctx, "list")
+        if d is not None and ("," in d.text or " and " in d.text):
+            return d
+    return answer_sentence(ctx, "list")

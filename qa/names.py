@@ -1,0 +1,210 @@
+"""Names in sentences: entity mentions and capitalised name spans, filtered by the kind asked for.
+
+Used by the relation, location and list answerers when the graph has no relation that answers
+the question: the answer is then read from the best sentence, as the names it contains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from graph.acronyms import CONNECTORS, is_acronym
+
+from .context import Ctx
+from .kb import alias_key
+
+# "which ministry …" → a name that contains "ministry"; general nouns accept any organisation.
+_TYPE_WORDS = {
+    "ministry": ("ministr",),
+    "ministries": ("ministr",),
+    "ngo": ("ngo", "non-governmental", "foundation", "association"),
+    "ngos": ("ngo", "non-governmental", "foundation", "association"),
+    "bank": ("bank",),
+    "committee": ("committee",),
+    "commission": ("commission",),
+    "network": ("network",),
+    "platform": ("platform",),
+    "court": ("court",),
+    "police": ("police",),
+    "office": ("office",),
+    "unit": ("unit",),
+    "group": ("group",),
+    "forum": ("forum",),
+    "law": ("law",),
+    "protocol": ("protocol",),
+    "programme": ("programme", "program"),
+    "program": ("programme", "program"),
+    "strategy": ("strategy",),
+}
+_ORG_NOUNS = r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|entit(?:y|ies)|partners?|donors?|actors?|authorit(?:y|ies)"
+_PLACE_NOUNS = r"countr(?:y|ies)|cit(?:y|ies)|regions?|provinces?|towns?|places?|locations?|departments?|destinations?|areas?"
+_NAME = re.compile(
+    r"(?:[A-Z][\w'’´&+.-]*|\d+)(?:\s+(?:(?:of|for|and|on|the|de|del|la|y|in|against|to|&)\s+)*(?:[A-Z][\w'’´&+.-]*|\d+))*"
+)
+_LEAD_STOP = frozenset("The A An In On At By For From With To Of And Or As Within Through During Since Also This These".split())
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int  # into the passage text
+    end: int
+    iri: str | None
+    type: str  # entity type, or "" for a regex name
+    passage_before: str = ""  # a few characters before the name (lower case, whitespace collapsed)
+    passage_id: str | None = None
+
+
+def asked_noun(question: str) -> str:
+    """The head noun after "which"/"what" ("which international partners …" → "partners"), or ""."""
+    m = re.search(r"\b(?:which|what)\s+((?:[\w'-]+\s*){1,5})", question.lower())
+    for w in (m.group(1).split() if m else [])[:5]:
+        w = w.strip("?,.")
+        if w in ("is", "are", "was", "were", "did", "does", "do", "has", "have", "had"):
+            break
+        if w in _TYPE_WORDS or re.fullmatch(_PLACE_NOUNS, w) or re.fullmatch(_ORG_NOUNS, w):
+            return w
+    return ""
+
+
+def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
+    """("org" | "place" | "any", words the name must contain) for the thing a question asks for.
+
+    The head noun is the first type noun among the few words after "which"/"what"
+    ("which UN Migration Network body" → body; "which agency heads the country's …" → agency).
+    """
+    low = question.lower()
+    m = re.search(r"\b(?:which|what)\s+((?:[\w'-]+\s*){1,5})", low)
+    for w in (m.group(1).split() if m else [])[:5]:
+        w = w.strip("?,.")
+        if w in ("is", "are", "was", "were", "did", "does", "do", "has", "have", "had"):
+            break
+        if w in _TYPE_WORDS:
+            kind = "any" if w in ("law", "protocol", "programme", "program", "strategy") else "org"
+            return kind, _TYPE_WORDS[w]
+        if re.fullmatch(_PLACE_NOUNS, w):
+            return "place", ()
+        if re.fullmatch(_ORG_NOUNS, w):
+            return "org", ()
+    if re.match(r"\s*where\b", low) or re.search(r"\bin (?:which|what) (?:city|country|region|town|place)\b", low):
+        return "place", ()
+    if re.match(r"\s*(?:who|whom|with whom)\b", low):
+        return "org", ()
+    return "any", ()
+
+
+def names_in(ctx: Ctx, passage_id: str, start: int, end: int) -> list[Name]:
+    """Entity mentions and capitalised names in ``[start, end)`` of a passage, in text order."""
+    kb = ctx.kb
+    text = kb.passages[passage_id].text
+    out: list[Name] = []
+    taken: list[tuple[int, int]] = []
+    for iri, s, e in sorted(kb.mentions_in(passage_id, start, end), key=lambda x: (x[1], -x[2])):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        ent = kb.entity(iri)
+        out.append(Name(text[s:e], s, e, iri, ent.type if ent else "", _before(text, s)))
+        taken.append((s, e))
+    for m in _NAME.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        words = m.group().split()
+        while words and (words[0] in _LEAD_STOP or words[0].lower() in CONNECTORS):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        while words and words[-1].lower() in CONNECTORS:
+            words = words[:-1]
+        if not words:
+            continue
+        e = s + len(" ".join(words)) if "\n" not in text[s:e] else _end_of(text, s, words)
+        surface = text[s:e].rstrip(".,;:")
+        e = s + len(surface)
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if len(words) == 1 and not is_acronym(words[0].rstrip("s")) and _sentence_initial(text, s):
+            continue
+        if surface.isdigit() or len(surface) < 2:
+            continue
+        iris = kb._lookup(surface)
+        out.append(Name(surface, s, e, next(iter(sorted(iris)), None) if iris else None, "", _before(text, s)))
+        taken.append((s, e))
+    out = [replace(_extend(text, n, end), passage_id=passage_id) for n in out]
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+_PLACE_TAIL = re.compile(r"(?:-[A-Z][\w]*)*(?:\s+(?:border|borders|region|department|province|valley|city|area|areas|"
+                         r"district|coast|frontier|crossing))?")
+
+
+def _extend(text: str, n: Name, limit: int) -> Name:
+    """"Chile" in "the Chile-Bolivia border" → "Chile-Bolivia border": a place name with its compound tail."""
+    m = _PLACE_TAIL.match(text, n.end, limit)
+    if not m or m.end() == n.end:
+        return n
+    return Name(text[n.start : m.end()], n.start, m.end(), n.iri if "-" not in m.group() else None,
+                n.type if "-" not in m.group() else "Location" if n.type == "Location" else n.type,
+                n.passage_before)
+
+
+def _before(text: str, s: int) -> str:
+    return " ".join(text[max(0, s - 30) : s].lower().split()).removesuffix(" the")
+
+
+def _end_of(text: str, s: int, words: list[str]) -> int:
+    pos = s
+    for w in words:
+        pos = text.index(w, pos) + len(w)
+    return pos
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    before = text[:s].rstrip()
+    return not before or before[-1] in ".:;!?-\n"
+
+
+def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
+    """Does ``name`` denote the kind of thing asked for?"""
+    kb = ctx.kb
+    forms = [name.text] + (kb.surfaces(name.iri) if name.iri else [])
+    if words:
+        if alias_key(name.text) in {w for x in words for w in (x, x + "s")}:
+            return False  # "NGOs" is the kind itself, not a name of one
+        # whole words ("bank", not "Banking"); "ministr" covers ministry / ministries
+        if any(re.search(rf"\b{re.escape(w)}(?:s|y|ies)?\b", alias_key(f)) for f in forms for w in words):
+            return True
+        ent = kb.entity(name.iri) if name.iri else None
+        return bool(ent and any(w in ent.subtype.lower() for w in words))
+    ent_type = name.type or (kb.entity(name.iri).type if name.iri and kb.entity(name.iri) else "")
+    if kind == "place":
+        return ent_type == "Location" or (not ent_type and _looks_like_place(ctx, name))
+    if kind == "org":
+        return ent_type in ("Organization", "") and not (ent_type == "" and _looks_like_place(ctx, name))
+    return True
+
+
+def _looks_like_place(ctx: Ctx, name: Name) -> bool:
+    """A known Location, or (for a name the graph does not know) one written after "in"/"at"/"to"."""
+    iris = ctx.kb._lookup(name.text) if name.iri is None else {name.iri}
+    if iris:
+        return any((e := ctx.kb.entity(i)) is not None and e.type == "Location" for i in iris)
+    return name.passage_before.endswith(_PLACE_PREPS)
+
+
+_PLACE_PREPS = (" in", " at", " from", " across", " near", " cities of", " city of", " region of")
+
+
+def in_question(ctx: Ctx, name: Name) -> bool:
+    """Is ``name`` one of the things the question itself names?"""
+    if name.iri and any(lk.iri == name.iri for lk in ctx.links):
+        return True
+    key = alias_key(name.text)
+    q = alias_key(ctx.question)
+    return bool(key) and (f" {key} " in f" {q} ")
+
+
+def join(items: list[str]) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,342 @@
+"""Answers about who does what: relations in the graph first, then names read from the best sentence.
+
+Relation questions link their entities through the alias index, pick the predicate family the
+verb names (co-lead → coLeads/leads/chairs, support → supports …) and answer with the other side
+of every matching relation, citing each relation's evidence sentence. The direction comes from
+the question: "who co-leads X" asks for subjects, "what is X a member of" for objects. When the
+graph holds nothing that fits, the best sentences that contain the relation's verb are read for
+names of the asked kind ("which ministry" → a name with "Ministry" in it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, Draft, Evidence, ScoredSent
+from .intent import _FAMILIES
+from .kb import Link, RelationRef
+from .model import TripleRef
+from .names import Name, asked_noun, asked_type, fits, in_question, join, names_in
+from .text import find_phrase, terms
+
+_AUX = re.compile(r"^\s*(?:which|what|who|whom)\b(?:\s+[\w'’-]+){0,5}?\s+(did|does|do|has|have|had|is|are|was|were|will|can|could)\b",
+                  re.IGNORECASE)
+
+
+def question_asks_subject(ctx: Ctx) -> bool | None:
+    """Does the question ask for the relation's subject ("who co-leads X") or its object
+    ("which ministry did UNHCR support", "what is X a member of")? None when it cannot tell."""
+    span = ctx.intent.predicate_span
+    if span is None:
+        return None
+    if ctx.intent.passive:
+        return True
+    m = _AUX.match(ctx.question)
+    if m and m.end() <= span[0]:
+        # an auxiliary, then something other than the verb: "did the committee bring together"
+        gap = ctx.question[m.end() : span[0]].split()
+        if len(gap) > 1 or (gap and gap[0].lower() not in ("a", "an", "the", "also", "currently", "jointly")):
+            return False
+    if re.match(r"\s*(?:who|whom|which|what)\b", ctx.question, re.IGNORECASE):
+        return True
+    return None
+
+
+def _entity_is_subject(ctx: Ctx, link: Link) -> bool | None:
+    """Does the question name ``link`` as the relation's subject? None when it cannot tell."""
+    span = ctx.intent.predicate_span
+    if span is None:
+        return None
+    asks_subject = question_asks_subject(ctx)
+    if asks_subject is None:
+        return link.end <= span[0] and not ctx.intent.passive
+    if asks_subject:
+        return False  # the question's entities are on the object side
+    return link.end <= span[0]
+
+
+def _is_modifier(ctx: Ctx, link: Link) -> bool:
+    """"the protection sector of the RHN": RHN only says which sector is meant."""
+    before = ctx.question[: link.start]
+    if not re.search(r"\b(?:of|in|within)\s+(?:the\s+)?$", before):
+        return False
+    head = re.sub(r"\s*\b(?:of|in|within)\s+(?:the\s+)?$", "", before)
+    return any(o is not link and o.end == len(head) for o in ctx.links)
+
+
+def unlinked_head(ctx: Ctx) -> str:
+    """"the shelter sector of the HCT": the words the question puts before "of <a linked entity>"
+    when they are not themselves part of a name — the thing actually asked about."""
+    for lk in ctx.links:
+        before = ctx.question[: lk.start]
+        m = re.search(r"\bthe\s+((?:[\w+-]+\s+){0,3}?[\w+-]+)\s+(?:of|in|within)\s+(?:the\s+)?$", before)
+        span = ctx.intent.predicate_span
+        if span and m and m.start(1) < span[1] and span[0] < m.end(1):
+            continue  # "the co-leaders of X": the head is the relation itself
+        if m and not any(o.start <= m.start(1) < o.end for o in ctx.links):
+            return m.group(1)
+    return ""
+
+
+def head_supported(ctx: Ctx, text: str) -> bool:
+    head = unlinked_head(ctx)
+    return not head or find_phrase(text, head) is not None
+
+
+def answer_relation_graph(ctx: Ctx) -> Draft | None:
+    kb = ctx.kb
+    preds = ctx.intent.predicates
+    if not preds or not kb.relations:
+        return None
+    if unlinked_head(ctx) and not any(head_supported(ctx, kb.display(i)) for i in kb.entities):
+        return None  # the question is about something the graph does not name
+    kind, words = asked_type(ctx.question)
+    total_w = sum(ctx.weight(t) for t in ctx.focus) or 1.0
+    linked = {lk.iri for lk in ctx.links}
+    scored: dict[str, tuple[float, list[RelationRef]]] = {}
+    for lk in ctx.links:
+        if lk.score < 0.75 or _is_modifier(ctx, lk):
+            continue
+        role = _entity_is_subject(ctx, lk)
+        pairs = [(r, r.object, role is not False) for r in kb.by_subject.get(lk.iri, ())]
+        pairs += [(r, r.subject, role is not True) for r in kb.by_object.get(lk.iri, ())]
+        for ref, other, side_ok in pairs:
+            p = ref.relation.predicate
+            if p not in preds or other in linked:
+                continue
+            if ctx.report and ref.report != ctx.report:
+                continue
+            name = Name(kb.display(other), 0, 0, other, kb.entity(other).type if kb.entity(other) else "")
+            if not fits(ctx, name, kind, words):
+                continue
+            ev_terms = set(terms(ref.relation.evidence))
+            cov = sum(ctx.weight(t) for t in ctx.focus if t in ev_terms) / total_w
+            s = (1.0 - 0.15 * preds.index(p)) * (1.0 if side_ok else 0.45) * lk.score * (0.6 + 0.4 * cov)
+            s *= 0.5 + 0.5 * ref.relation.confidence
+            old = scored.get(other)
+            if old is None or s > old[0]:
+                scored[other] = (s, [ref] + (old[1] if old else []))
+            else:
+                old[1].append(ref)
+    if not scored:
+        return None
+    best = max(s for s, _ in scored.values())
+    keep = [(iri, s, refs) for iri, (s, refs) in scored.items() if s >= 0.85 * best]
+    keep.sort(key=lambda x: (-x[1], kb.display(x[0])))
+    if not ctx.intent.plural and len(keep) > 1 and not many_expected(ctx):
+        keep = [k for k in keep if k[1] >= best - 1e-9] or keep[:1]
+    evidence, triples = [], []
+    for _iri, s, refs in keep:
+        for ref in refs[:2]:
+            r = ref.relation
+            p = kb.passages.get(r.passage_id)
+            if p is None:
+                continue
+            evidence.append(Evidence(r.passage_id, [(r.start - p.start, r.end - p.start)], s))
+            triples.append(TripleRef(ref.subject, ref.predicate_iri, ref.object, r.passage_id))
+    names = {iri: kb.display_in(iri, [ref.relation.evidence for ref in refs]) for iri, _, refs in keep}
+    text = join([names[iri] for iri, _, _ in keep])
+    conf = min(1.0, 0.35 + 0.6 * best)
+    kind_out = "location" if kind == "place" and not ctx.intent.plural else ("list" if ctx.intent.kind == "list" else "relation")
+    return Draft(text, kind_out, conf, evidence, triples, items=[(names[iri], iri) for iri, _, _ in keep])
+
+
+def _plural(ctx: Ctx) -> bool:
+    noun = asked_noun(ctx.question)
+    return ctx.intent.plural or ctx.intent.kind == "list" or (noun.endswith("s") and not noun.endswith("ss"))
+
+
+def many_expected(ctx: Ctx) -> bool:
+    return bool(re.search(r"\bco-?\s?(?:lead|chair)|\bpartners\b|\btogether\b|\bwhich \w+s\b", ctx.question, re.IGNORECASE))
+
+
+def _family_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
+    for pattern, family in _FAMILIES:
+        if family == preds:
+            return re.compile(pattern, re.IGNORECASE)
+    return None
+
+
+def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None:
+    """Names of the asked kind in the best sentences (that hold the relation's verb, if one is asked)."""
+    kb = ctx.kb
+    kind, words = asked_type(ctx.question)
+    verb = _family_regex(ctx.intent.predicates) if ctx.intent.predicates else None
+    asks_subject = _asks_subject(ctx)
+    best: tuple[float, ScoredSent, list[Name]] | None = None
+    for ss in ctx.scored_sentences[:8]:
+        if ss.coverage < 0.25:
+            continue
+        p = kb.passages[ss.passage_id]
+        raw = p.text[ss.sent.start : ss.sent.end]
+        listed = _listed_after_noun(ctx, ss, raw, kind, words)
+        if listed:
+            score = ss.score + 0.15
+            if best is None or score > best[0]:
+                best = (score, ss, listed)
+            continue
+        if not head_supported(ctx, raw):
+            continue
+        vm = verb.search(raw) if verb else None
+        if verb and not vm and not words:
+            continue  # the relation's verb is not in the sentence (a specific kind may still be named)
+        names = [n for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end) if not in_question(ctx, n)]
+        names = [n for n in names if fits(ctx, n, kind, words)]
+        if not names and vm is not None and asks_subject is False and kind != "place":
+            np_span = _phrase_after(raw, vm.end())
+            if np_span:
+                a, b = np_span
+                names = [Name(raw[a:b], ss.sent.start + a, ss.sent.start + b, None, "")]
+        if not names:
+            continue
+        if vm is not None and asks_subject is not None:
+            vpos = ss.sent.start + vm.start()
+            vend = ss.sent.start + vm.end()
+            by = re.search(r"\bby\s+(?:the\s+)?", raw[vm.end() : vm.end() + 40])
+            if asks_subject and by:
+                after = [n for n in names if n.start >= vend]
+                names = _list_from(p.text, after) if after else names
+            elif asks_subject:
+                before = _subject_before(p.text, [n for n in names if n.start < vpos])
+                co = [n for n in names if vend <= n.start <= vend + 40
+                      and _CO.search(p.text[max(ss.sent.start, n.start - 20) : n.start])]
+                names = (before + co[:2]) or names[:1]
+            else:
+                names = [n for n in names if n.start > vpos] or names
+        if not (_plural(ctx) or many_expected(ctx)) and len(names) > 1:
+            names = _closest(ctx, ss, names)[:1]
+        score = ss.score + (0.1 if vm else 0.0) - (0.1 if verb and not vm else 0.0)
+        if best is None or score > best[0]:
+            best = (score, ss, names)
+    if best is None:
+        return None
+    score, ss, names = best
+    names = _dedupe(names)
+    text = join([_display(ctx, n) for n in names])
+    spans = [(ss.sent.start, ss.sent.end)]
+    conf = min(1.0, 0.1 + 0.8 * ss.coverage + (0.05 if verb else 0.0))
+    return Draft(text, kind_out, conf, [Evidence(ss.passage_id, spans, score)],
+                 items=[(_display(ctx, n), n.iri) for n in names])
+
+
+_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an|its)\b[^,;]*,\s*$")
+
+
+def _subject_before(text: str, names: list[Name]) -> list[Name]:
+    """The name the verb's clause is about: the last one before the verb, unless it sits inside an
+    appositive ("Caritas X, the national chapter of Caritas Internationalis, managed …")."""
+    if not names:
+        return []
+    i = len(names) - 1
+    while i > 0 and _APPOSITIVE.match(text[names[i - 1].end : _clause_end(text, names[i])]):
+        i -= 1
+    return [names[i]]
+
+
+def _clause_end(text: str, n: Name) -> int:
+    m = re.match(r"[^,;]*,", text[n.end :])
+    return n.end + (m.end() if m else 0)
+
+
+def _list_from(text: str, names: list[Name]) -> list[Name]:
+    """The first name and those written in one list with it ("by UNHCR and UNFPA")."""
+    out = names[:1]
+    for n in names[1:]:
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[out[-1].end : n.start]):
+            out.append(n)
+        else:
+            break
+    return out
+
+
+def _dedupe(names: list[Name]) -> list[Name]:
+    """One name per entity ("Superintendence of Bank and Insurance" and its "(SBS)")."""
+    out: list[Name] = []
+    seen: set[str] = set()
+    for n in names:
+        key = n.iri or n.text.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(n)
+    return out
+
+
+def merge_relation_drafts(graph: Draft, text: Draft) -> Draft:
+    """The graph's answer plus the names the best sentence adds (e.g. a co-lead the graph missed)."""
+    have = {iri for _, iri in graph.items if iri} | {name.lower() for name, _ in graph.items}
+    extra = [(name, iri) for name, iri in text.items if not (iri and iri in have) and name.lower() not in have]
+    if not extra:
+        return graph
+    items = graph.items + extra
+    return Draft(join([n for n, _ in items]), graph.kind, max(graph.confidence, text.confidence),
+                 graph.evidence + text.evidence, graph.triples, graph.notes, items)
+
+
+def _listed_after_noun(ctx: Ctx, ss: ScoredSent, raw: str, kind: str, words: tuple[str, ...]) -> list[Name]:
+    """Names listed right after the asked noun: "international partners (A and B)", "institutions
+    such as A, B and C" — the sentence names them as exactly the kind asked for."""
+    noun = asked_noun(ctx.question)
+    if len(noun) < 4 or not (ctx.intent.plural or noun.endswith("s")):
+        return []
+    stem = noun[:-3] if noun.endswith("ies") else noun.rstrip("s")
+    m = re.search(rf"\b{re.escape(stem)}\w*\s*(?:\(|,?\s*(?:such as|including|namely|like|:))\s*", raw, re.IGNORECASE)
+    if not m:
+        return []
+    closer = r"[);]" if m.group().rstrip().endswith("(") else r";"
+    stop = re.search(closer + r"|\s(?:to|among|who|which|that|were|was)\s|\.(?:\s|$)", raw[m.end() :])
+    a = ss.sent.start + m.end()
+    b = a + (stop.start() if stop else len(raw) - m.end())
+    names = [n for n in names_in(ctx, ss.passage_id, a, b) if not in_question(ctx, n)]
+    names = [n for n in names if fits(ctx, n, kind, words) or not n.iri]
+    return names if len(names) >= 2 else []
+
+
+def _asks_subject(ctx: Ctx) -> bool | None:
+    if not ctx.intent.predicates:
+        return None
+    return question_asks_subject(ctx)
+
+
+_CO = re.compile(r"\b(?:together with|jointly with|along with|alongside|and)\s+(?:the\s+)?$", re.IGNORECASE)
+_NP_AFTER = re.compile(r"^\s*(?:(?:of|to|in|with|on|for|into)\s+)?(?:(?:the|a|an|its|their)\s+)?")
+_NP_STOP = re.compile(r"[,.;:()]|\s(?:in|which|that|who|to|through|by|with|during|where|and)\s")
+
+
+def _phrase_after(raw: str, pos: int) -> tuple[int, int] | None:
+    """The noun phrase after a verb ("a member of the executive committee of X in Y" → "executive
+    committee of X"), as offsets into ``raw``."""
+    m = _NP_AFTER.match(raw[pos:])
+    start = pos + (m.end() if m else 0)
+    stop = _NP_STOP.search(raw, start)
+    end = stop.start() if stop else len(raw)
+    words = raw[start:end].split()
+    if not words or len(words) > 10:
+        return None
+    return start, start + len(raw[start:end].rstrip())
+
+
+def _closest(ctx: Ctx, ss: ScoredSent, names: list[Name]) -> list[Name]:
+    """Names ordered by closeness to the question's words in the sentence."""
+    text = ctx.kb.passages[ss.passage_id].text
+    spots = [m.start() for t in ss.matched for m in re.finditer(r"\w+", text[ss.sent.start : ss.sent.end])
+             if t in terms(m.group())]
+    if not spots:
+        return names
+    return sorted(names, key=lambda n: min(abs(n.start - ss.sent.start - p) for p in spots))
+
+
+def _display(ctx: Ctx, n: Name) -> str:
+    """A name as the text writes it, with the acronym written after it ("… Insurance (SBS)")."""
+    text = ctx.kb.passages[_pid_of(ctx, n)].text if _pid_of(ctx, n) else ""
+    m = _ACR_AFTER.match(text, n.end) if text else None
+    if m and not n.text.endswith(")"):
+        return f"{n.text} ({m.group(1)})"
+    return n.text
+
+
+_ACR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*)\)")
+
+
+def _pid_of(ctx: Ctx, n: Name) -> str | None:
+    return getattr(n, "passage_id", None)

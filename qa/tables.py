@@ -1,0 +1,253 @@
+"""Answers from the parsed tables: indicator baseline/target/actual values and budget rows.
+
+A question is matched to indicator labels (and their area titles) and to budget rows (area code,
+short title, the area's full titles) by weighted term overlap with synonyms — the same terms the
+prose answerer uses. The answer gives the asked value first and the rest of the row as context
+("target 100.00% (baseline 13.42%, actual 15.50%)"), and cites the table-row passage with the
+values highlighted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.model import BudgetRow, IndicatorRow, Value
+
+from .context import Ctx, Draft, Evidence
+from .text import find_phrase, terms
+
+# Words that say which column is asked for, not which row: they do not help match a label.
+_COLUMN_WORDS = frozenset(
+    t
+    for w in "baseline target actual indicator value result achieved reached goal budget final funds available "
+    "funded funding expenditure spent spend spending usd dollars covered money percentage percent proportion "
+    "share rate impact outcome area programming programme operation total much".split()
+    for t in terms(w)
+)
+
+
+def _doc_terms(*texts: str) -> list[str]:
+    out: list[str] = []
+    for t in texts:
+        out.extend(terms(t))
+    return out
+
+
+def _label_idf(docs: tuple[tuple[str, ...], ...]) -> dict[str, float]:
+    n = len(docs)
+    df = Counter(t for d in docs for t in set(d))
+    return {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """A label's terms and their total weight, computed once per knowledge base."""
+
+    terms: frozenset[str]
+    weight: float
+
+
+def _doc(terms_: tuple[str, ...], idf: dict[str, float]) -> _Doc:
+    s = frozenset(terms_)
+    return _Doc(s, sum(idf.get(t, 1.0) for t in s))
+
+
+def _scores(q: set[str], wq: float, d: _Doc, idf: dict[str, float]) -> tuple[float, float]:
+    """(recall-weighted, F) fit of the question terms ``q`` to a label.
+
+    The question must be covered by the label more than the label by the question: labels are
+    long ("Proportion of children under 5 years of age whose births …"), questions short."""
+    if not q or not d.terms:
+        return 0.0, 0.0
+    wi = sum(idf.get(t, 1.0) for t in q & d.terms)
+    if not wi:
+        return 0.0, 0.0
+    p, r = wi / d.weight, wi / wq
+    f = 2 * p * r / (p + r)
+    return 0.6 * r + 0.4 * f, f
+
+
+def _query_terms(ctx: Ctx) -> list[str]:
+    return [t for t in ctx.focus if t not in _COLUMN_WORDS and not re.fullmatch(r"\d{4}", t)]
+
+
+def match_indicators(ctx: Ctx) -> list[tuple[float, str, IndicatorRow, float]]:
+    """Indicator rows by fit to the question: (rank score, report id, row, strict F-score)."""
+    if "indicators" in ctx.memo:
+        return ctx.memo["indicators"]
+    key = ("indicators", ctx.report)
+    if key not in ctx.kb.memo:
+        rows = [(rid, r) for rid, r in ctx.kb.indicators if not ctx.report or rid == ctx.report]
+        labels = [tuple(_doc_terms(r.label)) for _, r in rows]
+        areas = [tuple(_doc_terms(r.area.title)) for _, r in rows]
+        idf = _label_idf(tuple(labels) + tuple(areas))
+        docs = [(_doc(lab, idf), _doc(lab + ar, idf)) for lab, ar in zip(labels, areas, strict=True)]
+        ctx.kb.memo[key] = (rows, docs, idf)
+    rows, docs, idf = ctx.kb.memo[key]
+    q = set(_query_terms(ctx))
+    wq = sum(idf.get(t, 1.0) for t in q)
+    low = ctx.question.lower()
+    out = []
+    for (rid, r), (d, da) in zip(rows, docs, strict=True):
+        s1, f1 = _scores(q, wq, d, idf)
+        s2, f2 = _scores(q, wq, da, idf)
+        s, f = 0.8 * s1 + 0.2 * s2, 0.8 * f1 + 0.2 * f2
+        if r.code in ctx.question and re.search(rf"(?<![\d.]){re.escape(r.code)}(?![\d.]*\d)", ctx.question):
+            bonus = 0.3 + (0.3 if _area_named(low, r.area.code, r.area.kind) else 0.0)
+            s, f = s + bonus, f + bonus
+        if r.area.kind in ("impact", "outcome") and r.area.kind in low:
+            s += 0.05
+        out.append((s, rid, r, f))
+    out.sort(key=lambda x: -x[0])
+    ctx.memo["indicators"] = out
+    return out
+
+
+def _area_named(low: str, code: str, kind: str) -> bool:
+    num = re.sub(r"\D", "", code)
+    return bool(re.search(rf"\b(?:{kind} area\s*{num}|{code.lower()})\b", low))
+
+
+def _values(row: IndicatorRow) -> list[tuple[str, Value | None]]:
+    return [("baseline", row.baseline), ("target", row.target), ("actual", row.actual)]
+
+
+def _value_spans(text: str, start: int, values: list[Value]) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    for v in values:
+        found = find_phrase(text, v.text, pos)
+        if found is None:
+            found = find_phrase(text, v.text, start)
+        if found:
+            spans.append(found)
+            pos = found[1]
+    return spans
+
+
+def answer_indicator(ctx: Ctx) -> Draft | None:
+    matches = match_indicators(ctx)
+    if not matches:
+        return None
+    score, _rid, row, strict = matches[0]
+    second = matches[1][0] if len(matches) > 1 else 0.0
+    field = ctx.intent.field or "actual"
+    vals = {k: v for k, v in _values(row) if v is not None}
+    if not vals:
+        return None
+    if field not in vals:
+        if ctx.intent.field:
+            return None  # the asked column is empty for this row (impact indicators have no target)
+        field = "actual" if "actual" in vals else next(iter(vals))
+    label = _short(row.label, 110)
+    main = f"{field} {vals[field].text}"
+    rest = [f"{k} {v.text}" for k, v in vals.items() if k != field]
+    text = f"{main} ({', '.join(rest)}) — indicator {row.code} {label}" if rest else f"{main} — indicator {row.code} {label}"
+    passage = ctx.kb.passages[row.passage_id]
+    label_span = find_phrase(passage.text, row.code)
+    spans = [label_span] if label_span else []
+    lab = find_phrase(passage.text, row.label) or find_phrase(passage.text, " ".join(row.label.split()[:6]))
+    if lab:
+        spans.append((lab[0], lab[1]))
+    spans += _value_spans(passage.text, spans[-1][1] if spans else 0, [v for _, v in _values(row) if v])
+    explicit = 0.1 if ctx.intent.field else 0.0  # the question names a column: it is about a table
+    conf = min(1.0, 0.2 + 0.9 * strict + explicit) - max(0.0, 0.15 - (score - second))
+    return Draft(text, "indicator", max(0.0, conf), [Evidence(row.passage_id, spans, score)])
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
+
+
+# -- budget ------------------------------------------------------------------------------------
+
+_BUDGET_LABELS = {
+    "final_budget": "final budget",
+    "funds_available": "funds available",
+    "funds_available_pct": "funds available as % of budget",
+    "expenditure": "expenditure",
+    "expenditure_pct": "expenditure as % of funds available",
+}
+
+
+def match_budget(ctx: Ctx) -> list[tuple[float, str, BudgetRow]]:
+    key = ("budget", ctx.report)
+    if key not in ctx.kb.memo:
+        rows = [(rid, r) for rid, r in ctx.kb.budget if not ctx.report or rid == ctx.report]
+        docs = []
+        for rid, r in rows:
+            titles = ctx.kb.area_titles.get((rid, r.area.code), set()) | {r.area.title}
+            docs.append(tuple(_doc_terms(r.area.code, *sorted(titles))))
+        idf = _label_idf(tuple(docs))
+        ctx.kb.memo[key] = (rows, [_doc(d, idf) for d in docs], idf)
+    rows, docs, idf = ctx.kb.memo[key]
+    if not rows:
+        return []
+    q = set(_query_terms(ctx))
+    wq = sum(idf.get(t, 1.0) for t in q)
+    low = ctx.question.lower()
+    out = []
+    for (rid, r), d in zip(rows, docs, strict=True):
+        s = _scores(q, wq, d, idf)[1]
+        short = r.area.title.lower()
+        if short and re.search(rf"\b{re.escape(short)}", low):
+            s += 0.4
+        num = re.sub(r"\D", "", r.area.code)
+        if num and re.search(rf"\b(?:{r.area.kind} area\s*{num}|{r.area.code.lower()})\b", low):
+            s += 0.6
+        if r.area.code.lower() == "total" and re.search(r"\b(?:total|overall|whole|entire|operation)\b", low):
+            s += 0.5 if not q or s > 0 else 0.45
+        if r.area.kind in low:
+            s += 0.05
+        out.append((s, rid, r))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+def answer_finance(ctx: Ctx) -> Draft | None:
+    field = ctx.intent.field or ("funds_available_pct" if ctx.intent.percent else "final_budget")
+    if ctx.intent.superlative:
+        return _budget_extreme(ctx, field)
+    matches = match_budget(ctx)
+    if not matches:
+        return None
+    score, _rid, row = matches[0]
+    second = matches[1][0] if len(matches) > 1 else 0.0
+    if abs(score - second) < 1e-9 and row.area.code != matches[1][2].area.code:
+        a, b = row, matches[1][2]
+        if (a.final_budget, a.funds_available) != (b.final_budget, b.funds_available):
+            score *= 0.6  # two different rows fit equally: not sure which is meant
+    vals = {k: getattr(row, k) for k in _BUDGET_LABELS if getattr(row, k) is not None}
+    if field not in vals:
+        return None
+    rest = [f"{_BUDGET_LABELS[k]} {v.text}" for k, v in vals.items() if k != field]
+    name = row.area.title if row.area.code.lower() == "total" else f"{row.area.code}: {row.area.title}"
+    cur = f"{row.currency} " if not field.endswith("_pct") else ""
+    text = f"{cur}{vals[field].text} ({_BUDGET_LABELS[field]}; {'; '.join(rest)}) — {name}"
+    passage = ctx.kb.passages[row.passage_id]
+    spans = [(0, len(passage.text.rstrip()))]
+    conf = min(1.0, 0.25 + 0.8 * score)
+    if row.currency and row.currency not in passage.text:
+        text = text.replace(f"{row.currency} ", "", 1)
+    return Draft(text, "finance", conf, [Evidence(row.passage_id, spans, score)])
+
+
+def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
+    low = ctx.question.lower()
+    rows = [(rid, r) for rid, r in ctx.kb.budget if (not ctx.report or rid == ctx.report)
+            and r.area.code.lower() != "total" and getattr(r, field) is not None]
+    kinds = [k for k in ("impact", "outcome", "enabling") if k in low]
+    if kinds:
+        rows = [(rid, r) for rid, r in rows if r.area.kind in kinds or (r.table in kinds)]
+    if not rows:
+        return None
+    pick = max if ctx.intent.superlative == "max" else min
+    rid, row = pick(rows, key=lambda x: getattr(x[1], field).value or 0.0)
+    v = getattr(row, field)
+    text = f"{row.area.code}: {row.area.title} ({_BUDGET_LABELS[field]} {v.text})"
+    passage = ctx.kb.passages[row.passage_id]
+    return Draft(text, "finance", 0.7, [Evidence(row.passage_id, [(0, len(passage.text.rstrip()))], 1.0)])

@@ -1,0 +1,258 @@
+"""Text helpers of the answer engine: terms with synonyms, sentences, numbers and tolerant phrase search.
+
+Terms come from the search stage's analyser (``embeddings.lexical``: accent folding, stopwords, a
+light stemmer), so a question and a passage are compared the way BM25 compares them. On top of
+that a small table of general English synonym groups lets "officials learned" meet "officers
+trained". Spans are always offsets into the raw passage text (what citations highlight).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from embeddings.lexical import analyse, fold, term
+from graph.sentences import split_sentences
+from graph.textview import make_view
+
+# General-purpose English synonym groups; each word's term maps to the term of the group's first
+# word. No report-specific names here.
+_SYNONYM_GROUPS = (
+    "official officer staff personnel employee functionary",
+    "trained learned taught teaching course workshop",
+    "household family families",
+    "people individuals persons person",
+    "children child kids minors",
+    "received got obtained benefited given",
+    "funded financed financing funding",
+    "cash monetary money",
+    "assisted helped supported aided assistance help support aid",
+    "women woman female",
+    "men man male",
+    "job employment work livelihood labour labor",
+    "shelter accommodation housing lodging",
+    "health medical healthcare",
+    "school education educational",
+    "resettled relocated resettlement",
+    "submitted submission submissions submit",
+    "increased rose grew growth increase",
+    "decreased reduced dropped declined fell decrease reduction",
+    "cities city towns town",
+    "countries country nations",
+    "survivors victims",
+    "approved adopted endorsed",
+    "established created",
+    "partnered collaborated cooperated partnership collaboration",
+    "led leads headed",
+    "registration registered",
+    "departed travelled traveled left leaving leave",
+    "know knew known aware awareness familiar",
+    "find found finding",
+)
+_SYNONYM: dict[str, str] = {}
+for _group in _SYNONYM_GROUPS:
+    _stems = [t for w in _group.split() if (t := term(w))]
+    for _t in _stems:
+        _SYNONYM.setdefault(_t, _stems[0])
+
+# Words that frame a question rather than name what it is about.
+QUESTION_WORDS = frozenset(
+    """how many much what which who whom whose when where why number total amount figure report
+    reported according mention mentioned say says state stated tell give list name named kind type
+    exactly approximately approx roughly overall there year actually really currently still finally
+    also""".split()
+)
+
+
+def canon(t: str) -> str:
+    """A term's synonym-group representative (British -is- spellings folded to -iz-)."""
+    t = _SYNONYM.get(t, t)
+    if len(t) > 5 and t.endswith("is") and t[:-2].isalpha():
+        t = t[:-2] + "iz"  # recognise/recognize, organisation/organization
+    elif "isat" in t:
+        t = t.replace("isat", "izat")
+    elif len(t) > 4 and t.endswith("tr") and t[-3] in "aeiouy" + "n":
+        t = t[:-2] + "ter"  # centre/center: the stemmer leaves "centr" and "center"
+    return t
+
+
+# Multi-word verbs said in one word by reports ("put forward" → submitted). General English.
+_PHRASES = (
+    (re.compile(r"\bput(?:s|ting)? forward\b", re.IGNORECASE), "submitted"),
+    (re.compile(r"\bhand(?:ed|s|ing)? out\b", re.IGNORECASE), "issued"),
+    (re.compile(r"\bset(?:s|ting)? up\b", re.IGNORECASE), "established"),
+    (re.compile(r"\b(?:took|take|takes|taking) part\b", re.IGNORECASE), "participated"),
+    (re.compile(r"\bcarr(?:y|ied|ies|ying) out\b", re.IGNORECASE), "implemented"),
+    (re.compile(r"\bsign(?:ed|s)? off\b", re.IGNORECASE), "approved"),
+    (re.compile(r"\blook(?:ed|s)? after\b", re.IGNORECASE), "assisted"),
+)
+
+
+@lru_cache(maxsize=4096)
+def terms(text: str) -> tuple[str, ...]:
+    """Canonical terms of ``text`` in order (stopwords dropped, stems, synonyms folded)."""
+    for pattern, word in _PHRASES:
+        if pattern.search(text):
+            text = pattern.sub(word, text)
+    return tuple(canon(t) for t in analyse(text))
+
+
+def focus_terms(question: str) -> tuple[str, ...]:
+    """The content terms of a question (question-framing words removed, order kept, unique)."""
+    drop = {canon(t) for w in QUESTION_WORDS if (t := term(w))}
+    return tuple(dict.fromkeys(t for t in terms(question) if t not in drop))
+
+
+def norm(text: str) -> str:
+    """Fold accents and case, straighten apostrophes, collapse whitespace (for comparisons)."""
+    t = fold(text).translate(str.maketrans({"´": "'", "`": "'", "’": "'", "‘": "'", "“": '"', "”": '"'}))
+    return re.sub(r"\s+", " ", t).strip()
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A sentence of a passage; ``start``/``end`` are offsets into the raw passage text."""
+
+    start: int
+    end: int
+    text: str  # cleaned text (whitespace collapsed, line-wrap hyphens joined)
+
+
+def sentences(passage_text: str) -> list[Sent]:
+    """Sentences of a passage with raw offsets (the graph stage's splitter on a cleaned view)."""
+    view = make_view(passage_text)
+    out = []
+    for s in split_sentences(view.text):
+        a, b = view.span(s.start, s.end)
+        out.append(Sent(a, b, s.text))
+    return out
+
+
+# -- numbers -----------------------------------------------------------------------------------
+
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMWORD = "|".join([*_SMALL, *_TENS, *_SCALES, "and"])
+_DIGITS = re.compile(
+    r"(?<![\w.,/])(?P<cur>US\$|USD ?|\$|S/ ?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<pct> ?%)?(?:\s+(?P<scale>million|billion|thousand)\b)?"
+)
+_WORDS = re.compile(rf"\b(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number printed in the text: span into the raw text, its value and what kind it is."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    percent: bool = False
+    money: bool = False
+    spelled: bool = False
+
+    @property
+    def is_year(self) -> bool:
+        return not self.percent and not self.money and self.value.is_integer() and 1950 <= self.value <= 2100 \
+            and "," not in self.text
+
+
+def _words_value(words: list[str]) -> int | None:
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w == "and":
+            continue
+        if w in _SMALL:
+            current += _SMALL[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _SCALES:
+            total += max(current, 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def numbers(text: str) -> list[Number]:
+    """Every number in ``text``: digits (with %, currency, "million") and spelled-out numbers."""
+    out: list[Number] = []
+    for m in _DIGITS.finditer(text):
+        raw = m.group("num")
+        value = float(raw.replace(",", ""))
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").lower()]
+        out.append(
+            Number(m.start(), m.end(), m.group(0), value, bool(m.group("pct")), bool(m.group("cur")))
+        )
+    for m in _WORDS.finditer(text):
+        words = [w.lower() for w in re.split(r"[\s-]+", m.group(0)) if w]
+        while words and words[-1] == "and":
+            words.pop()
+        if not words or words == ["zero"] or all(w in _SCALES for w in words):
+            continue
+        value = _words_value(words)
+        if value is None:
+            continue
+        end = m.start() + len(m.group(0).rstrip())
+        if m.group(0).lower().rstrip().endswith(" and"):
+            end = m.start() + m.group(0).lower().rstrip().rfind(" and")
+        out.append(Number(m.start(), end, text[m.start() : end], float(value), spelled=True))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+# -- tolerant phrase search --------------------------------------------------------------------
+
+_APOS = "['’´`‘]"
+
+
+@lru_cache(maxsize=4096)
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A regex for ``phrase`` that tolerates line breaks, wrapped hyphens, apostrophe variants, case."""
+    parts = []
+    for tok in phrase.split():
+        piece = re.escape(tok)
+        piece = re.sub(r"\\-", r"-\\s*", piece)
+        piece = re.sub(r"['’´`‘]", _APOS, piece)
+        parts.append(piece)
+    body = r"\s+".join(parts)
+    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return re.compile(left + body + right, re.IGNORECASE)
+
+
+def find_phrase(text: str, phrase: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """First ``(start, end)`` of ``phrase`` in ``text[start:end]`` (offsets into ``text``), or None."""
+    if not phrase.strip():
+        return None
+    m = phrase_pattern(phrase.strip()).search(text, start, len(text) if end is None else end)
+    return (m.start(), m.end()) if m else None
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted, non-overlapping spans."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
