@@ -427,16 +427,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qa.evaluate import evaluate_answers, format_report
 
     build = _open(_settings(args))
-    report = evaluate_answers(_kb(build), _questions(args.file))
+    rid = _report_filter(build, args.report)
+    report = evaluate_answers(_kb(build), _questions(args.file), report=rid)
     print(format_report(report))
     return EXIT_OK
 
 
 def cmd_eval_search(args: argparse.Namespace) -> int:
-    from embeddings.search import evaluate_retrieval, format_retrieval
+    from embeddings.evaluate import evaluate_retrieval, format_retrieval
+    from embeddings.search import SearchFilters
 
     build = _open(_settings(args))
-    print(format_retrieval(evaluate_retrieval(build.searcher, _questions(args.file))))
+    rid = _report_filter(build, args.report)
+    filters = SearchFilters(reports=(rid,)) if rid else None
+    print(format_retrieval(evaluate_retrieval(build.searcher, _questions(args.file), filters=filters)))
     return EXIT_OK
 
 
@@ -526,8 +530,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?")
     p.add_argument("--file")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    add("eval", cmd_eval, "answer accuracy on a question set").add_argument("file")
-    add("eval-search", cmd_eval_search, "retrieval recall and MRR on a question set").add_argument("file")
+    add("eval", cmd_eval, "answer accuracy on a question set", report=True).add_argument("file")
+    add("eval-search", cmd_eval_search, "retrieval recall and MRR on a question set", report=True).add_argument("file")
     p = add("eval-graph", cmd_eval_graph, "entity and relation recall/precision against gold annotations", report=True)
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
