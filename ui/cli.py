@@ -395,7 +395,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sparql(args: argparse.Namespace) -> int:
-    from graph.sparql import QueryPolicy, QueryRefused, QueryTimeout, format_result, run_query
+    from graph.sparql import QueryPolicy, QueryRefused, QueryTimeout, run_query
+    from graph.sparql_formats import render
 
     settings = _settings(args)
     text = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
@@ -405,12 +406,12 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     policy = QueryPolicy(timeout_ms=settings.sparql_time_limit_ms, max_rows=settings.max_returned_rows,
                          max_query_chars=settings.max_query_chars)
     try:
-        result = run_query(build, text, policy)
+        result = run_query(build.path / "graph.nq", text, policy)
     except QueryRefused as exc:
         raise CliError(f"query refused: {exc}", EXIT_BAD_INPUT) from None
     except QueryTimeout as exc:
         raise CliError(f"query stopped: {exc}", EXIT_TIMEOUT) from None
-    sys.stdout.write(format_result(result, args.format))
+    sys.stdout.write(render(result, args.format))
     if getattr(result, "truncated", False):
         print(f"note: results truncated at {policy.max_rows} rows (setting max_returned_rows)", file=sys.stderr)
     return EXIT_OK
