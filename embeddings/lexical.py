@@ -1,0 +1,181 @@
+"""Lexical retrieval: BM25 (``bm25s``) over passages, with our own small English analyser.
+
+The analyser lowercases, folds accents, keeps numbers whole (``140,000`` → ``140000``), drops a
+short English stopword list and applies a light suffix stemmer (plurals, -ing, -ed, -ly, -ment…),
+so "trained officials" meets "training of officers". bm25s offers stemming only through the
+PyStemmer package, which we do not install; the stemmer here is deliberately conservative.
+
+Persistence uses bm25s's own ``save``/``load`` with ``allow_pickle=False`` (its arrays are plain
+``.npy``, vocabulary and parameters JSON), plus ``analyser.json`` naming the analyser version, so an
+index built by another analyser is refused rather than silently mis-scored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ANALYSER = "en-light-v1"
+ANALYSER_FILE = "analyser.json"
+# bm25s's file names (its defaults); listed so a manifest can name exactly what belongs here
+BM25_FILES = (
+    "data.csc.index.npy",
+    "indices.csc.index.npy",
+    "indptr.csc.index.npy",
+    "vocab.index.json",
+    "params.index.json",
+)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing done down during each either few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there these
+    they this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves per via within without among upon
+    many much did does get got""".split()
+)
+
+# numbers keep their inner separators (1.5, 140,000); other tokens are runs of letters/digits
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+def fold(word: str) -> str:
+    """Lowercase and strip accents (Perú → peru)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _undouble(stem: str) -> str:
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiolsz":
+        return stem[:-1]
+    return stem
+
+
+def stem(word: str) -> str:
+    """A light, conservative English suffix stemmer (an S-stemmer plus common verb/noun endings)."""
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for suffix in ("ments", "ment", "ingly", "ing", "edly", "ed", "ly"):
+        if w.endswith(suffix):
+            base = w[: -len(suffix)]
+            if len(base) >= 4 and _VOWEL.search(base):
+                w = base if suffix.startswith("ment") else _undouble(base)
+                break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]  # train/trained/training and "manage"/"managed" meet without an e
+    if w.endswith("y") and len(w) > 4:
+        w = w[:-1] + "i"
+    return w
+
+
+def term(token: str) -> str | None:
+    """The index term of one raw token, or None for stopwords and noise."""
+    t = fold(token)
+    if t[0].isdigit():
+        return t.replace(",", "")
+    if len(t) < 2 or t in STOPWORDS:
+        return None
+    return stem(t)
+
+
+def analyse(text: str) -> list[str]:
+    """Text → index terms, in order."""
+    return [t for t in (term(m.group()) for m in _TOKEN.finditer(text)) if t]
+
+
+def analyse_spans(text: str) -> list[tuple[str, int, int]]:
+    """Text → (term, start, end) with offsets into ``text`` (for highlighting matched terms)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = term(m.group())
+        if t:
+            out.append((t, m.start(), m.end()))
+    return out
+
+
+@dataclass
+class LexicalIndex:
+    """BM25 over a fixed list of documents (row i = passage i)."""
+
+    bm25: Any
+    n_docs: int
+
+    @classmethod
+    def build(cls, docs: Sequence[str], *, k1: float = 1.2, b: float = 0.75) -> LexicalIndex:
+        """Index ``docs`` (one string per passage, already including any extra indexed context)."""
+        import bm25s
+
+        if not docs:
+            raise ValueError("cannot build a BM25 index over no documents")
+        tokens = [analyse(d) or [""] for d in docs]  # an empty doc still takes its row
+        bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
+        bm25.index(tokens, show_progress=False)
+        return cls(bm25=bm25, n_docs=len(docs))
+
+    def scores(self, terms: Sequence[str], weights: Mapping[str, float] | None = None) -> np.ndarray:
+        """BM25 score of every document for the query ``terms`` (each distinct term counted once).
+
+        ``weights`` optionally scales a term's contribution (query-side term weighting).
+        """
+        vocab = self.bm25.vocab_dict
+        known = [t for t in dict.fromkeys(terms) if t and t in vocab]
+        if not known:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        if not weights:
+            ids = [vocab[t] for t in known]
+            return np.asarray(self.bm25.get_scores_from_ids(ids), dtype=np.float32)
+        total = np.zeros(self.n_docs, dtype=np.float32)
+        for t in known:
+            w = float(weights.get(t, 1.0))
+            if w:
+                total += w * np.asarray(self.bm25.get_scores_from_ids([vocab[t]]), dtype=np.float32)
+        return total
+
+    def doc_freq(self, t: str) -> int:
+        """Number of documents containing term ``t``."""
+        tid = self.bm25.vocab_dict.get(t)
+        if tid is None:
+            return 0
+        indptr = self.bm25.scores["indptr"]
+        return int(indptr[tid + 1] - indptr[tid])
+
+    def save(self, folder: Path) -> list[str]:
+        """Write bm25s's files and ``analyser.json`` into ``folder``; return their names."""
+        folder.mkdir(parents=True, exist_ok=True)
+        self.bm25.save(str(folder), allow_pickle=False, show_progress=False)
+        meta = {"analyser": ANALYSER, "n_docs": self.n_docs}
+        (folder / ANALYSER_FILE).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        return [*BM25_FILES, ANALYSER_FILE]
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        """Load what ``save`` wrote. Call only after the files' checksums were verified."""
+        import bm25s
+
+        meta = json.loads((folder / ANALYSER_FILE).read_text(encoding="utf-8"))
+        if meta.get("analyser") != ANALYSER:
+            raise ValueError(f"BM25 index was built with analyser {meta.get('analyser')!r}, not {ANALYSER!r}")
+        bm25 = bm25s.BM25.load(
+            str(folder), mmap=False, allow_pickle=False, load_corpus=False, show_progress=False
+        )
+        n_docs = int(meta["n_docs"])
+        if int(bm25.scores["num_docs"]) != n_docs:
+            raise ValueError(f"BM25 index holds {bm25.scores['num_docs']} documents, expected {n_docs}")
+        return cls(bm25=bm25, n_docs=n_docs)

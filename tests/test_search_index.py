@@ -1,0 +1,332 @@
+"""Searching a built index: modes, fusion, filters, highlights, the graph boost, concurrency, evaluation."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from embeddings import (
+    FusionConfig,
+    Hit,
+    IndexIntegrityError,
+    Searcher,
+    SearchFilters,
+    evaluate_retrieval,
+    format_table,
+    is_relevant,
+    load_index,
+    open_searcher,
+)
+from embeddings.bench import bench_search, cold_search_timing, faiss_scale_timing
+from embeddings.lexical import analyse
+
+
+@pytest.fixture(scope="module")
+def index(toy_index_dir: Path):
+    return load_index(toy_index_dir, expected_dim=384)
+
+
+@pytest.fixture(scope="module")
+def searcher(index, numpy_encoder) -> Searcher:
+    return Searcher(index, numpy_encoder)
+
+
+class CountingEncoder:
+    """Wraps an encoder and counts encode calls (to prove the lazy, shared use of the model)."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.kind, self.name, self.dim = inner.kind, inner.name, inner.dim
+        self.max_tokens, self.size = inner.max_tokens, inner.size
+        self.calls = 0
+
+    @property
+    def checksum(self) -> str:
+        return self.inner.checksum
+
+    def encode(self, texts, batch_size=16, progress=None):
+        self.calls += 1
+        return self.inner.encode(texts, batch_size, progress)
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
+def test_each_mode_finds_the_obvious_passage(searcher: Searcher, mode: str) -> None:
+    hits = searcher.search("children enrolled in public schools", k=3, mode=mode)
+    assert hits and hits[0].passage_id == "p02"
+    assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:], strict=False))
+
+
+def test_dense_and_hybrid_find_a_paraphrase(searcher: Searcher) -> None:
+    query = "how many civil servants were taught about protection"
+    assert searcher.search(query, k=1, mode="dense")[0].passage_id == "p00"
+    assert searcher.search(query, k=1, mode="hybrid")[0].passage_id == "p00"
+
+
+def test_hit_carries_passage_fields_and_sources(searcher: Searcher, index) -> None:
+    hit = searcher.search("cash grants for small businesses", k=1)[0]
+    record = index.passages[index.row_of[hit.passage_id]]
+    assert (hit.text, hit.report, hit.pages, hit.section) == (record.text, record.report, record.pages, record.section)
+    assert set(hit.sources) == {"bm25", "dense", "graph"}
+    assert hit.sources["bm25"] == 1 and hit.sources["graph"] is None
+    data = hit.to_json()
+    assert data["page"] == hit.pages[0] and data["passage_id"] == hit.passage_id
+
+
+def test_matched_spans_mark_query_terms(searcher: Searcher) -> None:
+    query = "Training officers on asylum"
+    hit = next(h for h in searcher.search(query, k=5) if h.passage_id == "p00")
+    words = [hit.text[s:e] for s, e in hit.matched_spans]
+    assert words == ["trained", "officers", "asylum"]
+    wanted = set(analyse(query))
+    assert all(analyse(w)[0] in wanted for w in words)
+
+
+def test_bm25_mode_does_not_load_or_call_the_encoder(index, numpy_encoder) -> None:
+    counting = CountingEncoder(numpy_encoder)
+    searcher = Searcher(index, counting)
+    searcher.search("refugee status applications", mode="bm25")
+    assert counting.calls == 0
+    searcher.search("refugee status applications", mode="dense")
+    assert counting.calls == 1
+
+
+def test_dense_search_without_an_encoder_says_so(index) -> None:
+    searcher = Searcher(index)
+    assert searcher.search("asylum", mode="bm25")
+    with pytest.raises(RuntimeError, match="needs an encoder"):
+        searcher.search("asylum", mode="dense")
+
+
+def test_encoder_of_another_model_is_refused(index, numpy_encoder) -> None:
+    other = CountingEncoder(numpy_encoder)
+    other.size = numpy_encoder.size + 1
+    with pytest.raises(IndexIntegrityError, match="query encoder"):
+        Searcher(index, other)
+    other = CountingEncoder(numpy_encoder)
+    other.dim = 768
+    with pytest.raises(IndexIntegrityError, match="dim"):
+        Searcher(index, other)
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
+@pytest.mark.parametrize(
+    ("filters", "allowed"),
+    [
+        (SearchFilters(reports=("r2",)), {"p08", "p09", "p10", "p11"}),
+        (SearchFilters(sections=("education",)), {"p02", "p03"}),
+        (SearchFilters(sections=("s-health",)), {"p04", "p05"}),
+        (SearchFilters(pages=(5, 6)), {"p04", "p05", "p06", "p07"}),
+        (SearchFilters(passages=frozenset({"p01", "p09"})), {"p01", "p09"}),
+        (SearchFilters(reports=("r1",), pages=(4, 4)), {"p02", "p03"}),
+        (SearchFilters(reports=("nope",)), set()),
+    ],
+)
+def test_filters_restrict_every_mode(searcher: Searcher, filters: SearchFilters, allowed: set[str], mode) -> None:
+    hits = searcher.search("refugees and partners support", k=12, filters=filters, mode=mode)
+    assert {h.passage_id for h in hits} <= allowed
+    if mode != "bm25":
+        assert {h.passage_id for h in hits} == allowed  # dense ranks every allowed passage
+
+
+def test_boost_lifts_the_linked_passage_and_ignores_unknown_ids(index, numpy_encoder) -> None:
+    query = "support for refugees"
+    plain = Searcher(index, numpy_encoder).search(query, k=12)
+    last = plain[-1].passage_id
+    calls: list[str] = []
+
+    def boost(q: str) -> dict[str, float]:
+        calls.append(q)
+        return {last: 1.0, "no-such-passage": 5.0}
+
+    boosted = Searcher(index, numpy_encoder, boost=boost, fusion=FusionConfig(boost_weight=2.0)).search(query, k=12)
+    assert calls == [query]
+    assert boosted[0].passage_id == last and boosted[0].sources["graph"] == 1
+    assert all(h.passage_id != "no-such-passage" for h in boosted)
+    # pure modes stay pure: the boost is part of the hybrid only
+    bm25 = Searcher(index, numpy_encoder, boost=boost).search(query, k=12, mode="bm25")
+    assert [h.passage_id for h in bm25] == [h.passage_id for h in Searcher(index).search(query, k=12, mode="bm25")]
+
+
+def test_boost_respects_filters(index, numpy_encoder) -> None:
+    searcher = Searcher(index, numpy_encoder, boost=lambda q: {"p00": 1.0})
+    hits = searcher.search("support", k=12, filters=SearchFilters(reports=("r2",)))
+    assert "p00" not in {h.passage_id for h in hits}
+
+
+@pytest.mark.parametrize("method", ["convex", "rrf"])
+def test_fusion_methods_rank_the_union_of_both_lists(index, numpy_encoder, method: str) -> None:
+    searcher = Searcher(index, numpy_encoder, fusion=FusionConfig(method=method))  # type: ignore[arg-type]
+    hits = searcher.search("job fair employers", k=12)
+    assert hits[0].passage_id == "p07"
+    assert len({h.passage_id for h in hits}) == len(hits)
+
+
+def test_degenerate_queries(searcher: Searcher) -> None:
+    assert searcher.search("", k=5) == []
+    assert searcher.search("   ", k=5) == []
+    assert searcher.search("asylum", k=0) == []
+    assert searcher.search("the of and", k=3, mode="bm25") == []  # only stopwords: no lexical match
+    assert len(searcher.search("the of and", k=3, mode="hybrid")) == 3  # dense still answers
+    assert len(searcher.search("asylum", k=50)) <= 12
+    with pytest.raises(ValueError, match="unknown search mode"):
+        searcher.search("asylum", mode="semantic")  # type: ignore[arg-type]
+
+
+def test_faiss_and_exact_backends_give_the_same_search(toy_index_dir: Path, numpy_encoder) -> None:
+    faiss_searcher = Searcher(load_index(toy_index_dir, backend="faiss"), numpy_encoder)
+    exact_searcher = Searcher(load_index(toy_index_dir, backend="exact"), numpy_encoder)
+    for query in ("health insurance", "emergency shelters at the border", "budget funded by donors"):
+        for mode in ("dense", "hybrid"):
+            a = faiss_searcher.search(query, k=12, mode=mode)
+            b = exact_searcher.search(query, k=12, mode=mode)
+            assert [h.passage_id for h in a] == [h.passage_id for h in b]
+            assert np.allclose([h.score for h in a], [h.score for h in b], atol=1e-5)
+
+
+def test_concurrent_readers_get_the_same_results(searcher: Searcher) -> None:
+    queries = ["asylum applications", "school enrolment", "health care", "jobs", "budget", "shelter"] * 5
+    expected = {q: [h.passage_id for h in searcher.search(q, k=5)] for q in set(queries)}
+    errors: list[BaseException] = []
+
+    def run(q: str) -> tuple[str, list[str]]:
+        try:
+            return q, [h.passage_id for h in searcher.search(q, k=5)]
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+            raise
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(run, queries))
+    assert not errors
+    assert all(expected[q] == ids for q, ids in results)
+
+
+def test_lazy_encoder_loads_once_under_concurrency(toy_index_dir: Path) -> None:
+    from embeddings.minilm_numpy import NumpyMiniLMEncoder
+
+    fresh = NumpyMiniLMEncoder()
+    loads: list[int] = []
+    real_load = fresh._load
+
+    def counted_load() -> None:
+        loads.append(threading.get_ident())
+        real_load()
+
+    fresh._load = counted_load  # type: ignore[method-assign]
+    searcher = Searcher(load_index(toy_index_dir), fresh)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda q: searcher.search(q, k=2), ["a refugee", "a school", "a clinic", "a job"]))
+    assert len(loads) == 1
+
+
+def test_open_searcher_uses_the_shared_numpy_encoder(toy_index_dir: Path, numpy_encoder) -> None:
+    searcher = open_searcher(toy_index_dir)
+    assert searcher.encoder is numpy_encoder
+    assert searcher.search("mobile clinics", k=1)[0].passage_id == "p05"
+
+
+# -- evaluation -------------------------------------------------------------------------------
+
+
+def test_relevance_collapses_whitespace_and_hyphen_breaks() -> None:
+    text = "Refugees and Asylum-seekers\n\nreceived   documents"
+    assert is_relevant(text, ["Asylum- seekers received documents"])
+    assert is_relevant(text, ["Refugees and\nAsylum-seekers"])
+    assert not is_relevant(text, ["asylum-seekers received"])  # case still matters
+    assert not is_relevant(text, [])
+
+
+def test_evaluate_retrieval_reports_each_mode(searcher: Searcher) -> None:
+    questions = [
+        {"id": "q1", "question": "How many pupils went to state schools?", "evidence": ["135,000 refugee children"],
+         "type": "number"},
+        {"id": "q2", "question": "Who leads the coordination group?", "evidence": ["co-led by UNHCR and IOM"],
+         "type": "relation"},
+        {"id": "q3", "question": "What is the capital of Mars?", "answers": [], "evidence": [], "type": "unanswerable"},
+        {"id": "q4", "question": "Where is the moon base?", "evidence": ["not in any passage"], "type": "location"},
+    ]
+    result = evaluate_retrieval(searcher, questions, ks=(1, 5))
+    assert result["questions"] == 3 and result["skipped"] == 1 and result["unreachable"] == ["q4"]
+    assert set(result["modes"]) == {"bm25", "dense", "hybrid"}
+    for metrics in result["modes"].values():
+        assert set(metrics) == {"recall@1", "recall@5", "mrr@10"}
+        assert metrics["recall@5"] <= 2 / 3 + 1e-9  # q4 can never be found
+    assert result["ranks"]["hybrid"]["q2"] == 1
+    assert "hybrid" in format_table(result)
+
+
+# -- benchmark helpers (tiny sizes: they must run, not be fast) ----------------------------------
+
+
+def test_bench_helpers_return_their_numbers(toy_index_dir: Path) -> None:
+    numbers = bench_search(toy_index_dir, ["asylum", "schools"], rounds=1)
+    assert numbers["passages"] == 12 and numbers["load_s"] > 0
+    assert {"search_bm25", "search_dense", "search_hybrid", "encode_query"} <= set(numbers)
+    scale = faiss_scale_timing(n=2000, n_queries=5)
+    assert scale["n"] == 2000 and scale["search"]["p50_ms"] > 0 and scale["file_mb"] > 0
+    cold = cold_search_timing(toy_index_dir, "asylum applications")
+    assert cold["hits"] > 0 and cold["torch_imported"] is False and cold["total_s"] > 0
+
+
+def test_hits_are_frozen(searcher: Searcher) -> None:
+    hit: Hit = searcher.search("asylum", k=1)[0]
+    with pytest.raises(AttributeError):
+        hit.score = 0.0  # type: ignore[misc]
+
+
+# -- query intents -------------------------------------------------------------------------------
+
+INTENT_TEXTS = [
+    ("d0", "paragraph", "CONARE decided 4,820 asylum claims and CONARE interviewed applicants; CONARE backlogs fell."),
+    ("d1", "paragraph", "The National Refugee Eligibility Commission (CONARE) opened two offices in the north."),
+    ("d2", "paragraph", "UNHCR supported CONARE with interpreters and a case management system."),
+    ("d3", "table_row", "3.2a Proportion of children enrolled in primary education Refugees 64.81% 67.25%"),
+    ("d4", "paragraph", "Some 135,000 refugee children were enrolled in primary schools, a share that rose after outreach."),
+    ("d5", "paragraph", "Enrolment rose because schools waived documentation requirements for refugee children."),
+]
+
+
+@pytest.fixture(scope="module")
+def intent_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
+    from embeddings import PassageRecord, build_index
+
+    records = [PassageRecord(passage_id=i, report="r", text=t, kind=k) for i, k, t in INTENT_TEXTS]
+    folder = tmp_path_factory.mktemp("intent-index")
+    build_index(folder, records, numpy_encoder)
+    return load_index(folder)
+
+
+def _scores(searcher: Searcher, query: str) -> dict[str, float]:
+    return {h.passage_id: h.score for h in searcher.search(query, k=6)}
+
+
+def test_acronym_question_prefers_the_defining_passage(intent_index, numpy_encoder) -> None:
+    on = Searcher(intent_index, numpy_encoder)
+    off = Searcher(intent_index, numpy_encoder, fusion=FusionConfig(definition_weight=0.0))
+    for query in ("What does CONARE stand for?", "What is the acronym CONARE short for?"):
+        assert on.search(query, k=1)[0].passage_id == "d1"
+    # no definition intent: the same scores with or without the rule
+    query = "How did UNHCR support CONARE?"
+    assert _scores(on, query) == _scores(off, query)
+
+
+def test_value_question_prefers_table_rows_but_why_question_does_not(intent_index, numpy_encoder) -> None:
+    on = Searcher(intent_index, numpy_encoder)
+    off = Searcher(intent_index, numpy_encoder, fusion=FusionConfig(table_weight=0.0))
+    query = "What share of refugee children were enrolled in primary school?"
+    assert on.search(query, k=1)[0].passage_id == "d3"
+    assert _scores(on, query)["d3"] > _scores(off, query)["d3"]
+    why = "Why did the share of refugee children enrolled in school rise?"
+    assert _scores(on, why) == _scores(off, why)
+
+
+def test_evaluation_helpers_are_importable_from_search() -> None:
+    from embeddings.search import evaluate_retrieval as from_search
+    from embeddings.search import format_retrieval
+
+    assert from_search is evaluate_retrieval and callable(format_retrieval)
