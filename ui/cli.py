@@ -293,11 +293,10 @@ def _read_batch(path: str) -> list[tuple[int, dict | None, str | None]]:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from embeddings.search import SearchFilters
 
     build = _open(_settings(args))
     rid = _report_filter(build, args.report)
-    filters = SearchFilters(reports=(rid,)) if rid else None
+    filters = _search_filters(build, rid, args)
 
     def hits_json(query: str) -> list[dict]:
         return [{"passage_id": h.passage_id, "text": h.text, "report": h.report, "page": h.pages[0] if h.pages else None,
@@ -320,6 +319,29 @@ def cmd_search(args: argparse.Namespace) -> int:
         for h in hits:
             print(f"{h['score']:.3f}  p.{h['page']}  {' › '.join(h['section'][-2:])}\n       {h['text'][:240]}\n")
     return EXIT_OK
+
+
+def _search_filters(build, rid: str | None, args: argparse.Namespace):
+    """--report, --section, --pages A-B and --entity NAME as one SearchFilters (None when empty)."""
+    from embeddings.search import SearchFilters
+
+    pages = None
+    if args.pages:
+        try:
+            first, _, last = args.pages.partition("-")
+            pages = (int(first), int(last or first))
+        except ValueError:
+            raise CliError(f"--pages {args.pages!r}: expected N or A-B") from None
+    passages = None
+    if args.entity:
+        from graph.extract import find_entity
+
+        entity = find_entity(list(build.extractions.values()), args.entity)
+        if entity is None:
+            raise CliError(f"no entity named {args.entity!r}")
+        passages = frozenset(m.passage_id for ex in build.extractions.values() for m in ex.mentions if m.entity == entity.key)
+    filters = SearchFilters(reports=(rid,) if rid else (), sections=tuple(args.section or ()), pages=pages, passages=passages)
+    return None if filters.empty else filters
 
 
 def _kb(build):
@@ -516,6 +538,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = add("search", cmd_search, "hybrid passage search", report=True)
     p.add_argument("text", nargs="?")
+    p.add_argument("--section", action="append", help="only passages under a section whose title contains this (or an area code)")
+    p.add_argument("--pages", help="only these pages: N or A-B")
+    p.add_argument("--entity", help="only passages that mention this entity (any alias)")
     p.add_argument("-k", type=int, default=5)
     p.add_argument("--json", action="store_true")
     p.add_argument("--batch", metavar="FILE.jsonl")
