@@ -276,19 +276,23 @@ def cmd_entity(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_batch(path: str) -> list[tuple[int, dict | None, str | None]]:
+def _read_batch(path: str) -> list[tuple[Any, dict | None, str | None]]:
+    """(id, object, error) per non-empty line; the id is the line's own when it can be read."""
     lines = Path(path).read_text(encoding="utf-8").splitlines() if path != "-" else sys.stdin.read().splitlines()
-    out = []
+    out: list[tuple[Any, dict | None, str | None]] = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
-            if not isinstance(obj, dict) or not isinstance(obj.get("question"), str):
-                raise ValueError("needs a string 'question'")
-            out.append((n, obj, None))
         except ValueError as exc:
-            out.append((n, None, f"line {n}: {exc}"))
+            out.append((None, None, f"line {n}: not JSON ({exc})"))
+            continue
+        qid = obj.get("id", n) if isinstance(obj, dict) else None
+        if not isinstance(obj, dict) or not isinstance(obj.get("question"), str):
+            out.append((qid, None, f"line {n}: needs a string 'question'"))
+        else:
+            out.append((qid, obj, None))
     return out
 
 
@@ -304,11 +308,11 @@ def cmd_search(args: argparse.Namespace) -> int:
                 for h in build.searcher.search(query, k=args.k, filters=filters)]
 
     if args.batch:
-        for n, obj, err in _read_batch(args.batch):
-            if err:
-                _print_json({"id": None, "error": err})
+        for qid, obj, err in _read_batch(args.batch):
+            if err or obj is None:
+                _print_json({"id": qid, "error": err})
             else:
-                _print_json({"id": obj.get("id", n), "hits": hits_json(obj["question"])})
+                _print_json({"id": qid, "hits": hits_json(obj["question"])})
         return EXIT_OK
     if not args.text:
         raise CliError("give a query or --batch FILE")
@@ -357,15 +361,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     rid = _report_filter(build, args.report)
     kb = _kb(build)
     if args.batch:
-        for n, obj, err in _read_batch(args.batch):
-            if err:
-                _print_json({"id": None, "error": err})
+        for qid, obj, err in _read_batch(args.batch):
+            if err or obj is None:
+                _print_json({"id": qid, "error": err})
                 continue
             try:
-                a = answer(obj["question"], kb, k=args.k, report=rid)
-                _print_json({"id": obj.get("id", n), **a.to_json()})
+                _print_json(answer(obj["question"], kb, k=args.k, report=rid).to_json(qid))
             except Exception as exc:  # one bad line must not stop the batch
-                _print_json({"id": obj.get("id", n), "error": f"{type(exc).__name__}: {exc}"})
+                _print_json({"id": qid, "error": f"{type(exc).__name__}: {exc}"})
         return EXIT_OK
     if not args.question:
         raise CliError("give a question or --batch FILE")
