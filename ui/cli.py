@@ -494,7 +494,8 @@ def cmd_app(args: argparse.Namespace) -> int:
     env = {**os.environ, "REPORTGRAPH_INDEX_DIR": str(settings.index_dir), "HF_HUB_OFFLINE": "1"}
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.address", settings.host,
            "--server.port", str(settings.port), "--server.headless", "true",
-           "--browser.gatherUsageStats", "false", "--", "--index", str(settings.index_dir)]
+           "--browser.gatherUsageStats", "false", "--server.maxUploadSize", str(settings.max_upload_mb),
+           "--", "--index", str(settings.index_dir)]
     return subprocess.call(cmd, env=env)
 
 
