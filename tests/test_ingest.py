@@ -9,6 +9,7 @@ import pytest
 from ingest import ReadOptions, ReportError, read_bytes, read_report
 from ingest.layout import build_blocks
 from ingest.lines import split_pdf_text
+from tests.hostile import small_valid_pdf
 
 SENTENCE_END = re.compile(r"[.!?:)\"”’]$")
 
@@ -129,19 +130,8 @@ def test_second_made_up_report(marovia_doc):
 # other formats ----------------------------------------------------------------------------------
 
 
-def _pdf_bytes(pages: list[str]) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=11)
-    for text in pages:
-        pdf.add_page()
-        pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
-
-
 def test_pdf_reader_keeps_true_page_numbers():
-    data = _pdf_bytes(
+    data = small_valid_pdf(
         [
             "Section 1: Context\n\nThe Ministry of Water (MW) partnered with UNICEF in 2031. It was a good year.",
             "Section 2: Results\n\nThe Ministry of Water trained 40 engineers in the capital.",
@@ -154,7 +144,7 @@ def test_pdf_reader_keeps_true_page_numbers():
 
 
 def test_pdf_bytes_are_routed_by_content_not_name():
-    data = _pdf_bytes(["Section 1: Overview\n\nA sentence about a programme."])
+    data = small_valid_pdf(["Section 1: Overview\n\nA sentence about a programme."])
     assert read_bytes(data, "looks-like-text.txt").passages
 
 
