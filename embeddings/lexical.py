@@ -100,6 +100,58 @@ def analyse(text: str) -> list[str]:
     return [t for t in (term(m.group()) for m in _TOKEN.finditer(text)) if t]
 
 
+# "how many …" questions: what is counted, and where a text puts a number right before it
+_HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
+NUMBER = "#"  # stands for a number (digits or a number word) in ``counted_terms``
+_NUMBER_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen", "dozens"})
+
+
+def quantity_focus(question: str, max_terms: int = 3) -> tuple[str, ...]:
+    """The terms of what a "how many …" question counts, or () for other questions.
+
+    The first content words after "how many", up to a stopword ("How many community leaders
+    did …" → ``("communiti", "leader")``).
+    """
+    found = _HOW_MANY.search(question)
+    if not found:
+        return ()
+    out: list[str] = []
+    for m in _TOKEN.finditer(question, found.end()):
+        if fold(m.group()) in STOPWORDS:
+            if out:
+                break
+            continue
+        t = term(m.group())
+        if t:
+            out.append(t)
+        if len(out) >= max_terms:
+            break
+    return tuple(out)
+
+
+def counted_terms(text: str) -> tuple[str, ...]:
+    """``analyse(text)`` with every number (digits or a number word) replaced by ``NUMBER``."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = fold(m.group())
+        if t[0].isdigit() or t in _NUMBER_WORDS:
+            out.append(NUMBER)
+        else:
+            t = term(m.group())
+            if t:
+                out.append(t)
+    return tuple(out)
+
+
+def counts_focus(terms: Sequence[str], focus: Sequence[str], window: int = 3) -> bool:
+    """Whether a number in ``terms`` (from ``counted_terms``) is followed, within ``window``
+    terms, by one of ``focus`` ("trained 336 community leaders" counts community leaders)."""
+    wanted = set(focus)
+    return bool(wanted) and any(
+        t == NUMBER and any(x in wanted for x in terms[i + 1 : i + 1 + window]) for i, t in enumerate(terms)
+    )
+
+
 def analyse_spans(text: str) -> list[tuple[str, int, int]]:
     """Text → (term, start, end) with offsets into ``text`` (for highlighting matched terms)."""
     out = []

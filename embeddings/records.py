@@ -78,8 +78,8 @@ def records_from_document(document: Any) -> list[PassageRecord]:
 
     Context (indexed by BM25, not shown): the report's country and year; the section titles; for
     an indicator row the area's title, the indicator label and the column names; for a budget row
-    the area's full title (from the section tree, where the table prints an abbreviation) and the
-    column names.
+    the area's full title (from the section tree, where the table prints an abbreviation), its
+    kind ("outcome area") and the column names with the plain words for them (funding, spent).
     """
     full_titles = {s.area.code: s.area.title for s in getattr(document, "sections", ()) if s.area}
     extra: dict[str, list[str]] = {}
@@ -89,9 +89,10 @@ def records_from_document(document: Any) -> list[PassageRecord]:
              "baseline target actual"]
         )
     for row in getattr(document, "budget", ()):
+        # the column names, with the everyday words a question uses for them ("how much was spent")
         extra.setdefault(row.passage_id, []).extend(
-            [full_titles.get(row.area.code, row.area.title), row.area.title,
-             f"budget: final budget, funds available, expenditure ({row.currency})"]
+            [full_titles.get(row.area.code, row.area.title), row.area.title, f"{row.area.kind} area budget",
+             f"budget: final budget, funds available (funding), expenditure (spent) ({row.currency})"]
         )
     # which report a passage is from, for questions that name the country or the year
     meta = getattr(getattr(document, "report", None), "meta", None)
@@ -104,7 +105,7 @@ def records_from_document(document: Any) -> list[PassageRecord]:
     return records
 
 
-EMBEDDING_POLICY = "table-rows-with-context-v1"
+EMBEDDING_POLICY = "table-rows-with-context-v2"  # v2: budget rows carry their area kind and plain column words
 
 
 def embedding_text(record: PassageRecord | Any) -> str:

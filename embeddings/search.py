@@ -4,9 +4,12 @@
 ranking fuses the two candidate lists (see ``FusionConfig``: weighted reciprocal-rank fusion or a
 score-normalised convex combination) and adds a boost for passages that an injected ``boost``
 callable returns — the caller links entities in the query through the graph's aliases; this
-module never imports the graph. Two small query intents (English wording) add bonuses: a question
-asking what an acronym stands for lifts the passage that defines it, and a question asking for a
-share/rate/target/budget lifts table rows (tuned on the dev questions only). The encoder is loaded on the first dense query only, once per
+module never imports the graph. Small query intents (English wording, ``embeddings.intents``)
+add bonuses: a question asking what an acronym stands for lifts the passage that defines it; a
+question asking for a share/rate/target/budget/indicator lifts table rows, and a why/who/where
+question lowers them; goal statements answer only questions about goals; a share question lifts
+passages with a percentage and a "how many X" question passages that print a number right
+before X (tuned on the dev questions only). The encoder is loaded on the first dense query only, once per
 process (``make_encoder`` shares it); a ``Searcher`` is read-only after construction and safe to
 share between threads.
 """
@@ -14,7 +17,6 @@ share between threads.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,24 +25,11 @@ from typing import Any, Literal
 import numpy as np
 
 from embeddings.encoder import Encoder, make_encoder
+from embeddings.intents import PassageIntents
 from embeddings.lexical import analyse, analyse_spans
 from embeddings.store import MANIFEST, IndexIntegrityError, LoadedIndex, load_index
 
 SearchMode = Literal["bm25", "dense", "hybrid"]
-# "what does X stand for / mean / refer to", "the acronym X", "full name of X" (English wording)
-_DEFINITION_INTENT = re.compile(
-    r"\bstands? for\b|\bacronym|\babbreviat|\bmeans?\b|\brefers? to\b|\bfull (?:name|form)\b|\bshort for\b",
-    re.IGNORECASE,
-)
-_ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two or more capitals: GTRM, MoFA
-# asking for a value of the kind results tables print, unless the question asks why/how/who
-_TABLE_INTENT = re.compile(
-    r"\b(?:share|percentage|percent|proportion|rate|baseline|target(?:ed)?|budget|expenditure|spent|funds)\b",
-    re.IGNORECASE,
-)
-_NOT_TABLE = re.compile(r"^\W*(?:why|who|how (?:did|does|do|was|were|has|have)|what explains|explain)\b", re.IGNORECASE)
-# where a text defines one: "… Commission (CONARE)" or "MIFAS (Ministry of …)"
-_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)|\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*) \(")
 MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 Boost = Callable[[str], Mapping[str, float]]
 
@@ -89,10 +78,17 @@ class FusionConfig:
     ``method="convex"``: score = w_bm25·bm25/max(bm25) + w_dense·(cos − min)/(max − min) over the
     candidates. ``method="rrf"``: score = Σ w / (rrf_k + rank). ``depth`` candidates come from each
     list. A boosted passage gains ``boost_weight × weight`` (in units of the top fused score).
-    When the query asks what an acronym stands for, a passage that defines it ("… Commission
-    (CONARE)" or "CONARE (…)") gains ``definition_weight`` (same units). When it asks for a
-    value that results tables hold (a share, rate, baseline, target, budget, expenditure) and is not
-    a why/how/who question, table rows gain ``table_weight``.
+    The boost weights come from the caller (the graph linker gives an entity's specificity in
+    [0, 1], so a report's main actor adds about nothing). When the query asks what an acronym
+    stands for, a passage that defines it ("… Commission (CONARE)" or "CONARE (…)") gains
+    ``definition_weight`` (same units). When it asks for a value that results tables hold (a
+    share, rate, baseline, target, budget, expenditure, indicator) and is not a why/who/where/
+    how-did question, table rows gain ``table_weight``; a why/who/where/how-did question takes
+    ``not_table_weight`` off them. Goal statements (passage kind "goal": what the operation aims
+    for, not what it did) lose ``goal_weight`` unless the question asks about goals or plans. A
+    share/percentage/rate question adds ``percent_weight`` to passages that print a percentage;
+    a "how many X" question adds ``quantity_weight`` to passages where a number comes right
+    before X ("trained 336 community leaders").
     """
 
     method: Literal["rrf", "convex"] = "convex"
@@ -101,9 +97,13 @@ class FusionConfig:
     rrf_k: float = 60.0
     w_bm25: float = 0.5
     w_dense: float = 0.5
-    boost_weight: float = 0.1
+    boost_weight: float = 0.15
     definition_weight: float = 0.5
     table_weight: float = 0.3
+    not_table_weight: float = 0.2
+    goal_weight: float = 0.2
+    percent_weight: float = 0.2
+    quantity_weight: float = 0.15
 
 
 DEFAULT_FUSION = FusionConfig()
@@ -131,8 +131,10 @@ class Searcher:
         self._first_page = np.array([min(p.pages) if p.pages else -1 for p in passages])
         self._last_page = np.array([max(p.pages) if p.pages else -1 for p in passages])
         self._titles = [tuple(t.casefold() for t in p.section) for p in passages]
-        self._kinds = np.array([p.kind for p in passages], dtype=object)
+        self._intents = PassageIntents(passages)
         self._allowed = functools.lru_cache(maxsize=128)(self._compute_allowed)
+        # a passage's analysed tokens with offsets, for highlighting: the same for every query
+        self._spans = functools.lru_cache(maxsize=4096)(lambda row: tuple(analyse_spans(passages[row].text)))
 
     # -- filters ---------------------------------------------------------------------------
     def _compute_allowed(self, filters: SearchFilters) -> np.ndarray:
@@ -231,7 +233,7 @@ class Searcher:
         ranks["bm25"] = {int(r): i + 1 for i, r in enumerate(b_rows)}
         ranks["dense"] = {int(r): i + 1 for i, r in enumerate(d_rows)}
         boosts = self._boosts(query, allowed)
-        defining = self._defining(query, allowed)
+        defining = self._intents.defining(query, allowed) if cfg.definition_weight else set()
         ranks["graph"] = {r: i + 1 for i, r in enumerate(sorted(boosts, key=lambda r: (-boosts[r], r)))}
         cand = np.array(sorted({*ranks["bm25"], *ranks["dense"], *boosts, *defining}), dtype=np.int64)
         if not len(cand):
@@ -260,32 +262,9 @@ class Searcher:
             fused = fused + cfg.boost_weight * top * np.array([boosts.get(r, 0.0) for r in cand.tolist()])
         if defining:
             fused = fused + cfg.definition_weight * top * np.isin(cand, list(defining))
-        if cfg.table_weight and _TABLE_INTENT.search(query) and not _NOT_TABLE.search(query):
-            fused = fused + cfg.table_weight * top * (self._kinds[cand] == "table_row")
+        fused = fused + top * self._intents.bonus(query, cand, cfg)
         order = np.lexsort((cand, -fused))[:k]
         return [(int(cand[i]), float(fused[i])) for i in order]
-
-    def _defining(self, query: str, allowed: np.ndarray | None) -> set[int]:
-        """Rows that define an acronym the query asks about ("what does X stand for")."""
-        if not self.fusion.definition_weight or not _DEFINITION_INTENT.search(query):
-            return set()
-        acronyms = set(_ACRONYM.findall(query))
-        if not acronyms:
-            return set()
-        defined = self._definitions
-        rows = set().union(*(defined.get(a, set()) for a in acronyms))
-        if allowed is not None:
-            rows &= set(allowed.tolist())
-        return rows
-
-    @functools.cached_property
-    def _definitions(self) -> dict[str, set[int]]:
-        """Acronym → rows where it is defined, found once on first use (a race only repeats work)."""
-        out: dict[str, set[int]] = {}
-        for row, p in enumerate(self.index.passages):
-            for match in _DEFINED.finditer(p.text):
-                out.setdefault(match.group(1) or match.group(2), set()).add(row)
-        return out
 
     def _boosts(self, query: str, allowed: np.ndarray | None) -> dict[int, float]:
         if self.boost is None:
@@ -305,7 +284,7 @@ class Searcher:
         hits = []
         for rank, (row, score) in enumerate(ranked, start=1):
             p = self.index.passages[row]
-            spans = tuple((s, e) for t, s, e in analyse_spans(p.text) if t in wanted)
+            spans = tuple((s, e) for t, s, e in self._spans(row) if t in wanted)
             hits.append(
                 Hit(
                     passage_id=p.passage_id,

@@ -73,7 +73,9 @@ class Build:
     def linker(self):
         from graph.linking import AliasLinker
 
-        return AliasLinker(list(self.extractions.values()))
+        # passages per report: the N of the linker's idf (how specific a named entity is)
+        counts = {rid: len(doc.passages) for rid, doc in self.documents.items()}
+        return AliasLinker(list(self.extractions.values()), passage_counts=counts)
 
 
 def open_build(index_dir: Path | str, *, verify: bool = True, query_encoder: str = "numpy") -> Build:

@@ -263,6 +263,40 @@ def test_analyser_stems_folds_and_drops_stopwords() -> None:
     assert analyse("training") == analyse("trained") == ["train"]
 
 
+def test_quantity_focus_finds_what_a_how_many_question_counts() -> None:
+    from embeddings.lexical import quantity_focus
+
+    assert quantity_focus("How many community leaders did UNHCR train?") == ("communiti", "leader")
+    assert quantity_focus("how many people applied for the amnesty?") == ("peopl", "appli")  # up to a stopword
+    assert quantity_focus("What share of children were enrolled?") == ()
+
+
+def test_counts_focus_needs_a_number_right_before_the_counted_thing() -> None:
+    from embeddings.lexical import counted_terms, counts_focus
+
+    focus = ("communiti", "leader")
+    assert counts_focus(counted_terms("UNHCR trained 336 community leaders, of whom 70% were women."), focus)
+    assert not counts_focus(counted_terms("UNHCR trained 340 government officials, staff, partners and community leaders."), focus)
+    assert counts_focus(counted_terms("One thousand five hundred individuals left."), tuple(analyse("individuals")))
+    assert not counts_focus(counted_terms("336 community leaders"), ())
+
+
+def test_budget_and_indicator_rows_are_indexed_with_their_context(peru_doc) -> None:
+    from embeddings.records import embedding_text, records_from_document
+
+    records = {r.passage_id: r for r in records_from_document(peru_doc)}
+    budget = next(row for row in peru_doc.budget if row.area.kind == "outcome")
+    record = records[budget.passage_id]
+    # the area's kind and the everyday words for the columns, so "how much was spent on the X outcome area" meets it
+    assert "outcome area budget" in record.context
+    assert {"spent", "fund", "expenditur"} <= set(analyse(record.indexed_text))
+    assert embedding_text(record) == record.indexed_text  # a row means nothing without its context
+    indicator = peru_doc.indicators[0]
+    assert indicator.label in records[indicator.passage_id].indexed_text
+    prose = next(r for r in records.values() if r.kind == "paragraph")
+    assert embedding_text(prose) == prose.text
+
+
 def test_bm25_round_trips_without_pickle(tmp_path: Path) -> None:
     docs = ["refugees in Lima", "asylum procedures for refugees", "school enrolment of children"]
     index = LexicalIndex.build(docs)

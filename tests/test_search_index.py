@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -323,6 +324,108 @@ def test_value_question_prefers_table_rows_but_why_question_does_not(intent_inde
     assert _scores(on, query)["d3"] > _scores(off, query)["d3"]
     why = "Why did the share of refugee children enrolled in school rise?"
     assert _scores(on, why) == _scores(off, why)
+
+
+KIND_TEXTS = [
+    ("k0", "paragraph", "UNHCR trained 340 government officials, staff, partners and community leaders on GBV risks."),
+    ("k1", "paragraph", "UNHCR trained 336 community leaders on prevention of GBV risks, most of them women."),
+    ("k2", "paragraph", "UNHCR helped refugees placed in jobs; women were the majority of those placed in jobs."),
+    ("k3", "paragraph", "Of the refugees placed in jobs by UNHCR partners, almost 60% were women."),
+    ("k4", "goal", "By 2026, refugees access decent work, financial services and business support."),
+    ("k5", "paragraph", "UNHCR gave financial support to 500 refugees to start a business and access services."),
+    ("k6", "table_row", "OA11: Education 1,874,600 301,115 16.06% 301,115 100.00% shelter"),
+    ("k7", "paragraph", "The shelter for survivors opened in the northern border town with UNHCR support."),
+    ("k8", "paragraph", "Education partners reached schools in the capital and at the border."),
+]
+
+
+@pytest.fixture(scope="module")
+def kind_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
+    from embeddings import PassageRecord, build_index
+
+    records = [PassageRecord(passage_id=i, report="r", text=t, kind=k) for i, k, t in KIND_TEXTS]
+    folder = tmp_path_factory.mktemp("kind-index")
+    build_index(folder, records, numpy_encoder)
+    return load_index(folder)
+
+
+def _margin(searcher: Searcher, query: str, better: str, worse: str) -> float:
+    scores = {h.passage_id: h.score for h in searcher.search(query, k=len(KIND_TEXTS))}
+    return scores[better] - scores[worse]
+
+
+def test_how_many_question_prefers_a_number_right_before_what_it_counts(kind_index, numpy_encoder) -> None:
+    on = Searcher(kind_index, numpy_encoder)
+    off = Searcher(kind_index, numpy_encoder, fusion=FusionConfig(quantity_weight=0.0))
+    query = "How many community leaders did UNHCR train?"
+    assert on.search(query, k=1)[0].passage_id == "k1"
+    assert _margin(on, query, "k1", "k0") > _margin(off, query, "k1", "k0")
+    other = "Which community leaders did UNHCR train?"  # not a count: the rule stays out
+    assert _scores(on, other) == _scores(off, other)
+
+
+def test_share_question_prefers_a_passage_with_a_percentage(kind_index, numpy_encoder) -> None:
+    on = Searcher(kind_index, numpy_encoder)
+    off = Searcher(kind_index, numpy_encoder, fusion=FusionConfig(percent_weight=0.0))
+    query = "What share of the refugees placed in jobs were women?"
+    assert on.search(query, k=1)[0].passage_id == "k3"
+    assert _margin(on, query, "k3", "k2") > _margin(off, query, "k3", "k2")
+
+
+def test_goal_statements_answer_only_questions_about_goals(kind_index, numpy_encoder) -> None:
+    on = Searcher(kind_index, numpy_encoder)
+    off = Searcher(kind_index, numpy_encoder, fusion=FusionConfig(goal_weight=0.0))
+    results = "How did UNHCR help refugees access financial services and business support?"
+    assert _margin(on, results, "k5", "k4") > _margin(off, results, "k5", "k4")
+    assert on.search(results, k=1)[0].passage_id == "k5"
+    goals = "What is the goal for decent work and financial services by 2026?"
+    assert _scores(on, goals) == _scores(off, goals)
+
+
+def test_where_question_lowers_table_rows_and_spend_question_lifts_them(kind_index, numpy_encoder) -> None:
+    on = Searcher(kind_index, numpy_encoder)
+    off = Searcher(kind_index, numpy_encoder, fusion=FusionConfig(not_table_weight=0.0, table_weight=0.0))
+    where = "Where is the shelter?"
+    assert _margin(on, where, "k7", "k6") > _margin(off, where, "k7", "k6")
+    spend = "How much was spent on education?"
+    assert _margin(on, spend, "k6", "k8") > _margin(off, spend, "k6", "k8")
+    assert on.search(spend, k=1)[0].passage_id == "k6"
+
+
+def test_intents_leave_the_single_list_modes_alone(kind_index, numpy_encoder) -> None:
+    on = Searcher(kind_index, numpy_encoder)
+    off = Searcher(kind_index, numpy_encoder, fusion=FusionConfig(
+        quantity_weight=0.0, percent_weight=0.0, goal_weight=0.0, table_weight=0.0, not_table_weight=0.0))
+    for query in ("How many community leaders did UNHCR train?", "What share of the refugees placed in jobs were women?"):
+        for mode in ("bm25", "dense"):
+            assert [(h.passage_id, h.score) for h in on.search(query, k=9, mode=mode)] == [
+                (h.passage_id, h.score) for h in off.search(query, k=9, mode=mode)]
+
+
+# -- the published build: the graph boost and the dev questions ----------------------------------
+
+DATA = Path(__file__).resolve().parent / "data"
+SLUGS = {"peru": "unhcr-arr-2023-peru", "marovia": "unhcr-arr-2025-marovia"}
+
+
+def test_build_boost_weighs_entities_by_how_specific_they_are(peru_build) -> None:
+    publisher = peru_build._boost("What did UNHCR do?")
+    assert publisher and max(publisher.values()) < 0.1  # mentioned nearly everywhere: adds about nothing
+    specific = peru_build._boost("Who co-leads the GTRM?")
+    assert specific and max(specific.values()) > 0.5
+    assert peru_build._boost("What happened in 2023?") == {}
+
+
+@pytest.mark.parametrize("name", sorted(SLUGS))
+def test_hybrid_beats_bm25_and_dense_on_the_dev_questions(peru_build, name: str) -> None:
+    lines = (DATA / f"questions-{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    dev = [q for q in map(json.loads, filter(None, lines)) if q.get("split") == "dev"]
+    filters = SearchFilters(reports=(peru_build.report_id(SLUGS[name]),))
+    modes = evaluate_retrieval(peru_build.searcher, dev, filters=filters)["modes"]
+    hybrid = modes["hybrid"]
+    assert hybrid["recall@5"] >= 0.95 and hybrid["mrr@10"] >= 0.9, modes
+    for single in ("bm25", "dense"):
+        assert hybrid["mrr@10"] > modes[single]["mrr@10"] and hybrid["recall@5"] >= modes[single]["recall@5"], modes
 
 
 def test_evaluation_helpers_are_importable_from_search() -> None:

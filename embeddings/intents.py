@@ -1,0 +1,105 @@
+"""Query intents for hybrid ranking: small English-wording rules that add per-passage bonuses.
+
+Each rule reads the question and a feature of the passage that any results report has, never
+the report's content: what an acronym question asks for (the passage defining it), what kind
+of passage holds the answer (a table row for a value, prose for a reason, an actor or a place;
+a goal statement only for a question about plans), and what a count or share question expects
+to see (a number right before the thing counted, a percentage). Weights live in
+``embeddings.search.FusionConfig`` and are in units of the top fused score; they were tuned on
+the dev questions only.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from embeddings.lexical import counted_terms, counts_focus, quantity_focus
+from embeddings.records import PassageRecord
+
+if TYPE_CHECKING:
+    from embeddings.search import FusionConfig
+
+# "what does X stand for / mean / refer to", "the acronym X", "full name of X"
+DEFINITION_INTENT = re.compile(
+    r"\bstands? for\b|\bacronym|\babbreviat|\bmeans?\b|\brefers? to\b|\bfull (?:name|form)\b|\bshort for\b",
+    re.IGNORECASE,
+)
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two or more capitals: GTRM, MoFA
+# where a text defines one: "… Commission (CONARE)" or "MIFAS (Ministry of …)"
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)|\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*) \(")
+# asking for a value of the kind results tables print (a share, a target, a budget line)
+TABLE_INTENT = re.compile(
+    r"\b(?:share|percentage|percent|proportion|rate|baseline|target(?:ed)?|budget|expenditure|spen[dt]|spending"
+    r"|funds|funding|indicator)\b",
+    re.IGNORECASE,
+)
+# questions that prose answers (a reason, an actor, a place, a manner): table rows never hold those
+NOT_TABLE = re.compile(r"^\W*(?:why|who|where|how (?:did|does|do|was|were|has|have)|what explains|explain)\b", re.IGNORECASE)
+# a question about plans: only then do a report's goal statements ("By 2026, …") answer it
+GOAL_INTENT = re.compile(
+    r"\b(?:goals?|aims?|objectives?|vision|by 20\d\d|expected|aspir\w*|strateg\w*|plans?|planned|intends?|seeks?)\b",
+    re.IGNORECASE,
+)
+# asking for a share: the answer is a percentage, in a table or in prose ("almost 60% were women")
+SHARE_INTENT = re.compile(r"\b(?:share|percentage|percent|proportion|rate|what fraction)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\d\s?%|\bper ?cent\b", re.IGNORECASE)
+
+
+class PassageIntents:
+    """The passage features the intents need, for one index: computed on first use per row.
+
+    Read-only after construction apart from its caches (thread-safe ``lru_cache``s; a race on
+    ``definitions`` only repeats work).
+    """
+
+    def __init__(self, passages: Sequence[PassageRecord]) -> None:
+        self._passages = passages
+        self.kinds = np.array([p.kind for p in passages], dtype=object)
+        self._counted = functools.lru_cache(maxsize=8192)(lambda row: counted_terms(passages[row].text))
+        self._percent = functools.lru_cache(maxsize=8192)(lambda row: bool(_PERCENT.search(passages[row].text)))
+
+    @functools.cached_property
+    def definitions(self) -> dict[str, set[int]]:
+        """Acronym → rows where it is defined ("… (CONARE)", "CONARE (…)")."""
+        out: dict[str, set[int]] = {}
+        for row, p in enumerate(self._passages):
+            for match in _DEFINED.finditer(p.text):
+                out.setdefault(match.group(1) or match.group(2), set()).add(row)
+        return out
+
+    def defining(self, query: str, allowed: np.ndarray | None) -> set[int]:
+        """Rows that define an acronym the query asks about ("what does X stand for")."""
+        if not DEFINITION_INTENT.search(query):
+            return set()
+        acronyms = set(ACRONYM.findall(query))
+        if not acronyms:
+            return set()
+        defined = self.definitions
+        rows = set().union(*(defined.get(a, set()) for a in acronyms))
+        if allowed is not None:
+            rows &= set(allowed.tolist())
+        return rows
+
+    def bonus(self, query: str, cand: np.ndarray, cfg: FusionConfig) -> np.ndarray:
+        """Sum of the passage-kind, share and count bonuses of rows ``cand`` (units of the top score)."""
+        rows = cand.tolist()
+        kinds = self.kinds[cand]
+        out = np.zeros(len(rows))
+        prose_question = bool(NOT_TABLE.search(query))
+        if prose_question:
+            out -= cfg.not_table_weight * (kinds == "table_row")
+        elif TABLE_INTENT.search(query):
+            out += cfg.table_weight * (kinds == "table_row")
+        if cfg.goal_weight and not GOAL_INTENT.search(query):
+            out -= cfg.goal_weight * (kinds == "goal")
+        if cfg.percent_weight and not prose_question and SHARE_INTENT.search(query):
+            out += cfg.percent_weight * np.array([self._percent(r) for r in rows], dtype=float)
+        focus = quantity_focus(query) if cfg.quantity_weight else ()
+        if focus:
+            out += cfg.quantity_weight * np.array([counts_focus(self._counted(r), focus) for r in rows], dtype=float)
+        return out
