@@ -466,7 +466,12 @@ def cmd_eval_search(args: argparse.Namespace) -> int:
     build = _open(_settings(args))
     rid = _report_filter(build, args.report)
     filters = SearchFilters(reports=(rid,)) if rid else None
-    print(format_retrieval(evaluate_retrieval(build.searcher, _questions(args.file), filters=filters)))
+    questions = _questions(args.file)
+    splits = sorted({q.get("split") for q in questions if q.get("split")})
+    for split in [*splits, "all"] if splits else ["all"]:
+        subset = [q for q in questions if split == "all" or q.get("split") == split]
+        print(f"== {split} ({len(subset)} questions)")
+        print(format_retrieval(evaluate_retrieval(build.searcher, subset, filters=filters)))
     return EXIT_OK
 
 
