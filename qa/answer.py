@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .context import Ctx, Draft
-from .intent import Intent, detect
+from .figures import answer_number
+from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase
-from .lookup import answer_acronym, answer_list, answer_location
+from .lists import answer_extreme, answer_list
+from .lookup import answer_acronym, answer_location
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_type
-from .prose import answer_number, answer_sentence
+from .prose import answer_sentence
 from .relations import (
     _is_modifier,
     answer_names_from_text,
@@ -30,7 +32,7 @@ from .relations import (
     merge_relation_drafts,
 )
 from .tables import answer_finance, answer_indicator, match_indicators
-from .text import find_phrase, merge_spans, terms
+from .text import find_phrase, merge_spans, numbers, terms
 
 Answerer = Callable[[Ctx], Draft | None]
 
@@ -47,15 +49,36 @@ def _generic(ctx: Ctx) -> Draft | None:
         # "which embassy …", "what help …": the sentence must at least speak of it
         noun = frozenset(terms(m.group(1)))
         if noun:
-            return answer_sentence(ctx, "why", require=noun)
-    return answer_sentence(ctx, "why")
+            return _unknown_words(ctx, answer_sentence(ctx, "why", require=noun))
+    return _unknown_words(ctx, answer_sentence(ctx, "why"))
+
+
+def _unknown_words(ctx: Ctx, d: Draft | None) -> Draft | None:
+    """"What is the capital of the moon?": a word the reports never use is what the question is
+    about; a sentence matching the other words ("seed capital") does not answer it."""
+    unknown = [t for t in ctx.focus if t not in ctx.kb.vocabulary and t.isalpha()]
+    if d is not None and unknown:
+        d.confidence *= 0.4
+        d.notes.append("doubt: the reports never use " + ", ".join(unknown))
+    return d
 
 
 def _generic_names(ctx: Ctx) -> Draft | None:
     """Names only when the question asks for an actor or a place ("who …", "which agency …")."""
-    if asked_type(ctx.question)[0] == "any":
-        return None
+    kind, words = asked_type(ctx.question)
+    if kind == "any" and not words:
+        return None  # "which law …" asks for a name with "Law" in it; "what …" for anything
     return answer_names_from_text(ctx)
+
+
+def _generic_indicator(ctx: Ctx) -> Draft | None:
+    """"What was the goal for women's participation …": a column word and a label that fits well."""
+    if not ctx.intent.field:
+        return None
+    matches = match_indicators(ctx)
+    if not matches or matches[0][3] < 0.45:
+        return None
+    return answer_indicator(ctx)
 
 
 _PLANS: dict[str, tuple[Answerer, ...]] = {
@@ -66,8 +89,8 @@ _PLANS: dict[str, tuple[Answerer, ...]] = {
     "finance": (answer_finance, answer_number),
     "indicator": (answer_indicator, answer_number),
     "number": (answer_number, answer_indicator),
-    "why": (_why,),
-    "generic": (_generic_names, _generic),
+    "why": (_generic_indicator, _why),
+    "generic": (_generic_names, _generic_indicator, _generic),
 }
 
 
@@ -96,13 +119,19 @@ def answer(
     rid = _report_id(kb, report)
     if not q.strip():
         return Answer(question, None, "none", 0.0, notes=["empty question"])
+    asked = q
+    q = rewrite(q)
     intent = detect(q)
     if intent.kind == "location" and not re.search(r"\b(?:operat\w*|presence|offices?)\b", q, re.IGNORECASE):
         # "in which city is X (supported by Y)": where X is, not what Y does
         intent = replace(intent, predicates=("locatedIn", "operatesIn"))
     ctx = Ctx(q, intent, kb, rid, options)
-    drafts = [d for fn in _PLANS.get(intent.kind, _PLANS["generic"]) if (d := _run(fn, ctx)) and d.text]
-    best = _choose(ctx, drafts)
+    extreme = answer_extreme(ctx) if intent.kind in ("relation", "list", "location", "generic") else None
+    if extreme is not None and extreme.confidence >= options.min_confidence + 0.15:
+        best = extreme  # "which country received most …": the name with the largest figure
+    else:
+        drafts = [d for fn in _PLANS.get(intent.kind, _PLANS["generic"]) if (d := _run(fn, ctx)) and d.text]
+        best = _choose(ctx, drafts)
     notes: list[str] = []
     if best is not None:
         reason = _refuse(ctx, best)
@@ -112,9 +141,9 @@ def answer(
     if best is None or best.confidence < options.min_confidence:
         if best is not None:
             notes.append(f"best candidate too weak (confidence {best.confidence:.2f})")
-        return Answer(q, None, "none", best.confidence if best else 0.0, _citations(ctx, None, k), [], notes)
+        return Answer(asked, None, "none", best.confidence if best else 0.0, _citations(ctx, None, k), [], notes)
     text = best.text if len(best.text) <= options.max_answer_chars else best.text[: options.max_answer_chars - 1] + "…"
-    return Answer(q, text, best.kind, round(best.confidence, 4), _citations(ctx, best, k), best.triples,
+    return Answer(asked, text, best.kind, round(best.confidence, 4), _citations(ctx, best, k), best.triples,
                   best.notes + notes)
 
 
@@ -128,15 +157,38 @@ def _choose(ctx: Ctx, drafts: list[Draft]) -> Draft | None:
     kind = ctx.intent.kind
     if kind in ("number", "indicator", "finance"):
         return _merge_figures(ctx, drafts)
-    if kind == "relation" and len(drafts) == 2 and drafts[0].items and drafts[1].items and many_expected(ctx):
+    if kind == "relation" and len(drafts) == 2 and drafts[0].items and drafts[1].items:
         graph, text = drafts
-        if text.confidence >= ctx.options.min_confidence + 0.2:
+        if many_expected(ctx) and text.confidence >= ctx.options.min_confidence + 0.2:
             return merge_relation_drafts(graph, text)
+        # the sentence read says much more of what the question says than the graph's evidence
+        # ("helped X by recruiting staff and opening centres" vs a generic "supported Y"):
+        # the graph relation is of the right family but about another event
+        if text.confidence >= ctx.options.min_confidence + 0.15 and not _same_items(graph, text) and \
+                _evidence_coverage(ctx, text) >= _evidence_coverage(ctx, graph) + 0.25:
+            return text
     # In plan order: the first answerer that is sure enough wins; otherwise the most confident.
     for d in drafts:
         if d.confidence >= ctx.options.min_confidence + 0.15:
             return d
     return max(drafts, key=lambda d: d.confidence)
+
+
+def _same_items(a: Draft, b: Draft) -> bool:
+    keys = {iri or name.lower() for name, iri in a.items}
+    return any((iri or name.lower()) in keys for name, iri in b.items)
+
+
+def _evidence_coverage(ctx: Ctx, d: Draft) -> float:
+    """Weighted share of the question's focus in the best highlighted span of a draft."""
+    total = sum(ctx.weight(t) for t in ctx.focus) or 1.0
+    best = 0.0
+    for ev in d.evidence:
+        text = ctx.kb.passages[ev.passage_id].text
+        for s, e in ev.spans:
+            got = set(terms(text[s:e]))
+            best = max(best, sum(ctx.weight(t) for t in ctx.focus if t in got) / total)
+    return best
 
 
 def _shares_passage(a: Draft, b: Draft) -> bool:
@@ -171,11 +223,27 @@ def _merge_figures(ctx: Ctx, drafts: list[Draft]) -> Draft:
         return prose if prose.confidence >= table.confidence else table
     # an indicator/finance question: the table wins unless its match is weak and prose is strong;
     # a target or baseline is only ever in a table
-    if ctx.intent.field in ("target", "baseline") and table.confidence >= 0.3:
-        return table
+    if (ctx.intent.field in ("target", "baseline") or re.search(r"\bactual\b", ctx.question, re.IGNORECASE)) \
+            and table.confidence >= 0.3:
+        return table  # a column of the table is named: the question is about the table
+    matches = match_indicators(ctx) if table.kind == "indicator" else []
+    weak_label = bool(matches) and matches[0][3] < 0.5
+    if prose.confidence >= table.confidence + 0.15 or (weak_label and prose.confidence > table.confidence):
+        return prose  # the sentence says more of the question than any row's label
     if table.confidence >= 0.45 or table.confidence >= prose.confidence:
+        if prose.confidence >= 0.7 and not _same_figure(table, prose):
+            # the text states the figure in the question's own words, and it differs from the row
+            note = f"The report states two figures: the table {table.text.split(' (')[0]}, the text {prose.text}."
+            text = f"{table.text.split(' — ')[0]}; the text says {prose.text}"
+            return Draft(text, table.kind, table.confidence, table.evidence + prose.evidence, table.triples,
+                         table.notes + [note])
         return table
     return prose
+
+
+def _same_figure(a: Draft, b: Draft) -> bool:
+    vals = {round(n.value, 1) for n in numbers(a.text)}
+    return any(round(n.value, 1) in vals for n in numbers(b.text.split(" (…")[0]))
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -187,7 +255,19 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     if missing:
         return "the reports never mention " + ", ".join(missing)
     cited = [ctx.kb.passages[e.passage_id].text for e in d.evidence]
-    if d.kind not in ("indicator", "finance", "acronym"):
+    if d.kind in ("indicator", "finance"):
+        # a table row answers for an area or an indicator, not for a named campaign or programme
+        cited_terms = set(terms(" ".join(cited)))
+        for phrase in _named_phrases(ctx):
+            if " " in phrase and not set(terms(phrase)) <= cited_terms:
+                return f"the table does not concern {phrase}"
+        for lk in ctx.links:
+            e = ctx.kb.entity(lk.iri)
+            if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or (e is not None and e.type in ("Area", "Indicator")):
+                continue
+            if " " in lk.surface.strip() and not set(terms(lk.surface)) <= cited_terms:
+                return f"the table does not concern {lk.surface}"
+    elif d.kind != "acronym":
         cited_terms = set(terms(" ".join(cited)))
         for phrase in _named_phrases(ctx):
             if not any(find_phrase(t, phrase) for t in cited) and not set(terms(phrase)) <= cited_terms:
@@ -196,7 +276,7 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
             if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
                 continue
             forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
-            if not any(find_phrase(t, f) for t in cited for f in forms):
+            if not any(find_phrase(t, f) for t in cited for f in forms) and not set(terms(lk.surface)) <= cited_terms:
                 return f"nothing cited mentions {lk.surface}"
     unit = set(ctx.intent.unit_terms)
     if d.kind == "number" and unit and not unit & ctx.kb.vocabulary:
@@ -226,7 +306,7 @@ def _named_phrases(ctx: Ctx) -> list[str]:
         s = m.end() - len(text)
         if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links):
             continue
-        text = text.rstrip("'’s")
+        text = re.sub(r"['’]s$", "", text)
         # a multi-word name, or an acronym of 3+ letters; not "UN", not an adjective like "Kenyan"
         if " " in text or (len(text) >= 3 and text.isupper()):
             out.append(text)

@@ -12,7 +12,7 @@ from functools import cached_property
 from .intent import Intent
 from .kb import KnowledgeBase, Link
 from .model import AnswerOptions, TripleRef
-from .text import Sent, focus_terms, terms
+from .text import Sent, focus_terms, norm, terms
 
 
 @dataclass
@@ -45,6 +45,7 @@ class ScoredSent:
     coverage: float  # weighted share of focus terms present
     matched: frozenset[str]
     rank: int  # retrieval rank of its passage (1 = best)
+    ctx_coverage: float = 0.0  # the same share over this sentence and the one before it
 
 
 @dataclass
@@ -128,7 +129,7 @@ class Ctx:
                 ctx_cov = sum(self.weight(t) for t in focus if t in s_terms | prev) / total
                 score = 0.6 * cov + 0.2 * ctx_cov + 0.2 * p_cov + 0.04 / hit.rank
                 prev = s_terms
-                out.append(ScoredSent(hit.passage_id, s, score, cov, matched, hit.rank))
+                out.append(ScoredSent(hit.passage_id, s, score, cov, matched, hit.rank, ctx_cov))
         out.sort(key=lambda x: -x.score)
         return out
 
@@ -147,7 +148,7 @@ class Ctx:
                 continue  # a question's first word is capitalised anyway
             if not bare[:1].isupper() or len(bare) < 3:
                 continue
-            low = bare.lower()
+            low = norm(bare)  # accents folded, as the report's words are
             if low in self.kb.surface_words or low.rstrip("s") in self.kb.surface_words:
                 continue
             if any(lk.start <= self.question.find(w) < lk.end for lk in self.links):

@@ -18,12 +18,15 @@ from .text import terms
 # More specific families first ("co-lead" before "lead").
 _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bco-?\s?(?:lead|led|leads|leading|leaders?|leadership|chairs?|chaired|coordinat\w*)\b", ("coLeads", "leads", "chairs")),
-    (r"\b(?:lead|leads|led|leading|leaders?|head|heads|headed|in charge|run|run by|runs|manag(?:e|es|ed))\b", ("leads", "coLeads", "chairs")),
+    # not "refugee-led organisation": a compound adjective names a kind of actor, not the relation
+    (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|run|run by|runs|manag(?:e|es|ed))\b", ("leads", "coLeads", "chairs")),
     (r"\bchair(?:s|ed|ing)?\b|\bpresid\w*", ("chairs", "leads", "coLeads")),
-    (r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|donors?|paid for|pays? for)\b", ("funds", "supports")),
+    (r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|donors?|paid for|pays? for|lent|lends?|lending|loans?)\b", ("funds", "supports")),
     (r"\b(?:approv\w*|adopt\w*|endors\w*|pass(?:ed)?|sign(?:ed)?|validat\w*)\b", ("approves", "issues", "establishes")),
-    (r"\bmembers?\b|\bbelong\w*|\bsits? on\b|\bpart of\b", ("memberOf", "partOf")),
-    (r"\b(?:partner\w*|collaborat\w*|cooperat\w*|jointly|work(?:s|ed|ing)? (?:with|together|alongside))\b", ("partnersWith",)),
+    (r"\bmembers?\b|\bbelong\w*|\bsits? on\b|\bpart of\b|\bjoin(?:s|ed|ing)?\b|"
+     r"\b(?:chapter|instance|branch|sub-?body|affiliate|subsidiary) of\b|\baffiliated\b", ("memberOf", "partOf")),
+    (r"\b(?:partner\w*|collaborat\w*|cooperat\w*|jointly|work(?:s|ed|ing)? (?:with|together|alongside))\b|"
+     r"^\s*(?:with|alongside|together with) (?:which|what|whom)\b", ("partnersWith",)),
     (r"\b(?:train\w*|taught|teach\w*|capacity[- ]build\w*)\b", ("trains", "supports")),
     (r"\b(?:support\w*|assist\w*|help\w*|aid(?:ed|s)?|strengthen\w*|back(?:ed|s)?|hire\w*|recruit\w*|reinforc\w*|bolster\w*)\b", ("supports", "funds", "trains")),
     (r"\b(?:establish\w*|creat\w*|set up|found(?:ed)?|launch\w*)\b", ("establishes",)),
@@ -39,7 +42,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 _ACRONYM = re.compile(
     r"\bstands? for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)\b|"
-    r"\bspelled out\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
+    r"\bspell(?:ed)? out\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$"
 )
 # "What is ACR?", "What are the ABC mentioned in …": an acronym asked about on its own.
@@ -48,31 +51,46 @@ _ACRONYM_ALONE = re.compile(
     r"(?:\s+(?i:mentioned|referred|cited)\b|\s*\?|$)"
 )
 _WHY = re.compile(
-    r"^\s*why\b|\bwhat (?:was|were|is|are) the (?:reasons?|causes?|explanation|purpose|aim|goal|challenges?|"
+    r"^\s*why\b|\bwhat (?:might|could|may|would|can) (?:explain|account for|have caused|have led to|be behind)\b|"
+    r"\bwhat (?:was|is|were|are) behind\b|\bwhat accounts? for\b|\bhow come\b|\bwhat made\b|"
+    r"\bfor what purpose\b|\bwhat was the (?:rationale|motivation)\b|\bwhat (?:was|were|is|are) the (?:reasons?|causes?|explanation|purpose|aim|goal|challenges?|"
     r"barriers?|obstacles?|limitations?)\b|\bfor what reason\b|\bwhat (?:explains|caused|led to|drove|prevents?|hinders?)\b|"
     r"^\s*how (?:did|does|do|was|were|is|are|has|have|can|could|will)\b|\bin what way"
 )
 _NUMBER = re.compile(
     r"\bhow (?:many|much|long|often|large|big)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
     r"proportion|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
-    r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\bwhat year\b"
+    r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\bwhat year\b|"
+    r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){1,3}(?:number|total|amount|figure|count|rate|level|"
+    r"percentage|share|proportion)\b"
 )
 _FINANCE = re.compile(
     r"\bbudget\w*|\bfunds? available\b|\bexpenditure\w*|\bspen[dt]\w*|\bfunding (?:level|gap|rate)|"
     r"\bfunded\b|\bfinancial (?:data|figures?)\b|\busd\b|\bdollars?\b|\$|\bwas (?:funded|financed)\b|"
-    r"\bavailable funds\b|\bhow much money\b|\bfinanced\b"
+    r"\bavailable funds\b|\bhow much money\b|\bfinanced\b|\bhow much (?:funding|money|funds?)\b|"
+    r"\bfunding (?:was |were |is |that was )?(?:available|received|secured)\b"
+)
+# "what did households spend the cash on": the things bought, not an amount of a budget table
+_SPENT_ON = re.compile(
+    r"^\s*(?:on )?(?:what|which)\b(?!.*\b(?:budget|funds|expenditure|how much|amount|percent\w*|share)\b)"
+    r".*\bspen[dt]\b.*\bon\b"
 )
 _INDICATOR = re.compile(
     r"\bbaseline\b|\btarget\w*\b|\bactual\b|\bindicator\w*\b|\bproportion\b|\bpercentage\b|\bshare of\b|"
-    r"\brate of\b|\bwhat % of\b"
+    r"\brate of\b|\bwhat % of\b|\b(?!birth\b)[a-z]+ment rate\b|\b\w+ rate (?:among|of|for|in)\b|"
+    r"\bstart(?:ing)? (?:point|value|level)\b|\binitial (?:value|level)\b"
 )
 _LIST = re.compile(
-    r"^\s*(?:which|what|name|list)\b.*\b(?:countries|cities|regions|places|locations|provinces|departments|"
+    # the plural noun asked for comes within a few words ("what proportion of movements across the
+    # borders" asks for a share, not for borders)
+    r"^\s*(?:(?:to|in|from|with|for|by|at|on|among|across|through|of|into) )?(?:which|what|name|list)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:countries|cities|regions|places|locations|provinces|departments|"
     r"towns|destinations|areas|borders|organi[sz]ations|agencies|institutions|partners|groups|bodies|"
-    r"ministries|donors|sectors|nationalities|entities|actors)\b|^\s*list\b|\bname (?:the|all)\b"
+    r"ministries|donors|sectors|nationalities|entities|actors|emergencies|events|crises|disasters|campaigns|"
+    r"forums)\b|^\s*list\b|\bname (?:the|all)\b"
 )
 _LOCATION = re.compile(
-    r"^\s*where\b|\bin (?:which|what) (?:city|country|region|province|department|town|place|location|border)\b|"
+    r"^\s*where\b|\b(?:in|to|from|into|at) (?:which|what) (?:city|country|region|province|department|town|place|location|border)\b|"
     r"\bwhich (?:city|country|region|province|town|place|location)\b|\bwhat (?:city|country|region|town)\b|"
     r"\blocated\b|\bwhere\b"
 )
@@ -84,7 +102,9 @@ _WHO = re.compile(
     r"\b(?:a )?members? of\b|\bwhat is [\w\s]+ (?:a )?(?:member|part) of\b|\bwith whom\b|\bby whom\b"
 )
 _TARGET_NOUN = re.compile(
-    r"\bhow (?:many|much)\s+(?P<noun>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+(?:\w+ed\b|were|was|are|is|did|do|does|have|has|had|"
+    r"\bhow (?:many|much)\s+(?P<noun>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+(?:\w+ed\b|\w+ly\b|were|was|are|is|did|do|does|have|has|had|"
+    r"left|got|took|made|went|came|gave|saw|found|became|began|held|ran|fled|sent|spent|won|lost|paid|met|kept|"
+    r"brought|bought|built|taught|sought|still|also|now|ever|"
     r"got|received|benefited|could|can|will|in|at|from|by|with|under|through|across|during|for|of|to|that|who|$)"
 )
 _FIELDS = (
@@ -102,6 +122,35 @@ _BUDGET_FIELDS = (
     ("final_budget", r"\bbudget\w*\b|\bneeds?\b|\brequire\w*\b|\bplanned\b"),
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_CHANGE = re.compile(r"^\s*how (?:did|has|have|does|do) .*\b(?:chang\w*|evolv\w*|develop\w*|compar\w*|progress\w*|mov(?:e|ed))\b")
+
+
+# Idioms said in one verb by reports; the question is read (and searched) with the verb.
+# General English, no report vocabulary.
+_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), w)
+    for p, w in (
+        (r"\b(?:give|gives|gave|given|giving) (?:the |its |their )?green light (?:to|for)\b", "approved"),
+        (r"\bsign(?:ed|s)? off(?: on)?\b", "approved"),
+        (r"\bshar(?:e|es|ed|ing) (?:the |its )?(?:co-?)?(?:leadership|lead|leading role|coordination) (?:role )?(?:of|in|for|over)\b",
+         "co-leads"),
+        (r"\bshar(?:e|es|ed|ing) (?:the |its )?(?:co-?)?chair(?:manship|ing)? (?:role )?(?:of|in|for)\b", "co-chairs"),
+        (r"\bput(?:s|ting)? forward\b", "submitted"),
+        (r"\bteam(?:s|ed)? up with\b", "partnered with"),
+        (r"\bjoin(?:s|ed)? forces with\b", "partnered with"),
+        (r"\bset(?:s|ting)? up\b", "established"),
+        (r"\bhand(?:s|ed)? out\b", "issued"),
+        (r"\b(?:took|take|takes|taking) part in\b", "participated in"),
+    )
+)
+
+
+def rewrite(question: str) -> str:
+    """The question with idioms replaced by the verb a report would use ("gave the green light to"
+    → "approved")."""
+    for pattern, word in _IDIOMS:
+        question = pattern.sub(word, question)
+    return question
 
 
 @dataclass(frozen=True)
@@ -146,9 +195,11 @@ def detect(question: str) -> Intent:
         return Intent("relation", preds, span, passive, who=True, plural=_plural(low), **common)
     if re.search(r"^\s*how (?:is|are|was|were)\b.*\b(?:rated|rating|scored|measured|assessed|graded)\b", low):
         return Intent("indicator", field=_first(_FIELDS, low), **common)
+    if _CHANGE.search(low) and (_INDICATOR.search(low) or re.search(r"\b(?:share|proportion|percentage|rate)\b", low)):
+        return Intent("indicator", percent=True, **common)  # "how did the share … change": the whole row
     if _WHY.search(low) and not _NUMBER.search(low):
-        return Intent("why", **common)
-    if _FINANCE.search(low) and not (who and preds and "fund" not in low[:12]):
+        return Intent("why", field=_first(_FIELDS, low), **common)  # "what was the goal for …" may be a target
+    if _FINANCE.search(low) and not _SPENT_ON.search(low) and not (who and preds and "fund" not in low[:12]):
         return Intent("finance", field=_first(_BUDGET_FIELDS, low), percent=percent,
                       money=not percent, **common)
     if _LOCATION.search(low) and not _NUMBER.search(low):
@@ -158,12 +209,19 @@ def detect(question: str) -> Intent:
     if _NUMBER.search(low):
         m = _TARGET_NOUN.search(low)
         unit = tuple(t for t in terms(m.group("noun"))) if m else ()
+        if m and m.group(0).endswith(" of"):  # "how many cases of children and adolescents did …"
+            of = re.match(r"\s*((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|"
+                          r"in|at|from|by|with|for|to|that|who)\b|\s*\?|$)", low[m.end() :])
+            unit += tuple(t for t in terms(of.group(1)) if t not in unit) if of else ()
         money = bool(re.search(r"\bhow much\b(?! of)|\bamount\b|\bcost\b|\bincome\w*\b", low))
+        if re.search(r"\bby how much\b|\bby what (?:percentage|percent|share|margin|factor)\b", low):
+            # a change: a percentage or an increase, not an amount of money or a count of the subject
+            unit, money, percent = (), bool(re.search(r"\b(?:money|usd|dollars?|budget|funding)\b", low)), True
         return Intent("number", unit_terms=unit, percent=percent and "how many" not in low, money=money,
                       field=_first(_FIELDS, low), **common)
     if preds and (who or re.search(r"^\s*(?:what|which) (?:is|are|was|were)\b.*\b(?:member|part) of\b", low)):
         return Intent("relation", preds, span, passive, who=who, plural=_plural(low), **common)
-    return Intent("generic", preds, span, passive, **common)
+    return Intent("generic", preds, span, passive, field=_first(_FIELDS, low), **common)
 
 
 _WH_HEAD = re.compile(

@@ -4,20 +4,19 @@
   a question naming the long form gets the acronym;
 * locations: ``locatedIn``/``operatesIn`` relations, else place names in the best sentence —
   in the clause that matches the question, nearest after the thing asked about;
-* lists: relations of the asked family, else every name of the asked kind in the best sentence,
-  else the sentence itself (lists of activities are not names).
+* lists: see ``qa.lists``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.acronyms import acronym_base, is_acronym
 
 from .context import Ctx, Draft, Evidence
-from .names import asked_type, fits, in_question, join, names_in
-from .prose import answer_sentence
-from .relations import answer_names_from_text, answer_relation_graph
+from .names import fits, in_question, join, names_in
+from .relations import answer_relation_graph
 from .text import find_phrase, terms
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&+'’-]*")
@@ -63,6 +62,41 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
                 span = (min(d.long_span[0], d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
                 return Draft(f"{d.acronym} ({' '.join(d.long_form.split())})", "acronym", 0.85,
                              [Evidence(d.passage_id, [span], 1.0)])
+    return _acronym_after_name(ctx)
+
+
+_PAREN_ACR = r"\(\s*{acr}\s*\)"
+_LONG_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*|of|for|and|on|the|de|del|la|y|in|to)(?:\s+(?:[A-Z][\w'’-]*|of|for|and|on|the|de|del|la|y|in|to))*)\s*$")
+
+
+def _acronym_after_name(ctx: Ctx) -> Draft | None:
+    """"the National Disaster Risk Management System (SINAGRE)": an acronym in brackets right after a
+    capitalised name, even when its letters do not follow the name (a name translated from another
+    language keeps its own acronym)."""
+    for tok in _TOKEN.findall(ctx.question):
+        if not is_acronym(tok) or tok.lower() in {"what", "does", "the", "stand", "for"}:
+            continue
+        pattern = re.compile(_PAREN_ACR.format(acr=re.escape(tok)))
+        for pid, p in ctx.kb.passages.items():
+            if (ctx.report and p.report != ctx.report) or tok not in p.text:
+                continue
+            m = pattern.search(p.text)
+            if not m:
+                continue
+            before = re.sub(r"\s+", " ", p.text[max(0, m.start() - 120) : m.start()])
+            lm = _LONG_BEFORE.search(before)
+            words = lm.group(1).split() if lm else []
+            while words and not words[0][:1].isupper():
+                words = words[1:]  # a name starts with a capital
+            while words and words[0] in ("The", "A", "An", "In", "With", "By", "And"):
+                words = words[1:]
+            if sum(w[:1].isupper() for w in words) < 2:
+                continue
+            long_form = " ".join(words)
+            start = find_phrase(p.text, long_form, max(0, m.start() - 200), m.start())
+            if start is None:
+                continue
+            return Draft(f"{long_form} ({tok})", "acronym", 0.8, [Evidence(pid, [(start[0], m.end())], 1.0)])
     return None
 
 
@@ -103,7 +137,9 @@ def _location_from_text(ctx: Ctx) -> Draft | None:
 
 def _places(ctx: Ctx, text: str, names: list) -> list:
     """Place names of a sentence: known places, and names listed together with one
-    ("in Port Esquel, Santa Irene and Tresolas")."""
+    ("in Port Esquel, Santa Irene and Tresolas"), and the place inside a name the question itself
+    names ("the Field Office of <City>" → <City>)."""
+    names = [x for n in names for x in _with_inner_place(ctx, n)]
     flags = [fits(ctx, n, "place", ()) for n in names]
     for _ in range(2):  # a list may start with the unknown name
         for i in range(len(names)):
@@ -115,6 +151,24 @@ def _places(ctx: Ctx, text: str, names: list) -> list:
                     if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[names[a].end : names[b].start]):
                         flags[i] = True
     return [n for n, f in zip(names, flags, strict=True) if f and not in_question(ctx, n)]
+
+
+_INNER_PLACE = re.compile(r"\b(?:of|in|at)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:de\s+|del\s+)?[A-Z][\w'’-]*)*)$")
+
+
+def _with_inner_place(ctx: Ctx, n):
+    m = _INNER_PLACE.search(n.text)
+    if not m:
+        return [n]
+    head = set(terms(n.text[: m.start()]))
+    if not in_question(ctx, n) and not (head and head <= set(terms(ctx.question))):
+        return [n]  # only for the thing asked about ("the field office" → the Field Office of <City>)
+    iris = ctx.kb._lookup(m.group(1))
+    if not any((e := ctx.kb.entity(i)) is not None and e.type == "Location" for i in iris):
+        return [n]
+    s = n.start + m.start(1)
+    inner = replace(n, text=m.group(1), start=s, end=s + len(m.group(1)), iri=sorted(iris)[0], type="Location")
+    return [n, inner]
 
 
 def _best_clause(ctx: Ctx, text: str, start: int, end: int, names: list) -> list:
@@ -175,17 +229,3 @@ def _after_focus(ctx: Ctx, text: str, ss, names: list) -> list:
         if n.start > group[-1].end and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[group[-1].end : n.start]):
             group.append(n)
     return group
-
-
-def answer_list(ctx: Ctx) -> Draft | None:
-    kind, _words = asked_type(ctx.question)
-    if ctx.intent.predicates and ctx.kb.relations:
-        d = answer_relation_graph(ctx)
-        if d is not None and ("," in d.text or " and " in d.text):
-            d.kind = "list"
-            return d
-    if kind in ("org", "place"):
-        d = answer_names_from_text(ctx, "list")
-        if d is not None and ("," in d.text or " and " in d.text):
-            return d
-    return answer_sentence(ctx, "list")

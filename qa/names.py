@@ -36,8 +36,20 @@ _TYPE_WORDS = {
     "programme": ("programme", "program"),
     "program": ("programme", "program"),
     "strategy": ("strategy",),
+    "sector": ("sector",),
+    "sectors": ("sector",),
+    "team": ("team",),
+    "council": ("council",),
+    "cluster": ("cluster",),
+    "alliance": ("alliance",),
+    "university": ("universit",),
 }
-_ORG_NOUNS = r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|entit(?:y|ies)|partners?|donors?|actors?|authorit(?:y|ies)"
+_ORG_NOUNS = r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|entit(?:y|ies)|actors?|authorit(?:y|ies)"
+# Donors, partners and members may be states as well as organisations ("the European Union, ECHO,
+# the United States and Spain").
+_ACTOR_NOUNS = r"partners?|donors?|members?|contributors?|supporters?|funders?"
+_NATIONALITY_NOUNS = r"nationalit(?:y|ies)|citizenships?"
+_EVENT_NOUNS = r"emergenc(?:y|ies)|events?|crise?s|crisis|disasters?|campaigns?|forums?|conferences?|summits?|hazards?"
 _PLACE_NOUNS = r"countr(?:y|ies)|cit(?:y|ies)|regions?|provinces?|towns?|places?|locations?|departments?|destinations?|areas?"
 _NAME = re.compile(
     r"(?:[A-Z][\w'’´&+.-]*|\d+)(?:\s+(?:(?:of|for|and|on|the|de|del|la|y|in|against|to|&)\s+)*(?:[A-Z][\w'’´&+.-]*|\d+))*"
@@ -58,12 +70,13 @@ class Name:
 
 def asked_noun(question: str) -> str:
     """The head noun after "which"/"what" ("which international partners …" → "partners"), or ""."""
-    m = re.search(r"\b(?:which|what)\s+((?:[\w'-]+\s*){1,5})", question.lower())
+    m = re.search(r"\b(?:which|what)\s+((?:[\w'’-]+\s*){1,5})", question.lower())
     for w in (m.group(1).split() if m else [])[:5]:
-        w = w.strip("?,.")
+        w = re.sub(r"['’]s$", "", w.strip("?,."))  # "which ministry's centres"
         if w in ("is", "are", "was", "were", "did", "does", "do", "has", "have", "had"):
             break
-        if w in _TYPE_WORDS or re.fullmatch(_PLACE_NOUNS, w) or re.fullmatch(_ORG_NOUNS, w):
+        if w in _TYPE_WORDS or any(re.fullmatch(x, w) for x in (_PLACE_NOUNS, _ORG_NOUNS, _ACTOR_NOUNS, _NATIONALITY_NOUNS,
+                                                                _EVENT_NOUNS)):
             return w
     return ""
 
@@ -75,9 +88,9 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     ("which UN Migration Network body" → body; "which agency heads the country's …" → agency).
     """
     low = question.lower()
-    m = re.search(r"\b(?:which|what)\s+((?:[\w'-]+\s*){1,5})", low)
+    m = re.search(r"\b(?:which|what)\s+((?:[\w'’-]+\s*){1,5})", low)
     for w in (m.group(1).split() if m else [])[:5]:
-        w = w.strip("?,.")
+        w = re.sub(r"['’]s$", "", w.strip("?,."))
         if w in ("is", "are", "was", "were", "did", "does", "do", "has", "have", "had"):
             break
         if w in _TYPE_WORDS:
@@ -87,6 +100,14 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
             return "place", ()
         if re.fullmatch(_ORG_NOUNS, w):
             return "org", ()
+        if re.fullmatch(_ACTOR_NOUNS, w):
+            return "actor", ()
+        if re.fullmatch(_NATIONALITY_NOUNS, w):
+            return "nationality", ()
+        if re.fullmatch(_EVENT_NOUNS, w):
+            return "event", ()
+    if re.search(r"\bnationalit(?:y|ies)\b", low):
+        return "nationality", ()
     if re.match(r"\s*where\b", low) or re.search(r"\bin (?:which|what) (?:city|country|region|town|place)\b", low):
         return "place", ()
     if re.match(r"\s*(?:who|whom|with whom)\b", low):
@@ -104,7 +125,9 @@ def names_in(ctx: Ctx, passage_id: str, start: int, end: int) -> list[Name]:
         if any(s < te and ts < e for ts, te in taken):
             continue
         ent = kb.entity(iri)
-        out.append(Name(text[s:e], s, e, iri, ent.type if ent else "", _before(text, s)))
+        surface = re.sub(r"['’]s$", "", text[s:e])  # a mention may carry the possessive ("DGM's")
+        e = s + len(surface)
+        out.append(Name(surface, s, e, iri, ent.type if ent else "", _before(text, s)))
         taken.append((s, e))
     for m in _NAME.finditer(text, start, end):
         s, e = m.start(), m.end()
@@ -117,14 +140,14 @@ def names_in(ctx: Ctx, passage_id: str, start: int, end: int) -> list[Name]:
         if not words:
             continue
         e = s + len(" ".join(words)) if "\n" not in text[s:e] else _end_of(text, s, words)
-        surface = text[s:e].rstrip(".,;:")
+        surface = re.sub(r"['’]s$", "", text[s:e].rstrip(".,;:"))  # "the DGM's decision" names the DGM
         e = s + len(surface)
         if any(s < te and ts < e for ts, te in taken):
             continue
         if len(words) == 1 and not is_acronym(words[0].rstrip("s")) and _sentence_initial(text, s):
             continue
-        if surface.isdigit() or len(surface) < 2:
-            continue
+        if surface.isdigit() or len(surface) < 2 or not re.search(r"[A-Z][a-z]|[A-Z]{2}", surface):
+            continue  # "2022 to 54 in 2023" is figures, not a name
         iris = kb._lookup(surface)
         out.append(Name(surface, s, e, next(iter(sorted(iris)), None) if iris else None, "", _before(text, s)))
         taken.append((s, e))
@@ -180,7 +203,36 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
         return ent_type == "Location" or (not ent_type and _looks_like_place(ctx, name))
     if kind == "org":
         return ent_type in ("Organization", "") and not (ent_type == "" and _looks_like_place(ctx, name))
+    if kind == "actor":
+        ent = kb.entity(name.iri) if name.iri else None
+        if ent_type == "Location":
+            return bool(ent and (ent.subtype == "Country" or ent.international))
+        return ent_type in ("Organization", "")
+    if kind == "nationality":
+        return bool(_DEMONYM.fullmatch(name.text))
+    if kind == "event":
+        return ent_type == "Event" or (ent_type == "" and not _looks_like_place(ctx, name))
     return True
+
+
+# Plural nouns of nationality as reports write them ("Venezuelans", "Haitians", "Congolese").
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|eans|ans|ese|is)")
+
+
+def demonyms_in(ctx: Ctx, passage_id: str, start: int, end: int) -> list[Name]:
+    """Nationalities named in ``[start, end)`` of a passage, in text order."""
+    text = ctx.kb.passages[passage_id].text
+    out = []
+    for m in re.finditer(r"\b" + _DEMONYM.pattern + r"\b", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        if _sentence_initial(text, s) or m.group().lower() in _NOT_DEMONYMS:
+            continue
+        out.append(Name(m.group(), s, e, None, "", _before(text, s), passage_id))
+    return out
+
+
+_NOT_DEMONYMS = frozenset("means plans loans scans clans oceans veterans guardians technicians physicians "
+                          "civilians politicians".split())
 
 
 def _looks_like_place(ctx: Ctx, name: Name) -> bool:
@@ -195,12 +247,23 @@ _PLACE_PREPS = (" in", " at", " from", " across", " near", " cities of", " city 
 
 
 def in_question(ctx: Ctx, name: Name) -> bool:
-    """Is ``name`` one of the things the question itself names?"""
+    """Is ``name`` one of the things the question itself names ("the Inter-Agency PSEA Network" for
+    a question about "the PSEA network")?"""
     if name.iri and any(lk.iri == name.iri for lk in ctx.links):
         return True
     key = alias_key(name.text)
     q = alias_key(ctx.question)
-    return bool(key) and (f" {key} " in f" {q} ")
+    if key and f" {key} " in f" {q} ":
+        return True
+    # the name ends with two or more words of the question, one of them an acronym or a name
+    words = key.split()
+    for n in range(2, min(5, len(words)) + 1):
+        tail = " ".join(words[-n:])
+        if f" {tail} " in f" {q} ":
+            written = re.search(r"\W+".join(re.escape(w) for w in tail.split()), ctx.question, re.IGNORECASE)
+            if written and re.search(r"\b[A-Z]", written.group()):
+                return True
+    return False
 
 
 def join(items: list[str]) -> str:

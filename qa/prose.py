@@ -1,237 +1,20 @@
-"""Answers read from prose: numbers ("how many households …"), why/how, and best-sentence answers.
+"""Answers read from prose as sentences: why/how questions, lists of activities, best-sentence answers.
 
 Passages come from the searcher; their sentences are scored by how much of the question's focus
-(weighted content terms, with synonyms) they contain. For a number question each number of the
-best sentences is then scored by how well it fits what is asked: the noun after it ("3,490
-households" for "how many households"), percent or count, money, distance to the focus words.
-When two sentences give different figures for the same thing, both are given and a note says so.
+(weighted content terms, with synonyms) they contain. A why-question prefers a sentence stating a
+reason, a how-question one stating the means; a sentence that only points back ("With these
+capacities, …") is given with the sentence before it. Figures are read by ``qa.figures``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .context import Ctx, Draft, Evidence, ScoredSent
-from .text import Number, canon, find_phrase, numbers, terms
+from .text import find_phrase, terms
 
-# Nouns that all count people: a question about "people" accepts "individuals", "refugees" …
-_PEOPLE = frozenset(
-    canon(t)
-    for w in (
-        "people individuals persons person refugees asylum-seekers seekers venezuelans migrants households "
-        "families children women men survivors cases beneficiaries participants candidates leaders staff "
-        "officials members students girls boys adolescents nationals citizens applicants"
-    ).split()
-    for t in terms(w)
-)
-_MODIFIER = re.compile(
-    r"(?:(?:over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|fewer than|"
-    r"a total of|roughly|only|just|exactly)\s+)$",
-    re.IGNORECASE,
-)
-_STOP_PHRASE = re.compile(r"[,.;:()\[\]]|\b(?:were|was|are|is|who|which|that|to|in|at|for|from|with|by|"
-                          r"on|of whom|out of|where|while|whose|during|since|compared)\b", re.IGNORECASE)
 _CAUSAL = re.compile(r"\b(?:because|due to|thanks to|as a result|since|owing to|related to|linked to|led to|"
                      r"so that|in order to|resulted in|caused|to address|aim(?:s|ed)? to|as \d+%)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class NumCand:
-    ss: ScoredSent
-    number: Number  # span relative to the sentence's raw text
-    fit: float
-    total: float
-    unit: frozenset[str]  # terms of the words after the number
-    phrase: str
-
-
-def _head(c: NumCand) -> str:
-    """The counted noun: the last term of the words after the number ("virtual … cards" → card)."""
-    t = terms(_after(c.phrase, 0, 6)[len(c.number.text):]) if c.phrase.startswith(c.number.text) else ()
-    t = t or tuple(terms(c.phrase.split(c.number.text, 1)[-1]))
-    return t[-1] if t else ""
-
-
-def _sentence_raw(ctx: Ctx, ss: ScoredSent) -> str:
-    return ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
-
-
-def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
-    intent = ctx.intent
-    asks_year = bool(re.search(r"\bwhen\b|\b(?:which|what) year\b", ctx.question, re.IGNORECASE))
-    unit = set(intent.unit_terms)
-    focus_w = {t: ctx.weight(t) for t in ctx.focus}
-    focus = frozenset(ctx.focus)
-    wants_total = bool(re.search(r"\b(?:in total|total|overall|altogether|all together)\b", ctx.question, re.IGNORECASE))
-    out: list[NumCand] = []
-    for ss in ctx.scored_sentences[:top]:
-        if ctx.kb.passages[ss.passage_id].kind == "table_row":
-            continue  # table rows are read by the table answerers, with their columns
-        raw = _sentence_raw(ctx, ss)
-        last_unit: frozenset[str] = frozenset()
-        for n in numbers(raw):
-            if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question):
-                continue  # a number the question itself gives is not the answer
-            before = raw[max(0, n.start - 12) : n.start]
-            if re.search(r"No\.\s*$|\b[A-Z]{1,3}\s?$", before) and not n.spelled:
-                continue  # "Law No.12345", codes like "IA1"
-            after_txt = _after(raw, n.end)
-            after = frozenset(terms(after_txt))
-            if after and not n.percent and not n.is_year:
-                last_unit = after
-            elif not after and not n.percent and not n.is_year and not n.money:
-                after = last_unit  # "4,350 refugees to register … and 912 to find a job": 912 refugees
-            fit = 0.0
-            if n.is_year:
-                fit += 1.0 if asks_year else -1.5
-            elif asks_year:
-                fit -= 1.0
-            if unit:
-                if unit & after:
-                    fit += 1.0
-                elif unit & _PEOPLE and after & _PEOPLE:
-                    fit += 0.5
-                elif not n.percent:
-                    fit -= 0.3 if after else 0.1  # another noun counted (none: the noun may come before)
-            elif after & focus:
-                fit += 0.5  # "577 refugees" for "how many resettled refugees …"
-            if wants_total and re.match(r"\s*(?:new|additional|more|other)\b", raw[n.end :], re.IGNORECASE):
-                fit -= 0.5  # "three new …" is an increment, not the total asked for
-            if re.search(r"\b(?:age of|aged|ages)\s*$", raw[max(0, n.start - 12) : n.start], re.IGNORECASE) and \
-                    not re.search(r"\b(?:age|old)\b", ctx.question, re.IGNORECASE):
-                fit -= 1.0
-            if intent.percent:
-                fit += 0.8 if n.percent else -0.5
-            elif n.percent and not intent.money:
-                fit -= 0.7
-            if intent.money and n.money:
-                fit += 0.6
-            elif intent.money and not n.percent and after & _PEOPLE:
-                fit -= 0.8  # "how much … contribute" is not answered by "4,210 households"
-            if n.spelled and n.value < 10 and not unit & after:
-                fit -= 0.4  # "one of the six groups": small spelled numbers are rarely the answer
-            near_w = {t: w for t, w in focus_w.items() if t not in unit}
-            fit += 0.4 * _proximity(raw, n, focus_w) + 0.6 * _proximity(raw, n, near_w, words=4)
-            if wants_total and re.search(r"\btotal\b[^.;]{0,80}$", raw[: n.start], re.IGNORECASE):
-                fit += 1.0
-            total = ss.score + 0.25 * fit
-            out.append(NumCand(ss, n, fit, total, after, _phrase(raw, n)))
-    out.sort(key=lambda c: -c.total)
-    return out
-
-
-def _after(raw: str, end: int, max_words: int = 4) -> str:
-    m = _STOP_PHRASE.search(raw, end)
-    stop = m.start() if m else len(raw)
-    words = raw[end:stop].split()
-    for i, w in enumerate(words[:-1]):
-        # "refugee and migrant children" goes on; "interviews and decided 4,820" does not
-        if w in ("and", "or") and (words[i + 1].endswith("ed") or words[i + 1][:1].isdigit()):
-            words = words[:i]
-            break
-    return " ".join(words[:max_words])
-
-
-def _phrase(raw: str, n: Number) -> str:
-    """"over 3,490 households": the number with its modifier and the noun after it."""
-    start = n.start
-    m = _MODIFIER.search(raw[max(0, n.start - 25) : n.start])
-    if m:
-        start = n.start - (len(raw[max(0, n.start - 25) : n.start]) - m.start())
-    tail = _after(raw, n.end, 5)
-    return " ".join((raw[start : n.end] + (" " + tail if tail else "")).split())
-
-
-def _proximity(raw: str, n: Number, focus_w: dict[str, float], words: int = 0) -> float:
-    """Weighted share of the focus terms near the number: within ~80 characters, or within
-    ``words`` words on either side when given."""
-    if not focus_w:
-        return 0.0
-    if words:
-        left = raw[: n.start].split()[-words:]
-        right = raw[n.end :].split()[:words]
-        window = " ".join(left + right)
-    else:
-        window = raw[max(0, n.start - 80) : n.end + 80]
-    near = set(terms(window))
-    return sum(w for t, w in focus_w.items() if t in near) / sum(focus_w.values())
-
-
-def _predicate_terms(ctx: Ctx) -> list[str]:
-    """Focus terms that say what happened (not the counted noun, not names used everywhere, not years)."""
-    unit = set(ctx.intent.unit_terms)
-    n = max(1, len(ctx.kb.passages))
-    return [t for t in ctx.focus if t not in unit and not t.isdigit()
-            and ctx.kb.doc_freq.get(t, 0) <= 0.2 * n]
-
-
-def answer_number(ctx: Ctx) -> Draft | None:
-    cands = number_candidates(ctx)
-    if not cands:
-        return None
-    best = cands[0]
-    conf = _confidence(best)
-    required = _predicate_terms(ctx)
-    if required:
-        # what the question says happened must be in the sentence, not only the counted noun
-        have = best.ss.matched | _previous_terms(ctx, best.ss)
-        got = sum(ctx.weight(t) for t in required if t in have) / sum(ctx.weight(t) for t in required)
-        conf *= 0.5 + 0.5 * got if got else 0.5
-    spans = [(best.ss.sent.start, best.ss.sent.end)]
-    evidence = [Evidence(best.ss.passage_id, spans, best.total)]
-    if re.search(r"[A-Za-z]", best.phrase):
-        text = best.phrase
-    else:  # a bare number: say what it counts with the words around it
-        raw = _sentence_raw(ctx, best.ss)
-        text = f"{best.phrase} (… {_around(raw, best.number, 70)} …)"
-    notes: list[str] = []
-    # Another sentence giving a different figure for the same thing.
-    for c in cands[1:8]:
-        if c.total < best.total - 0.25 or c.ss.coverage < best.ss.coverage - 0.1 or c.number.value == best.number.value:
-            continue
-        if c.number.percent != best.number.percent or c.number.is_year:
-            continue
-        same_thing = _head(c) and _head(c) == _head(best)
-        if not same_thing or (c.ss.sent == best.ss.sent and c.ss.passage_id == best.ss.passage_id):
-            continue
-        if not best.ss.matched <= c.ss.matched | _previous_terms(ctx, c.ss):
-            continue  # the other sentence is not about the same thing
-        page = _page(ctx, c.ss.passage_id)
-        text = f"{text}; the report also gives {c.phrase}"
-        notes.append(
-            f"The report states two different figures: {best.number.text} and {c.number.text}"
-            + (f" (page {page})" if page else "")
-            + "."
-        )
-        evidence.append(Evidence(c.ss.passage_id, [(c.ss.sent.start, c.ss.sent.end)], c.total))
-        break
-    return Draft(text, "number", conf, evidence, notes=notes)
-
-
-def _previous_terms(ctx: Ctx, ss: ScoredSent) -> set[str]:
-    sents = ctx.kb.sentences(ss.passage_id)
-    for prev, cur in zip(sents, sents[1:], strict=False):
-        if cur == ss.sent:
-            return set(terms(prev.text))
-    return set()
-
-
-def _confidence(c: NumCand) -> float:
-    base = c.ss.coverage
-    return max(0.0, min(1.0, 0.15 + 0.75 * base + 0.15 * max(-1.0, min(1.0, c.fit))))
-
-
-def _around(raw: str, n: Number, width: int) -> str:
-    """The words within ``width`` characters of a number, whole words only."""
-    left = raw[max(0, n.start - width) : n.start].split()[1:] if n.start > width else raw[: n.start].split()
-    right = raw[n.end : n.end + width].split()[:-1]
-    return " ".join([*left, raw[n.start : n.end], *right])
-
-
-def _page(ctx: Ctx, pid: str) -> int | None:
-    pages = ctx.kb.passages[pid].pages
-    return pages[0] if pages else None
 
 
 def _clip(text: str, n: int) -> str:
@@ -253,12 +36,34 @@ def _names_links(ctx: Ctx, passage_id: str) -> bool:
     return True
 
 
+# "How did X strengthen Y": the answer states the means.
+_MEANS = re.compile(r"\bthrough\b|\bby (?:\w+ing|means of)\b|\bthanks to\b|\bvia\b|\bwith (?:the )?(?:support|help) of\b|"
+                    r"\b(?:lines?|areas?) of work\b|\bapproach(?:es)?\b|\b[a-c]\)", re.IGNORECASE)
+# A sentence that opens by pointing back ("With these additional capacities, …"): what it refers
+# to — the means or the cause asked for — is in the sentence before.
+_ANAPHORA = re.compile(r"^\s*(?:with|thanks to|through|because of|due to|as a result of|given|despite) "
+                       r"(?:these|this|those|such|that|the above)\b|^\s*(?:as a result|consequently|therefore|"
+                       r"thus|hence|the above)\b", re.IGNORECASE)
+
+
 def best_sentences(ctx: Ctx, causal: bool = False) -> list[ScoredSent]:
-    """Sentences ordered by fit; with ``causal`` a sentence stating a reason is preferred."""
+    """Sentences ordered by fit; with ``causal`` a sentence stating a reason (or, for "how did …",
+    the means) is preferred."""
     ranked = list(ctx.scored_sentences)
     if causal:
-        ranked.sort(key=lambda s: -(s.score + (0.08 if _CAUSAL.search(s.sent.text) else 0.0)))
+        means = bool(re.match(r"\s*how\b", ctx.question, re.IGNORECASE))
+        pattern = _MEANS if means else _CAUSAL
+        years = {d.report.meta.year for d in ctx.kb.documents.values() if d.report.meta.year}
+        ranked.sort(key=lambda s: -(s.score + (0.08 if pattern.search(s.sent.text) else 0.0)
+                                    - (0.1 if _is_goal(s.sent.text, years) else 0.0)))
     return ranked
+
+
+def _is_goal(text: str, report_years: set[int]) -> bool:
+    """"By 2027, the commission has the capacity to …": an objective set for a later year, not an account
+    of what happened (it does not say why or how)."""
+    m = re.match(r"\s*by (?:the end of )?((?:19|20)\d\d)\b", text, re.IGNORECASE)
+    return bool(m and report_years and int(m.group(1)) > max(report_years))
 
 
 def answer_sentence(
@@ -275,8 +80,72 @@ def answer_sentence(
     naming = [s for s in ranked[:6] if _names_links(ctx, s.passage_id)]
     if naming and naming[0].score >= ranked[0].score - 0.25:
         ranked = naming
+    verb = frozenset(terms(_what_verb(ctx.question))) - _AUX_TERMS
+    if verb:  # "what did families use the cash for": a sentence that says "used"
+        saying = [s for s in ranked[:6] if verb & set(terms(s.sent.text))]
+        if saying and saying[0].score >= ranked[0].score - 0.3:
+            ranked = saying
     best = ranked[0]
-    text = _clip(best.sent.text, max_chars - 2)
-    conf = max(0.0, min(1.0, 0.1 + 0.9 * best.coverage))
+    # the sentence before often says what this one is about ("At borders, new arrivals … . UNHCR
+    # provided humanitarian assistance, including …"): it counts, at half weight
+    cov = 0.5 * (best.coverage + max(best.coverage, best.ctx_coverage))
+    conf = max(0.0, min(1.0, 0.1 + 0.9 * cov))
+    text = best.sent.text
     ev = [Evidence(best.passage_id, [(best.sent.start, best.sent.end)], best.score)]
-    return Draft(text, kind, conf, ev)
+    if causal and _ANAPHORA.search(best.sent.text):
+        prev = _previous_sentence(ctx, best)
+        if prev is not None:  # "With these capacities, …": the means are in the sentence before
+            pid, sent = prev
+            text = f"{sent.text} {text}"
+            ev.insert(0, Evidence(pid, [(sent.start, sent.end)], best.score))
+    return Draft(_clip(text, max_chars - 2), kind, conf, ev)
+
+
+_DETERMINER = frozenset("the a an its their this these those his her our".split())
+_AUX_TERMS = frozenset(terms("do did does doing have has had be been get got make made take took give gave"))
+
+
+def _what_verb(question: str) -> str:
+    """The verb of "what did <subject> <verb> …" ("what did households mostly spend the cash on" →
+    spend), "" for other questions."""
+    m = re.match(r"\s*(?:on |for |with )?(?:what|which \w+) (?:did|do|does|will|would|can|could) (.+)$", question,
+                 re.IGNORECASE)
+    if not m:
+        return ""
+    words = re.findall(r"[\w'’-]+", m.group(1))
+    i = 0
+    while i < len(words) and words[i].lower() in _DETERMINER:
+        i += 1
+    determined = i > 0
+    if i < len(words) and words[i][:1].isupper():
+        while i < len(words) and (words[i][:1].isupper() or (
+                words[i] in ("of", "for", "and", "de") and i + 1 < len(words) and words[i + 1][:1].isupper())):
+            i += 1  # a capitalised name ("the Government of X"), or adjective ("the national government")
+        if determined and i + 1 < len(words) and words[i][:1].islower() and \
+                words[i + 1].lower() not in ("to", "for", "on", "in", "with", "at", "by", "of"):
+            i += 1  # … and its head noun
+    else:
+        i += 1  # the subject's head word
+    while i < len(words) and re.fullmatch(r"\w+ly|also|still|actually", words[i].lower()):
+        i += 1
+    return words[i] if i < len(words) else ""
+
+
+def _previous_sentence(ctx: Ctx, ss: ScoredSent):
+    """The sentence before ``ss`` — in its passage, or the last one of the passage before it in the
+    same section (paragraphs are passages)."""
+    sents = ctx.kb.sentences(ss.passage_id)
+    for prev, cur in zip(sents, sents[1:], strict=False):
+        if cur == ss.sent:
+            return ss.passage_id, prev
+    if sents and sents[0] == ss.sent:
+        key = "previous_passage"
+        if key not in ctx.kb.memo:
+            ctx.kb.memo[key] = {b.id: a for d in ctx.kb.documents.values()
+                                for a, b in zip(d.passages, d.passages[1:], strict=False) if a.section == b.section}
+        before = ctx.kb.memo[key].get(ss.passage_id)
+        if before is not None and before.kind != "table_row":
+            prev_sents = ctx.kb.sentences(before.id)
+            if prev_sents:
+                return before.id, prev_sents[-1]
+    return None

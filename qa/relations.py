@@ -11,6 +11,7 @@ names of the asked kind ("which ministry" → a name with "Ministry" in it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .context import Ctx, Draft, Evidence, ScoredSent
 from .intent import _FAMILIES
@@ -107,7 +108,7 @@ def answer_relation_graph(ctx: Ctx) -> Draft | None:
             if ctx.report and ref.report != ctx.report:
                 continue
             name = Name(kb.display(other), 0, 0, other, kb.entity(other).type if kb.entity(other) else "")
-            if not fits(ctx, name, kind, words):
+            if not fits(ctx, name, kind, words) or in_question(ctx, replace(name, iri=None)):
                 continue
             ev_terms = set(terms(ref.relation.evidence))
             cov = sum(ctx.weight(t) for t in ctx.focus if t in ev_terms) / total_w
@@ -134,11 +135,22 @@ def answer_relation_graph(ctx: Ctx) -> Draft | None:
                 continue
             evidence.append(Evidence(r.passage_id, [(r.start - p.start, r.end - p.start)], s))
             triples.append(TripleRef(ref.subject, ref.predicate_iri, ref.object, r.passage_id))
-    names = {iri: kb.display_in(iri, [ref.relation.evidence for ref in refs]) for iri, _, refs in keep}
+    names = {iri: _as_written(kb.display_in(iri, [ref.relation.evidence for ref in refs]),
+                              [ref.relation.evidence for ref in refs]) for iri, _, refs in keep}
     text = join([names[iri] for iri, _, _ in keep])
     conf = min(1.0, 0.35 + 0.6 * best)
     kind_out = "location" if kind == "place" and not ctx.intent.plural else ("list" if ctx.intent.kind == "list" else "relation")
     return Draft(text, kind_out, conf, evidence, triples, items=[(names[iri], iri) for iri, _, _ in keep])
+
+
+def _as_written(name: str, texts: list[str]) -> str:
+    """The name with the spelling of the cited text ("People’s" with its own apostrophe)."""
+    base = name.split(" (")[0]
+    for t in texts:
+        span = find_phrase(t, base)
+        if span:
+            return " ".join(t[span[0] : span[1]].split()) + name[len(base) :]
+    return name
 
 
 def _plural(ctx: Ctx) -> bool:
@@ -193,6 +205,9 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
             vpos = ss.sent.start + vm.start()
             vend = ss.sent.start + vm.end()
             by = re.search(r"\bby\s+(?:the\s+)?", raw[vm.end() : vm.end() + 40])
+            if by is None and re.fullmatch(r"support|assistance|funding|financing|contributions?|backing|help|aid",
+                                           vm.group().lower()):
+                by = re.match(r"\s+(?:\w+\s+)?from\s+(?:the\s+)?", raw[vm.end() :])  # "technical support from the World Bank"
             if asks_subject and by:
                 after = [n for n in names if n.start >= vend]
                 names = _list_from(p.text, after) if after else names
@@ -202,7 +217,10 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                       and _CO.search(p.text[max(ss.sent.start, n.start - 20) : n.start])]
                 names = (before + co[:2]) or names[:1]
             else:
-                names = [n for n in names if n.start > vpos] or names
+                after = [n for n in names if n.start > vpos]
+                if after and not (_plural(ctx) or many_expected(ctx)):
+                    after = after[:1]  # the verb's direct object
+                names = after or names
         if not (_plural(ctx) or many_expected(ctx)) and len(names) > 1:
             names = _closest(ctx, ss, names)[:1]
         score = ss.score + (0.1 if vm else 0.0) - (0.1 if verb and not vm else 0.0)
@@ -280,7 +298,9 @@ def _listed_after_noun(ctx: Ctx, ss: ScoredSent, raw: str, kind: str, words: tup
     if len(noun) < 4 or not (ctx.intent.plural or noun.endswith("s")):
         return []
     stem = noun[:-3] if noun.endswith("ies") else noun.rstrip("s")
-    m = re.search(rf"\b{re.escape(stem)}\w*\s*(?:\(|,?\s*(?:such as|including|namely|like|:))\s*", raw, re.IGNORECASE)
+    of = "|of" if re.fullmatch(r"countr|cit|region|province|town|department|municipalit|district", stem) else ""
+    m = re.search(rf"\b{re.escape(stem)}\w*\s*(?:\(|,?\s*(?:such as|including|namely|like|in particular|notably|"
+                  rf"especially|particularly|e\.g\.,?|for example,?|for instance,?|among them|:{of}))\s*", raw, re.IGNORECASE)
     if not m:
         return []
     closer = r"[);]" if m.group().rstrip().endswith("(") else r";"
@@ -288,8 +308,17 @@ def _listed_after_noun(ctx: Ctx, ss: ScoredSent, raw: str, kind: str, words: tup
     a = ss.sent.start + m.end()
     b = a + (stop.start() if stop else len(raw) - m.end())
     names = [n for n in names_in(ctx, ss.passage_id, a, b) if not in_question(ctx, n)]
-    names = [n for n in names if fits(ctx, n, kind, words) or not n.iri]
+    names = end_of_list(ctx.kb.passages[ss.passage_id].text, [n for n in names if fits(ctx, n, kind, words) or not n.iri])
     return names if len(names) >= 2 else []
+
+
+def end_of_list(text: str, names: list[Name]) -> list[Name]:
+    """"A, B, C and D, UNHCR was able …": a list ends with the name after its "and"."""
+    for i in range(1, len(names)):
+        gap = text[names[i - 1].end : names[i].start]
+        if gap.strip(" ,\n").lower() in ("and", "or", "and the", "or the", "as well as", "as well as the"):
+            return names[: i + 1]
+    return names
 
 
 def _asks_subject(ctx: Ctx) -> bool | None:

@@ -155,7 +155,44 @@ def answer_indicator(ctx: Ctx) -> Draft | None:
     spans += _value_spans(passage.text, spans[-1][1] if spans else 0, [v for _, v in _values(row) if v])
     explicit = 0.1 if ctx.intent.field else 0.0  # the question names a column: it is about a table
     conf = min(1.0, 0.2 + 0.9 * strict + explicit) - max(0.0, 0.15 - (score - second))
-    return Draft(text, "indicator", max(0.0, conf), [Evidence(row.passage_id, spans, score)])
+    notes = []
+    if ctx.intent.percent and row.unit != "percent" and not re.search(r"\bhow many\b", ctx.question, re.IGNORECASE):
+        conf *= 0.5  # a share was asked, the row counts
+        notes.append("doubt: the question asks for a share, the indicator is a count")
+    row_terms = set(_doc_terms(row.label, row.area.title, row.population, row.code))
+    for lk in ctx.links:
+        e = ctx.kb.entity(lk.iri)
+        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or (e is not None and e.type in ("Indicator", "Area")):
+            continue
+        if not set(terms(lk.surface)) & row_terms:
+            conf *= 0.6  # "what share of the CEM survivors …": the row is not about the CEMs
+            notes.append(f"doubt: the indicator does not concern {lk.surface}")
+            break
+    other = _other_population(ctx, row)
+    if other:
+        conf *= 0.3
+        notes.append(f"doubt: the question is about {other}, the indicator about {row.population}")
+    return Draft(text, "indicator", max(0.0, conf), [Evidence(row.passage_id, spans, score)], notes=notes)
+
+
+_NATIONALS = re.compile(r"\b(?:nationals?|citizens?|host (?:communit(?:y|ies)|population)|locals?|general population)\b",
+                        re.IGNORECASE)
+
+
+def _other_population(ctx: Ctx, row: IndicatorRow) -> str:
+    """A population the question names that the indicator row does not measure ("among Xlandian
+    nationals" vs a row about refugees and asylum-seekers)."""
+    row_text = f"{row.label} {row.population}".lower()
+    m = _NATIONALS.search(ctx.question)
+    if m and m.group().lower().rstrip("s") not in row_text:
+        return m.group()
+    countries = {d.report.meta.country for d in ctx.kb.documents.values() if d.report.meta.country}
+    for c in countries:
+        stem = c[:-1] if len(c) > 4 and c[-1] in "aeiouy" else c
+        d = re.search(rf"\b{re.escape(stem)}\w*(?:ians?|ans?|ese|i)s?\b", ctx.question)
+        if d and d.group() != c and d.group().lower() not in row_text:
+            return d.group()  # "Xlandians", "Xlandian nationals"
+    return ""
 
 
 def _short(text: str, n: int) -> str:

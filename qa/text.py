@@ -24,10 +24,10 @@ _SYNONYM_GROUPS = (
     "household family families",
     "people individuals persons person",
     "children child kids minors",
-    "received got obtained benefited given",
+    "received got obtained benefited given attained acquired",
     "funded financed financing funding",
     "cash monetary money",
-    "assisted helped supported aided assistance help support aid",
+    "assisted helped supported aided assistance help support aid strengthened bolstered reinforced backed",
     "women woman female",
     "men man male",
     "job employment work livelihood labour labor",
@@ -36,7 +36,7 @@ _SYNONYM_GROUPS = (
     "school education educational",
     "resettled relocated resettlement",
     "submitted submission submissions submit",
-    "increased rose grew growth increase",
+    "increased rose grew growth increase grow grows growing rise rises rising",
     "decreased reduced dropped declined fell decrease reduction",
     "cities city towns town",
     "countries country nations",
@@ -49,6 +49,23 @@ _SYNONYM_GROUPS = (
     "departed travelled traveled left leaving leave",
     "know knew known aware awareness familiar",
     "find found finding",
+    "difficult hard challenging tough challenge challenges struggle struggled difficulties",
+    "analysis analyse analyze analysed analyzed analysing",
+    "loan loans lent lend lending",
+    "donor donors contributor",
+    "nationality nationalities",
+    "approximately about around roughly",
+    "requested asked request ask sought",
+    "use used using uses utilised utilized",
+    "spend spent spending",
+    "poverty poor impoverished",
+    "completed finished completing finishing",
+    "conducted conduct carried undertook undertaken performed",
+    "start started starting initiate initiated launch launched",
+    "business businesses entrepreneurship enterprise enterprises",
+    "live lived living reside resided residing",
+    "response respond responded responding",
+    "preparedness prepare prepared preparing preparation",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
@@ -61,19 +78,46 @@ QUESTION_WORDS = frozenset(
     """how many much what which who whom whose when where why number total amount figure report
     reported according mention mentioned say says state stated tell give list name named kind type
     exactly approximately approx roughly overall there year actually really currently still finally
-    also""".split()
+    also majority largest biggest highest greatest fewest least smallest lowest""".split()
 )
 
 
+_CONSONANT = frozenset("bcdfghjklmnpqrstvwxz")
+
+
+def _derive(t: str) -> str:
+    """Fold a noun of action onto its verb's stem, so that "evacuation" meets "evacuated",
+    "contribution" "contribute", "decision" "decided", "assistance" "assisted" (the search stage's
+    stemmer is deliberately light; here both the question and the passages pass through this)."""
+    if not t.isalpha():
+        return t
+    if len(t) >= 8 and t.endswith("ation"):
+        t = t[:-5]  # evacuation → evacu, registration → registr
+    elif len(t) >= 7 and t.endswith("ution"):
+        t = t[:-3]  # contribution → contribut
+    elif len(t) >= 7 and t.endswith("ision"):
+        t = t[:-5] + "id"  # decision → decid
+    elif len(t) >= 8 and t.endswith(("anc", "enc")):
+        t = t[:-3]  # assistanc(e) → assist, acceptanc(e) → accept
+    elif len(t) >= 6 and t.endswith("at"):
+        t = t[:-2]  # evacuat(ed) → evacu
+    if len(t) >= 6 and t.endswith("ter") and t[-4] in _CONSONANT:
+        t = t[:-2] + "r"  # register/registr(ation), center/centr(e)
+    return t
+
+
 def canon(t: str) -> str:
-    """A term's synonym-group representative (British -is- spellings folded to -iz-)."""
-    t = _SYNONYM.get(t, t)
+    """A term's synonym-group representative (British -is- spellings folded to -iz-, nouns of
+    action folded onto their verb)."""
+    s = _SYNONYM.get(t)
+    if s is None:
+        d = _derive(t)
+        s = _SYNONYM.get(d, d)
+    t = s
     if len(t) > 5 and t.endswith("is") and t[:-2].isalpha():
         t = t[:-2] + "iz"  # recognise/recognize, organisation/organization
     elif "isat" in t:
         t = t.replace("isat", "izat")
-    elif len(t) > 4 and t.endswith("tr") and t[-3] in "aeiouy" + "n":
-        t = t[:-2] + "ter"  # centre/center: the stemmer leaves "centr" and "center"
     return t
 
 
@@ -83,7 +127,9 @@ _PHRASES = (
     (re.compile(r"\bhand(?:ed|s|ing)? out\b", re.IGNORECASE), "issued"),
     (re.compile(r"\bset(?:s|ting)? up\b", re.IGNORECASE), "established"),
     (re.compile(r"\b(?:took|take|takes|taking) part\b", re.IGNORECASE), "participated"),
-    (re.compile(r"\bcarr(?:y|ied|ies|ying) out\b", re.IGNORECASE), "implemented"),
+    (re.compile(r"\bcarr(?:y|ied|ies|ying) out\b", re.IGNORECASE), "conducted"),
+    (re.compile(r"\b(?:scal(?:e|ed|es|ing)|cut(?:s|ting)?) (?:down|back)\b", re.IGNORECASE), "reduced"),
+    (re.compile(r"\bdownsiz(?:e|ed|es|ing)\b", re.IGNORECASE), "reduced"),
     (re.compile(r"\bsign(?:ed|s)? off\b", re.IGNORECASE), "approved"),
     (re.compile(r"\blook(?:ed|s)? after\b", re.IGNORECASE), "assisted"),
 )
@@ -213,8 +259,15 @@ def numbers(text: str) -> list[Number]:
         if m.group(0).lower().rstrip().endswith(" and"):
             end = m.start() + m.group(0).lower().rstrip().rfind(" and")
         out.append(Number(m.start(), end, text[m.start() : end], float(value), spelled=True))
+    for m in _FRACTION.finditer(text):  # "half a million"
+        if not any(x.start <= m.start() < x.end for x in out):
+            value = (0.5 if m.group(1).lower() == "half" else 0.25) * _SCALES[m.group(2).lower()]
+            out.append(Number(m.start(), m.end(), m.group(0), value, spelled=True))
     out.sort(key=lambda n: n.start)
     return out
+
+
+_FRACTION = re.compile(r"\b(half|a quarter of) a (million|billion)\b", re.IGNORECASE)
 
 
 # -- tolerant phrase search --------------------------------------------------------------------

@@ -1,0 +1,360 @@
+"""Figures read from prose: "how many households …", "how much …", "what share of … were women".
+
+The best sentences' numbers are scored by how well they fit what is asked: the noun after the
+number ("3,490 households" for "how many households"), percent or count, money, the question's
+words near the number, the year it is tied to. The best one is then checked against the question
+(``qa.signals``: the action asked, the counted noun, the clause, the entity) — several weak doubts
+make the engine abstain. When two sentences give different figures for the same thing, both are
+given and a note says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Ctx, Draft, Evidence, ScoredSent
+from .signals import LIGHT_TERMS, asked_verb, clause_of, verb_factor, year_factor
+from .text import Number, canon, find_phrase, numbers, terms
+
+# Nouns that all count people: a question about "people" accepts "individuals", "refugees" …
+_PEOPLE = frozenset(
+    canon(t)
+    for w in (
+        "people individuals persons person refugees asylum-seekers seekers venezuelans migrants households "
+        "families children women men survivors cases beneficiaries participants candidates leaders staff "
+        "officials members students girls boys adolescents nationals citizens applicants"
+    ).split()
+    for t in terms(w)
+)
+_MODIFIER = re.compile(
+    r"(?:(?:over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|fewer than|"
+    r"a total of|roughly|only|just|exactly)\s+)$",
+    re.IGNORECASE,
+)
+_STOP_PHRASE = re.compile(r"[,.;:()\[\]]|\b(?:were|was|are|is|who|which|that|to|in|at|for|from|with|by|"
+                          r"on|of whom|out of|where|while|whose|during|since|compared)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumCand:
+    ss: ScoredSent
+    number: Number  # span relative to the sentence's raw text
+    fit: float
+    total: float
+    unit: frozenset[str]  # terms of the words after the number
+    phrase: str
+    own_unit: bool = True  # the noun is written after this number (not carried over from an earlier one)
+
+
+def _head(c: NumCand) -> str:
+    """The counted noun: the last term of the words after the number ("virtual … cards" → card)."""
+    t = terms(_after(c.phrase, 0, 6)[len(c.number.text):]) if c.phrase.startswith(c.number.text) else ()
+    t = t or tuple(terms(c.phrase.split(c.number.text, 1)[-1]))
+    return t[-1] if t else ""
+
+
+def _sentence_raw(ctx: Ctx, ss: ScoredSent) -> str:
+    return ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+
+
+def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
+    intent = ctx.intent
+    asks_year = bool(re.search(r"\bwhen\b|\b(?:which|what) year\b", ctx.question, re.IGNORECASE))
+    unit = set(intent.unit_terms)
+    focus_w = {t: ctx.weight(t) for t in ctx.focus}
+    focus = frozenset(ctx.focus)
+    wants_total = bool(re.search(r"\b(?:in total|total|overall|altogether|all together)\b", ctx.question, re.IGNORECASE))
+    verb_t = frozenset(terms(asked_verb(ctx.question))) - LIGHT_TERMS
+    asks_new = bool(re.search(r"\b(?:new|additional)\b", ctx.question, re.IGNORECASE)) and not wants_total
+    near_names = [f for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
+                  for f in (ctx.kb.surfaces(lk.iri) or [lk.surface])]
+    out: list[NumCand] = []
+    for ss in ctx.scored_sentences[:top]:
+        if ctx.kb.passages[ss.passage_id].kind == "table_row":
+            continue  # table rows are read by the table answerers, with their columns
+        raw = _sentence_raw(ctx, ss)
+        last_unit: frozenset[str] = frozenset()
+        # the action asked is not in the sentence (nor the one before): its figures count something else
+        verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | _previous_terms(ctx, ss))
+        for n in numbers(raw):
+            if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question):
+                continue  # a number the question itself gives is not the answer
+            if n.is_year and not asks_year:
+                continue  # "established in 2022" does not answer "how many"
+            before = raw[max(0, n.start - 12) : n.start]
+            if re.search(r"No\.\s*$|\b[A-Z]{1,3}\s?$", before) and not n.spelled:
+                continue  # "Law No.12345", codes like "IA1"
+            after_txt = _after(raw, n.end)
+            if n.percent and not after_txt:  # "almost 60% were women": what the share is of
+                m_cop = re.match(r"\s*(?:of (?:them|whom|which|these|those)\s+)?(?:were|was|are|is)\s+", raw[n.end :])
+                after_txt = _after(raw, n.end + m_cop.end()) if m_cop else ""
+            if _VERB_AFTER.match(after_txt) and not _PEOPLE & set(terms(after_txt)):
+                after_txt = ""  # "and 1,075 completed vocational training": the noun is elided
+            after = frozenset(terms(after_txt))
+            own = bool(after)
+            if after and not n.percent and not n.is_year:
+                last_unit = after
+            elif not after and not n.percent and not n.is_year and not n.money:
+                after = last_unit  # "4,350 refugees to register … and 912 to find a job": 912 refugees
+            fit = 0.0
+            if n.is_year:
+                fit += 1.0 if asks_year else -1.5
+            elif asks_year:
+                fit -= 1.0
+            if unit:
+                if unit & after:
+                    # the share of the asked noun written right after it ("2,048 for RSD" after
+                    # "3,500 interviews" for "how many RSD interviews")
+                    tail = after | frozenset(terms(_tail(raw, n.end)))
+                    fit += 0.6 + 0.4 * len(unit & tail) / len(unit)
+                elif unit & _PEOPLE and after & _PEOPLE:
+                    fit += 0.5
+                elif not n.percent:
+                    fit -= 0.3 if after else 0.1  # another noun counted (none: the noun may come before)
+            elif after & focus:
+                fit += 0.5  # "577 refugees" for "how many resettled refugees …"
+            if wants_total and re.match(r"\s*(?:new|additional|more|other)\b", raw[n.end :], re.IGNORECASE):
+                fit -= 0.5  # "three new …" is an increment, not the total asked for
+            if re.search(r"\b(?:age of|aged|ages)\s*$", raw[max(0, n.start - 12) : n.start], re.IGNORECASE) and \
+                    not re.search(r"\b(?:age|old)\b", ctx.question, re.IGNORECASE):
+                fit -= 1.0
+            if intent.percent:
+                fit += 0.8 if n.percent else -0.5
+            elif n.percent and not intent.money:
+                fit -= 0.7
+            if intent.money and n.money:
+                fit += 0.6
+            elif intent.money and not n.percent and after & _PEOPLE:
+                fit -= 0.8  # "how much … contribute" is not answered by "4,210 households"
+            if n.spelled and n.value < 10 and not unit & after:
+                fit -= 0.4  # "one of the six groups": small spelled numbers are rarely the answer
+            near_w = {t: w for t, w in focus_w.items() if t not in unit}
+            fit += 0.4 * _proximity(raw, n, focus_w) + 0.6 * _proximity(raw, n, near_w, words=4)
+            if wants_total and re.search(r"\btotal\b[^.;]{0,80}$", raw[: n.start], re.IGNORECASE):
+                fit += 1.0
+            if asks_new and re.match(r"\s*(?:new|additional|more)\b", raw[n.end :], re.IGNORECASE):
+                fit += 0.6  # "three new CBOs" for "how many new CBOs", not the running total
+            if near_names and _names_near(raw, n, near_names):
+                fit += 0.5  # "53 to Canada" for "how many … departed to Canada"
+            if verb_t and _verb_near(raw, n, verb_t):
+                fit += 0.5  # "4,775 people were identified" for "how many people were identified"
+            elif verb_missing:
+                fit -= 0.5
+            yf = year_factor(raw, n, intent.years)
+            if yf != 1.0:
+                fit += 0.15 if yf > 1 else -0.8  # "54 in 2023" for a 2023 question, not "99 days in 2022"
+            total = ss.score + 0.25 * fit
+            out.append(NumCand(ss, n, fit, total, after, _phrase(raw, n), own))
+    out.sort(key=lambda c: -c.total)
+    return out
+
+
+_VERB_AFTER = re.compile(r"\s*(?:[a-z]+ed|had|have|has)\b(?!\s+(?:people|persons|individuals|children|women|men|refugees|cases)\b)")
+
+
+def _tail(raw: str, end: int) -> str:
+    """The words after a number up to the next figure or clause end ("for RSD" in "2,048 for RSD. …")."""
+    m = re.search(r"[.;:()]|\s(?:and|or)\s+(?:\w+\s+)?\d", raw[end:])
+    return raw[end : end + (m.start() if m else min(len(raw) - end, 60))][:60]
+
+
+def _names_near(raw: str, n: Number, names: list[str]) -> bool:
+    """A name the question asks about written right by the number ("53 to Canada", "Canada (53)")."""
+    window = raw[max(0, n.start - 25) : n.end + 25]
+    return any(find_phrase(window, f) for f in names)
+
+
+def _verb_near(raw: str, n: Number, verb: frozenset[str]) -> bool:
+    """The question's verb right after the number ("4,775 people were identified") or just
+    before it ("UNHCR trained 520 …")."""
+    after = re.split(r"[,;:.()]", raw[n.end :], maxsplit=1)[0].split()[:6]  # within the number's own phrase
+    before = raw[: n.start].split()[-3:]
+    return bool(verb & set(terms(" ".join(after + before))))
+
+
+def _after(raw: str, end: int, max_words: int = 4) -> str:
+    m = _STOP_PHRASE.search(raw, end)
+    stop = m.start() if m else len(raw)
+    words = raw[end:stop].split()
+    for i, w in enumerate(words[:-1]):
+        # "refugee and migrant children" goes on; "interviews and decided 4,820" does not
+        if w in ("and", "or") and (words[i + 1].endswith("ed") or words[i + 1][:1].isdigit()):
+            words = words[:i]
+            break
+    return " ".join(words[:max_words])
+
+
+def _phrase(raw: str, n: Number) -> str:
+    """"over 3,490 households": the number with its modifier and the noun after it."""
+    start = n.start
+    m = _MODIFIER.search(raw[max(0, n.start - 25) : n.start])
+    if m:
+        start = n.start - (len(raw[max(0, n.start - 25) : n.start]) - m.start())
+    tail = _after(raw, n.end, 5)
+    return " ".join((raw[start : n.end] + (" " + tail if tail else "")).split())
+
+
+def _proximity(raw: str, n: Number, focus_w: dict[str, float], words: int = 0) -> float:
+    """Weighted share of the focus terms near the number: within ~80 characters, or within
+    ``words`` words on either side when given."""
+    if not focus_w:
+        return 0.0
+    if words:
+        left = raw[: n.start].split()[-words:]
+        right = raw[n.end :].split()[:words]
+        window = " ".join(left + right)
+    else:
+        window = raw[max(0, n.start - 80) : n.end + 80]
+    near = set(terms(window))
+    return sum(w for t, w in focus_w.items() if t in near) / sum(focus_w.values())
+
+
+def _predicate_terms(ctx: Ctx) -> list[str]:
+    """Focus terms that say what happened (not the counted noun, not names used everywhere, not years)."""
+    unit = set(ctx.intent.unit_terms)
+    n = max(1, len(ctx.kb.passages))
+    return [t for t in ctx.focus if t not in unit and not t.isdigit() and t not in LIGHT_TERMS
+            and ctx.kb.doc_freq.get(t, 0) <= 0.2 * n]
+
+
+def answer_number(ctx: Ctx) -> Draft | None:
+    cands = number_candidates(ctx)
+    if not cands:
+        return None
+    best = cands[0]
+    conf = _confidence(best, _clause_coverage(ctx, best))
+    required = _predicate_terms(ctx)
+    if required:
+        # what the question says happened must be in the sentence, not only the counted noun
+        have = best.ss.matched | _previous_terms(ctx, best.ss)
+        got = sum(ctx.weight(t) for t in required if t in have) / sum(ctx.weight(t) for t in required)
+        factor = 0.5 + 0.5 * got
+        unit = set(ctx.intent.unit_terms)
+        if unit and best.own_unit and unit <= best.unit and sum(ctx.weight(t) for t in unit) >= 5.0:
+            factor = max(factor, 0.8)  # "188 service fairs" for "how many service fairs": a specific noun, counted
+        conf *= factor
+    factor, reasons = _figure_checks(ctx, best)
+    conf *= factor
+    spans = [(best.ss.sent.start, best.ss.sent.end)]
+    evidence = [Evidence(best.ss.passage_id, spans, best.total)]
+    if re.search(r"[A-Za-z]", best.phrase):
+        text = best.phrase
+    else:  # a bare number: say what it counts with the words around it
+        raw = _sentence_raw(ctx, best.ss)
+        text = f"{best.phrase} (… {_around(raw, best.number, 70)} …)"
+    notes: list[str] = []
+    # Another sentence giving a different figure for the same thing.
+    for c in cands[1:8]:
+        if c.total < best.total - 0.3 or c.ss.coverage < best.ss.coverage - 0.1 or c.number.value == best.number.value:
+            continue
+        if c.number.percent != best.number.percent or c.number.is_year:
+            continue
+        same_thing = _head(c) and _head(c) == _head(best)
+        if not same_thing or (c.ss.sent == best.ss.sent and c.ss.passage_id == best.ss.passage_id):
+            continue
+        if not best.ss.matched <= c.ss.matched | _previous_terms(ctx, c.ss):
+            continue  # the other sentence is not about the same thing
+        page = _page(ctx, c.ss.passage_id)
+        text = f"{text}; the report also gives {c.phrase}"
+        notes.append(
+            f"The report states two different figures: {best.number.text} and {c.number.text}"
+            + (f" (page {page})" if page else "")
+            + "."
+        )
+        evidence.append(Evidence(c.ss.passage_id, [(c.ss.sent.start, c.ss.sent.end)], c.total))
+        break
+    return Draft(text, "number", conf, evidence, notes=notes + reasons)
+
+
+def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
+    """Signals that the figure answers another question than the one asked (see ``qa.signals``)."""
+    raw = _sentence_raw(ctx, c.ss)
+    have = set(terms(raw)) | _previous_terms(ctx, c.ss)
+    factor, reasons = 1.0, []
+    f, why = verb_factor(asked_verb(ctx.question), have, ctx.kb.vocabulary)
+    factor *= f
+    reasons += [why] if why else []
+    unit = set(ctx.intent.unit_terms)
+    if unit and c.own_unit and not unit & c.unit and not (unit & _PEOPLE and c.unit & _PEOPLE) and not c.number.percent:
+        factor *= 0.45
+        reasons.append("the figure counts something else")
+    money_asked = ctx.intent.money or ctx.intent.kind == "finance"
+    if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
+        factor *= 0.45
+        reasons.append("the question asks for an amount of money, the figure is not one")
+    if ctx.intent.percent and not c.number.percent:
+        factor *= 0.45
+        reasons.append("a share was asked, the figure is a count")
+    measured = _measured(ctx.question)
+    if measured and c.number.percent and not measured & have:
+        factor *= 0.5
+        reasons.append("the sentence does not say what the share is of")
+    for lk in ctx.links:
+        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
+            continue
+        forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
+        if not any(find_phrase(raw, f) for f in forms) and not set(terms(lk.surface)) <= have:
+            factor *= 0.6
+            reasons.append(f"the sentence does not name {lk.surface}")
+            break
+    a, b = clause_of(raw, c.number.start, c.number.end)
+    for lk in ctx.links:
+        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
+            continue
+        forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
+        in_sentence = [f for f in forms if find_phrase(raw, f)]
+        if in_sentence and not any(find_phrase(raw, f, a, b) for f in in_sentence):
+            factor *= 0.5
+            reasons.append(f"{lk.surface} is named in another clause than the figure")
+            break
+    return factor, [f"doubt: {r}" for r in reasons]
+
+
+_CURRENCY = frozenset(terms("usd dollars dollar euros euro soles budget funding funds contribution loan"))
+
+
+def _measured(question: str) -> frozenset[str]:
+    """What a rate or share is of: "the unemployment rate" → unemployment."""
+    m = re.search(r"\b((?:[\w-]+\s+){0,1}[\w-]+)\s+rate\b", question.lower())
+    if m and not re.search(r"\b(?:the|what|a|which)$", m.group(1)):
+        return frozenset(terms(m.group(1))) - frozenset(terms("what the a which"))
+    return frozenset()
+
+
+def _previous_terms(ctx: Ctx, ss: ScoredSent) -> set[str]:
+    sents = ctx.kb.sentences(ss.passage_id)
+    for prev, cur in zip(sents, sents[1:], strict=False):
+        if cur == ss.sent:
+            return set(terms(prev.text))
+    return set()
+
+
+def _clause_coverage(ctx: Ctx, c: NumCand) -> float:
+    """Weighted share of the focus in the number's own clause (plus the sentence before it when the
+    clause is the sentence's first): "…, and the World Bank approved a USD 45 million loan" does not
+    speak of the bank named in the first clause."""
+    raw = _sentence_raw(ctx, c.ss)
+    a, b = clause_of(raw, c.number.start, c.number.end)
+    if a == 0 and b == len(raw):
+        return c.ss.coverage
+    have = set(terms(raw[a:b])) | (_previous_terms(ctx, c.ss) if a == 0 else set())
+    total = sum(ctx.weight(t) for t in ctx.focus) or 1.0
+    return sum(ctx.weight(t) for t in ctx.focus if t in have) / total
+
+
+def _confidence(c: NumCand, clause_cov: float | None = None) -> float:
+    base = c.ss.coverage if clause_cov is None else 0.5 * (c.ss.coverage + clause_cov)
+    return max(0.0, min(1.0, 0.15 + 0.75 * base + 0.15 * max(-1.0, min(1.0, c.fit))))
+
+
+def _around(raw: str, n: Number, width: int) -> str:
+    """The words within ``width`` characters of a number, whole words only."""
+    left = raw[max(0, n.start - width) : n.start].split()[1:] if n.start > width else raw[: n.start].split()
+    right = raw[n.end : n.end + width].split()[:-1]
+    return " ".join([*left, raw[n.start : n.end], *right])
+
+
+def _page(ctx: Ctx, pid: str) -> int | None:
+    pages = ctx.kb.passages[pid].pages
+    return pages[0] if pages else None

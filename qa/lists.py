@@ -1,0 +1,146 @@
+"""List answers ("which countries …", "which donors …", "what were the nationalities …").
+
+A list is rarely stated once: the graph may hold one relation of the family, a sentence names three
+places, another sentence about the same thing repeats two of them and adds a third. The answer is
+gathered from
+
+* the graph's relations of the asked family (``answer_relation_graph``);
+* names of the asked kind in the best sentences — written right after the asked noun ("donors, in
+  particular A, B and C"), else every fitting name of the sentence — united over the sentences that
+  score close to the best one *and* share a name with what is already gathered (the same list,
+  repeated and completed, not another list);
+* nationalities ("Venezuelans, followed by Colombians") when the question asks for them;
+* and, when no names fit, the best sentence (lists of activities are not names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, Draft, Evidence, ScoredSent
+from .lookup import _places
+from .names import Name, asked_type, demonyms_in, fits, in_question, join, names_in
+from .prose import answer_sentence
+from .relations import _dedupe, _display, _listed_after_noun, answer_names_from_text, answer_relation_graph
+from .text import numbers
+
+_MAX_ITEMS = 10
+_MARGIN = 0.15  # a second sentence joins the list when it scores within this of the best one
+
+
+def answer_list(ctx: Ctx) -> Draft | None:
+    kind, words = asked_type(ctx.question)
+    graph = None
+    if ctx.intent.predicates and ctx.kb.relations:
+        graph = answer_relation_graph(ctx)
+        if graph is not None:
+            graph.kind = "list"
+    text = _gather(ctx, kind, words) if kind != "any" or words else None
+    if text is None and kind in ("org", "place", "actor", "event"):
+        text = answer_names_from_text(ctx, "list")
+    if graph is not None and text is not None:
+        return _union(graph, text)
+    best = graph or text
+    if best is not None and ("," in best.text or " and " in best.text or kind == "nationality"):
+        return best
+    sentence = answer_sentence(ctx, "list")
+    if best is not None and (sentence is None or best.confidence >= sentence.confidence - 0.1):
+        return best
+    return sentence
+
+
+def _names(ctx: Ctx, ss: ScoredSent, kind: str, words: tuple[str, ...]) -> list[Name]:
+    p = ctx.kb.passages[ss.passage_id]
+    if kind == "nationality":
+        return demonyms_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end)
+    raw = p.text[ss.sent.start : ss.sent.end]
+    listed = _listed_after_noun(ctx, ss, raw, kind, words)
+    if listed:
+        return listed
+    names = names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end)
+    if kind == "place" and not words:
+        return _places(ctx, p.text, names)  # with the unknown names listed among known places
+    return [n for n in names if not in_question(ctx, n) and fits(ctx, n, kind, words)]
+
+
+def _gather(ctx: Ctx, kind: str, words: tuple[str, ...]) -> Draft | None:
+    sents = [s for s in ctx.scored_sentences[:10] if ctx.kb.passages[s.passage_id].kind != "table_row"]
+    groups: list[tuple[ScoredSent, list[Name]]] = []
+    for ss in sents:
+        if ss.coverage < 0.25:
+            continue
+        names = _names(ctx, ss, kind, words)
+        if names:
+            groups.append((ss, names))
+    if not groups:
+        return None
+    # the best group: sentence fit, a little for naming several (a list was asked)
+    groups.sort(key=lambda g: -(g[0].score + 0.03 * min(len(g[1]), 4)))
+    top_ss, top = groups[0]
+    items = _dedupe(top)
+    keys = {_key(n) for n in items}
+    used = [(top_ss, top)]
+    for ss, names in groups[1:]:
+        if ss.score < top_ss.score - _MARGIN:
+            continue
+        new_keys = {_key(n) for n in names}
+        if not new_keys & keys or new_keys <= keys:
+            continue  # another list, or nothing new
+        items += [n for n in _dedupe(names) if _key(n) not in keys]
+        keys |= new_keys
+        used.append((ss, names))
+    items = items[:_MAX_ITEMS]
+    texts = [_display(ctx, n) for n in items]
+    conf = min(1.0, 0.1 + 0.8 * top_ss.coverage + (0.05 if len(items) > 1 else 0.0))
+    evidence = [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score) for ss, _ in used]
+    return Draft(join(texts), "list", conf, evidence, items=[(t, n.iri) for t, n in zip(texts, items, strict=True)])
+
+
+def _key(n: Name) -> str:
+    return n.iri or n.text.lower()
+
+
+def _union(graph: Draft, text: Draft) -> Draft:
+    """The graph's relations plus the names the sentences add (when the sentences are about it)."""
+    have = {iri for _, iri in graph.items if iri} | {name.lower() for name, _ in graph.items}
+    extra = [(name, iri) for name, iri in text.items if not (iri and iri in have) and name.lower() not in have]
+    if not extra or text.confidence < 0.5:
+        return graph if graph.confidence >= text.confidence - 0.15 or not text.items else text
+    items = (graph.items + extra)[:_MAX_ITEMS]
+    return Draft(join([n for n, _ in items]), "list", max(graph.confidence, text.confidence),
+                 graph.evidence + text.evidence, graph.triples, graph.notes, items)
+
+
+_MOST = re.compile(r"\b(?:most|majority|largest|biggest|highest|greatest|main|top)\b", re.IGNORECASE)
+_LEAST = re.compile(r"\b(?:fewest|least|smallest|lowest)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"(\d[\d,.]*%?)\s+(?:[a-z]+\s+){0,2}(?:to|in|from|for|at)\s+(?:the\s+)?$")
+_AFTER = re.compile(r"^\s*\((\d[\d,.]*%?)\)")
+
+
+def answer_extreme(ctx: Ctx) -> Draft | None:
+    """"Which country received most submissions?": the name paired with the largest figure in a
+    sentence that lists several ("41 to Australia, 189 to Canada, and 1,302 to the United States")."""
+    most, least = _MOST.search(ctx.question), _LEAST.search(ctx.question)
+    if not (most or least) or re.search(r"\bhow (?:many|much)\b", ctx.question, re.IGNORECASE):
+        return None
+    kind, words = asked_type(ctx.question)
+    for ss in ctx.scored_sentences[:10]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.3:
+            continue
+        pairs = []
+        for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
+            if kind != "any" and not fits(ctx, n, kind, words):
+                continue
+            m = _BEFORE.search(p.text[max(ss.sent.start, n.start - 30) : n.start]) or _AFTER.match(p.text[n.end : n.end + 20])
+            if m:
+                found = numbers(m.group(1))
+                if found:
+                    pairs.append((found[0].value, n))
+        if len(pairs) < 2:
+            continue
+        value, name = (max if most else min)(pairs, key=lambda x: x[0])
+        conf = min(1.0, 0.2 + 0.8 * ss.coverage)
+        return Draft(_display(ctx, name), "list" if ctx.intent.kind == "list" else "relation", conf,
+                     [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)], items=[(name.text, name.iri)])
+    return None
