@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from .lexicon import cue_type
+
 # An acronym token: starts upper case, ≥2 capitals, may hold digits / lower case ("R4V", "MoFA").
 ACRONYM = r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\+?"
 _ACR_RE = re.compile(rf"^{ACRONYM}$")
@@ -37,6 +39,12 @@ _STOPS = frozenset(
 _MAX_ADJACENT_WORDS = 12
 _THE_OK_AFTER = frozenset("of for on against to with at from about".split())
 # Lower-case heads that make "the national asylum registration system (SIGAR)" a name.
+# "Protection Sector of the Valley Aid Team (VAT)": a sub-body of the defined body, not its name.
+_SUB_BODY_OF = re.compile(
+    r"\b(?:sub-?sectors?|sectors?|clusters?|(?:working\s+|sub-?)?groups?|task\s+forces?|(?:sub-?)?committees?|boards?"
+    r"|secretariat|units?|teams?|branch|chapter)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _LOWER_HEADS = frozenset(
     "system process mechanism programme program strategy plan policy protocol card certificate registry "
     "database platform network initiative project scheme".split()
@@ -148,7 +156,7 @@ def _long_form_before(text: str, paren: int, acr: str, a0: int, a1: int) -> Defi
             continue
         if lf[:1].islower() and any(t[:1].isupper() for t, _ in cand):
             continue  # "indicator after the following National survey": not a name
-        if adjacent and adjacent.long_start < cand[0][1]:
+        if adjacent and adjacent.long_start < cand[0][1] and not _SUB_BODY_OF.search(head, adjacent.long_start, cand[0][1]):
             return adjacent  # the letters matched only the tail of a longer capitalised name
         return Definition(acr, lf, cand[0][1], len(head), a0, a1, "letters")
     return adjacent
@@ -188,7 +196,8 @@ def _adjacent(head: str, window: list[tuple[str, int]], acr: str, a0: int, a1: i
         low = tok.lower()
         if tok[:1].isupper() or tok[:1].isdigit():
             if seen_lower_tail:
-                return None
+                # "UNHCR's partnership with the National Disaster Risk Management System (SINAGER)"
+                return _capitalised_tail(head, name, acr, a0, a1)
             lower_run = 0
         elif low not in CONNECTORS:
             lower_run += 1
@@ -199,6 +208,28 @@ def _adjacent(head: str, window: list[tuple[str, int]], acr: str, a0: int, a1: i
     if is_acronym(lf):
         return None
     return Definition(acr, lf, name[0][1], len(head), a0, a1, "adjacent")
+
+
+def _capitalised_tail(head: str, name: list[tuple[str, int]], acr: str, a0: int, a1: int) -> Definition | None:
+    """The capitalised name that ends the window, after its last lower-case content word.
+
+    Accepted only when it carries a cue or head word ("System", "Ministry", "Platform" …), since
+    its letters need not spell the acronym.
+    """
+    k = len(name)
+    while k > 0 and (name[k - 1][0][:1].isupper() or name[k - 1][0][:1].isdigit() or name[k - 1][0].lower() in CONNECTORS):
+        k -= 1
+    tail = name[k:]
+    while tail and not tail[0][0][:1].isupper():
+        tail = tail[1:]  # "with the" before the name
+    if len(tail) < 2 or not tail[-1][0][:1].isupper() or sum(t[:1].isupper() for t, _ in tail) < 2:
+        return None
+    if not any(cue_type(part) for t, _ in tail for part in t.split("-")):
+        return None
+    lf = head[tail[0][1] :]
+    if is_acronym(lf) or is_acronym(tail[0][0]):
+        return None
+    return Definition(acr, lf, tail[0][1], len(head), a0, a1, "adjacent")
 
 
 def _lower_name(head: str, name: list[tuple[str, int]], acr: str, a0: int, a1: int) -> Definition | None:
@@ -223,7 +254,7 @@ def _letters_match(acr: str, long_form: str) -> tuple[int, int] | None:
     while s_idx >= 0:
         c = s[s_idx]
         while l_idx >= 0 and (
-            lf[l_idx] != c or (s_idx == 0 and l_idx > 0 and lf[l_idx - 1].isalnum())
+            lf[l_idx] != c or (s_idx == 0 and l_idx > 0 and (lf[l_idx - 1].isalnum() or lf[l_idx - 1] in "'’´"))
         ):
             l_idx -= 1
         if l_idx < 0:

@@ -8,6 +8,7 @@ same :class:`graph.model.Entity`, whose ``aliases`` record every surface form se
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -148,7 +149,7 @@ class Registry:
             label = self._label(root, members, acronym)
             typ = self._type(label, members)
             key = canonical(label) or fold(label)
-        aliases = sorted({_clean(s) for s in surfaces} - {label}, key=str.lower)
+        aliases = sorted({_clean(s) for s in surfaces} - {label, ""}, key=str.lower)
         if acronym and acronym not in aliases and acronym != label:
             aliases.append(acronym)
         for lf, acr in self.kn.long_forms.items():
@@ -157,6 +158,7 @@ class Registry:
         for p in members:
             if p.cand.source == "subbody" and p.cand.head and p.cand.head not in aliases and p.cand.head != label:
                 aliases.append(p.cand.head)  # "results group on social cohesion" without "of …"
+        aliases = [a for a in aliases if not generic_alias(a)]
         first_def = next((p.passage_id for p in members if p.cand.source in ("longform", "acronym")), None)
         return Entity(
             key=key,
@@ -215,11 +217,8 @@ class Registry:
                 label = head.title()
                 p.key = canonical(label)
                 entities.setdefault(p.key, Entity(key=p.key, type="Organization", label=label, subtype="GovernmentBody"))
-            if p.key:
-                e = entities[p.key]
-                surface = _clean(p.cand.surface)
-                if surface not in e.aliases and surface != e.label and surface[:1].isupper():
-                    e.aliases.append(surface)
+            # a definite reference ("the Platform", "these guidelines") is a mention of the entity, never
+            # an alias: as an alias it would link every later "platform" to this one entity
 
     def _government(self, entities: dict[str, Entity]) -> str:
         for k, e in entities.items():
@@ -243,6 +242,19 @@ def _heads(e: Entity) -> set[str]:
     return words
 
 
+def generic_alias(name: str) -> bool:
+    """A single generic cue word ("Office", "Platform", "Government", "State"): never a name of one
+    entity. A country's unique institutions ("Congress", "Parliament") are names."""
+    words = name.split()
+    if len(words) != 1 or name.isupper():
+        return False
+    w = words[0].lower()
+    return w not in _OWN_NAME_REFS and (w in _GOVERNMENT_WORDS or cue_type(w) is not None or cue_type(w.removesuffix("s")) is not None)
+
+
+_POSSESSIVE = re.compile(r"['’´]s$")
+
+
 def _clean(s: str) -> str:
     s = " ".join(s.split()).strip(" ,;:")
     for art in ("the ", "The "):
@@ -250,6 +262,8 @@ def _clean(s: str) -> str:
             s = s[len(art):]
     if s.endswith("'") and not s.endswith("s'"):
         s = s[:-1]
+    if _POSSESSIVE.search(s):
+        s = s[:-2]  # "DGM's" is DGM
     return s
 
 

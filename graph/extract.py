@@ -86,9 +86,9 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, options: Extra
     entities = registry.finish(structural)
     by_key = {e.key: e for e in entities}
     mentions = [
-        Mention(p.key, doc.text[p.start : p.end], p.passage_id, p.start, p.end)
+        Mention(p.key, doc.text[p.start : end], p.passage_id, p.start, end)
         for p in registry.placed
-        if p.key in by_key
+        if p.key in by_key and (end := _without_possessive(doc.text, p.start, p.end)) > p.start
     ]
     mentions += struct_mentions
     main = main_actor(doc, entities, mentions, gz)
@@ -106,6 +106,14 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, options: Extra
     used = {m.entity for m in mentions} | {r.subject for r in relations} | {r.object for r in relations}
     entities = [e for e in entities if e.key in used]
     return Extraction(report=doc.report.id, entities=entities, mentions=mentions, relations=relations)
+
+
+_POSSESSIVE_END = re.compile(r"['’´]s$")
+
+
+def _without_possessive(text: str, start: int, end: int) -> int:
+    """End of a mention span before a trailing possessive: "DGM's" → "DGM"."""
+    return end - 2 if _POSSESSIVE_END.search(text, start, end) else end
 
 
 def _unit(p: Passage) -> Unit:

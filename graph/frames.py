@@ -209,7 +209,7 @@ def co_leader(s: Sent) -> list[Found]:
 
 
 _APPOS = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,\s*(?:the|a|an)\s+(?:[a-z]+\s+){0,2}(?:chapter|instance|body|branch|affiliate|office|unit|arm|subsidiary|section|member|part)\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    r"^\s*(?:\([^)]*\)\s*)?,\s*(?:the|a|an)\s+(?:[a-z]+\s+){0,2}(?:chapter|instance|body|branch|affiliate|office|unit|arm|subsidiary|section|member|part)\s+of\s+(?:the\s+)?(?P<mod>(?:[a-z]+\s+)?)"
 )
 
 
@@ -221,7 +221,9 @@ def apposition(s: Sent) -> list[Found]:
             continue
         m = _APPOS.match(s.text[mm.end : mm.end + 80])
         if m:
-            objs = _group_at(s, mm.end + m.end(), slack=1)
+            # the parent's name may start inside the optional modifier ("the regional Inter-Agency …")
+            of_end = mm.end + m.start("mod")
+            objs = _group_at(s, of_end, slack=m.end() - m.start("mod") + 1)
             out += _emit(s, [i], "partOf", objs[:1], "apposition", 0.8)
     return out
 

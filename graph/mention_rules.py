@@ -50,12 +50,16 @@ def detect(text: str, s0: int, s1: int, kn: Knowledge) -> list[Cand]:
     cands += _listed(text, s0, s1, kn)
     cands += _sub_bodies(text, s0, s1, cands)
     cands += _branches(text, toks, kn)
-    return cands
+    return _split_sub_body_names(text, cands)
 
 
 _SUB_BODY = re.compile(
     r"\b((?:executive|steering|technical|coordination|advisory|management|results)\s+(?:committee|board|group)"
-    r"|secretariat|governing board|legal clinic|clinic)(?:\s+on\s+[a-z]+(?:\s+[a-z]+){0,3}?)?\s+of\s+(?:the\s+)?"
+    r"|secretariat|governing board|legal clinic|clinic"
+    # "the protection sector of the X": a lower-case coordination sub-body after an article
+    r"|(?<=\b(?:the|its)\s)(?:(?!(?:of|and|or|for|in|on|to|with|by|from|at)\s)[a-z][a-z-]+\s+){0,2}?"
+    r"(?:sub-?sector|sector|cluster|working\s+group|task\s+force|sub-?group|sub-?committee|committee|board))"
+    r"(?:\s+on\s+[a-z]+(?:\s+[a-z]+){0,3}?)?\s+of\s+(?:the\s+)?"
 )
 
 
@@ -69,6 +73,28 @@ def _sub_bodies(text: str, s0: int, s1: int, cands: list[Cand]) -> list[Cand]:
         full = text[m.start() : parent.end]
         own = text[m.start() : m.end()].removesuffix("the ").strip().removesuffix(" of").strip()
         out.append(Cand(m.start(), m.start() + len(own), full, "Organization", "subbody", f"name:{canonical(full)}", head=own, priority=3))
+    return out
+
+
+_SUB_BODY_HEAD = re.compile(
+    r"\b(?:Sub-?[Ss]ector|Sector|Cluster|Working Group|Task Force|Sub-?[Cc]ommittee|Committee|Board|Group|Unit|Team)"
+    r"\s+of\s+(?:the\s+)?"
+)
+
+
+def _split_sub_body_names(text: str, cands: list[Cand]) -> list[Cand]:
+    """"Logistics Sector of the Valley Aid Team": when the part after "of" is itself a known name
+    (a long form or a gazetteer entry), the capitalised run is a sub-body of it, not one name."""
+    known = {(c.start, c.end) for c in cands if c.source in ("longform", "gazetteer") and c.type == "Organization"}
+    out = []
+    for c in cands:
+        m = _SUB_BODY_HEAD.search(text, c.start, c.end) if c.source == "cue" else None
+        if m and m.start() > c.start and (m.end(), c.end) in known:
+            own_end = text.rfind(" of", c.start, m.end())
+            own = text[c.start : own_end].strip()
+            out.append(Cand(c.start, c.start + len(own), c.surface, "Organization", "subbody", c.key, head=own, priority=3))
+            continue
+        out.append(c)
     return out
 
 

@@ -19,6 +19,8 @@ from .textview import View
 from .triggers import (
     CLAUSE_BOUNDARY,
     FRONTED,
+    HEAD_OF,
+    LEADERSHIP,
     OBJECT_STOP,
     RELATIVE_START,
     SIGNATURES,
@@ -248,6 +250,8 @@ def trigger_rules(s: Sent) -> list[Found]:
             ok = [i for i in objects if any(compatible(trig.predicate, s.ms[k].type, s.ms[i].type) for k in subjects)]
             if not ok or len(s.text[m.end() : s.ms[ok[0]].start].split()) > trig.window:
                 continue
+            if trig.predicate in LEADERSHIP and HEAD_OF.search(s.text[m.end() : s.ms[ok[0]].start]):
+                continue  # "leading the protection work of the Network": the head noun is led, not the Network
             for si in subjects + partners:
                 for oi in objects:
                     so, oo = s.ms[si], s.ms[oi]

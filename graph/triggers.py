@@ -93,6 +93,9 @@ OBJECT_STOP = re.compile(
     r"|\bin\s+(?:partnership|collaboration|coordination|cooperation)\s+with\b|\b(?:jointly|together)\s+with\b"
     r"|,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:of|for)\b"
 )
+LEADERSHIP = frozenset({"leads", "coLeads", "chairs"})
+# An unnamed head noun phrase between a leadership verb and its first mention: "the <noun> of (the) X".
+HEAD_OF = re.compile(r"\b(?:the|a|an|its|their|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+of\s+(?:the\s+)?$")
 # Clause boundaries inside a sentence.
 CLAUSE_BOUNDARY = re.compile(
     r";|:\s|,\s*(?:while|whereas|but|which|where|who|whose)\b|\s(?:while|whereas)\s|,\s*and\s+in\s+[A-Z]|,\s*however\b"

@@ -144,8 +144,9 @@ class Ctx:
         words = re.findall(r"[^\W_][\w'’-]*", self.question)
         for i, w in enumerate(words):
             bare = re.sub(r"['’]s$", "", w)
-            if i == 0 and not (sum(c.isupper() for c in bare) >= 2):
-                continue  # a question's first word is capitalised anyway
+            first = i == 0 or re.search(r"[.?!;:]\s*$", self.question[: self.question.find(w)]) is not None
+            if first and not (sum(c.isupper() for c in bare) >= 2):
+                continue  # a sentence's first word is capitalised anyway ("… met? Give both.")
             if not bare[:1].isupper() or len(bare) < 3:
                 continue
             low = norm(bare)  # accents folded, as the report's words are

@@ -58,7 +58,9 @@ _WHY = re.compile(
     r"^\s*how (?:did|does|do|was|were|is|are|has|have|can|could|will)\b|\bin what way"
 )
 _NUMBER = re.compile(
-    r"\bhow (?:many|much|long|often|large|big)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
+    # "were more than 100,000 claims still pending?": a yes/no question the figure itself answers
+    r"^\s*(?:was|were|is|are|did|do|does|has|have|had)\b.*\b(?:more|fewer|less|over|under|above|below) than "
+    r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
     r"proportion|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
     r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\bwhat year\b|"
     r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){1,3}(?:number|total|amount|figure|count|rate|level|"
@@ -78,7 +80,7 @@ _SPENT_ON = re.compile(
 _INDICATOR = re.compile(
     r"\bbaseline\b|\btarget\w*\b|\bactual\b|\bindicator\w*\b|\bproportion\b|\bpercentage\b|\bshare of\b|"
     r"\brate of\b|\bwhat % of\b|\b(?!birth\b)[a-z]+ment rate\b|\b\w+ rate (?:among|of|for|in)\b|"
-    r"\bstart(?:ing)? (?:point|value|level)\b|\binitial (?:value|level)\b"
+    r"\bstart(?:ing)? (?:point|value|level)\b|\binitial (?:value|level)\b|\b(?:start|started|begin|began) (?:from|out)\b"
 )
 _LIST = re.compile(
     # the plural noun asked for comes within a few words ("what proportion of movements across the
@@ -108,7 +110,7 @@ _TARGET_NOUN = re.compile(
     r"got|received|benefited|could|can|will|in|at|from|by|with|under|through|across|during|for|of|to|that|who|$)"
 )
 _FIELDS = (
-    ("baseline", r"\bbaseline\b|\bstart(?:ing)? (?:point|value)\b"),
+    ("baseline", r"\bbaseline\b|\bstart(?:ing)? (?:point|value)\b|\b(?:start|started|begin|began) (?:from|out)\b"),
     ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed)?\b|\bplanned\b"),
     ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
 )
@@ -183,8 +185,8 @@ def detect(question: str) -> Intent:
     # "which area had the highest budget" (not "the minimum expenditure basket")
     asks_which = bool(re.search(r"^\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:area|areas|sector|sectors)\b", low))
     superlative = "" if not asks_which else "max" if re.search(
-        r"\b(?:highest|largest|biggest|most|greatest|maximum)\b", low) else (
-        "min" if re.search(r"\b(?:lowest|smallest|least|minimum|fewest)\b", low) else "")
+        r"\b(?:highest|largest|biggest|most|greatest|maximum|best)\b", low) else (
+        "min" if re.search(r"\b(?:lowest|smallest|least|minimum|fewest|worst|poorest)\b", low) else "")
     common = {"years": years, "superlative": superlative}
     percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b", low))
     if _ACRONYM.search(low) or _ACRONYM_ALONE.search(q):
@@ -202,13 +204,14 @@ def detect(question: str) -> Intent:
     if _FINANCE.search(low) and not _SPENT_ON.search(low) and not (who and preds and "fund" not in low[:12]):
         return Intent("finance", field=_first(_BUDGET_FIELDS, low), percent=percent,
                       money=not percent, **common)
-    if _LOCATION.search(low) and not _NUMBER.search(low):
+    # "where did the rating start from": the baseline of a measure, not a place
+    if _LOCATION.search(low) and not _NUMBER.search(low) and not re.search(r"\b(?:start|begin|began) (?:from|out)\b", low):
         return Intent("location", preds or ("locatedIn", "operatesIn"), span, passive, **common)
     if _INDICATOR.search(low) and not re.search(r"\bhow many\b", low):
         return Intent("indicator", field=_first(_FIELDS, low), percent=percent, **common)
     if _NUMBER.search(low):
         m = _TARGET_NOUN.search(low)
-        unit = tuple(t for t in terms(m.group("noun"))) if m else ()
+        unit = tuple(t for t in terms(m.group("noun"))) if m and not _is_verb(m.group("noun")) else ()
         if m and m.group(0).endswith(" of"):  # "how many cases of children and adolescents did …"
             of = re.match(r"\s*((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|"
                           r"in|at|from|by|with|for|to|that|who)\b|\s*\?|$)", low[m.end() :])
@@ -222,6 +225,15 @@ def detect(question: str) -> Intent:
     if preds and (who or re.search(r"^\s*(?:what|which) (?:is|are|was|were)\b.*\b(?:member|part) of\b", low)):
         return Intent("relation", preds, span, passive, who=who, plural=_plural(low), **common)
     return Intent("generic", preds, span, passive, field=_first(_FIELDS, low), **common)
+
+
+_NOUNS_IN_ED = frozenset("need needs seed seeds speed feed bed beds shed breed red hundred hundreds".split())
+
+
+def _is_verb(noun: str) -> bool:
+    """"how many resulted in …", "how many ended up …": no counted noun, the word is a verb."""
+    words = noun.split()
+    return len(words) == 1 and words[0].endswith("ed") and len(words[0]) > 4 and words[0] not in _NOUNS_IN_ED
 
 
 _WH_HEAD = re.compile(

@@ -22,6 +22,26 @@ from .text import find_phrase, terms
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&+'’-]*")
 
 
+def _trim_long(long_form: str, acronym: str, start: int) -> tuple[str, int]:
+    """A long form read with words of the sentence before the name ("According to the Ministry of
+    Education" for MoE): when the capitalised words' initials do not spell the acronym's capitals
+    but a shorter tail's do, keep that tail ("Working Group for Refugees and Migrants (GTRM)" spells
+    no tail either: kept whole). Returns the long form (whitespace collapsed) and its start offset."""
+    words = list(re.finditer(r"\S+", long_form))
+    caps = "".join(c for c in acronym if c.isupper())
+
+    def initials(ws: list[re.Match[str]]) -> str:
+        return "".join(w.group()[0] for w in ws if w.group()[:1].isupper())
+
+    whole = " ".join(long_form.split())
+    if not caps or initials(words) == caps:
+        return whole, start
+    for i in range(1, len(words) - 1):
+        if words[i].group()[:1].isupper() and initials(words[i:]) == caps:
+            return " ".join(w.group() for w in words[i:]), start + words[i].start()
+    return whole, start
+
+
 def answer_acronym(ctx: Ctx) -> Draft | None:
     kb = ctx.kb
     acr_defs = kb.acronyms
@@ -37,8 +57,9 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
         if not defs:
             continue
         d = defs[0]
-        span = (min(d.long_span[0], d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
-        text = f"{' '.join(d.long_form.split())} ({d.acronym})"
+        long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
+        span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
+        text = f"{long} ({d.acronym})"
         return Draft(text, "acronym", 0.9, [Evidence(d.passage_id, [span], 1.0)])
     # From the graph: an entity with an acronym, named in the question by either form.
     for lk in sorted(ctx.links, key=lambda x: -(x.end - x.start)):
@@ -58,10 +79,10 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
     # The long form written in the question: find its definition in the text.
     for defs in acr_defs.values():
         for d in defs:
-            if find_phrase(ctx.question, " ".join(d.long_form.split())):
-                span = (min(d.long_span[0], d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
-                return Draft(f"{d.acronym} ({' '.join(d.long_form.split())})", "acronym", 0.85,
-                             [Evidence(d.passage_id, [span], 1.0)])
+            long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
+            if find_phrase(ctx.question, long):
+                span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
+                return Draft(f"{d.acronym} ({long})", "acronym", 0.85, [Evidence(d.passage_id, [span], 1.0)])
     return _acronym_after_name(ctx)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import _TARGET_NOUN
+from .intent import _TARGET_NOUN, _is_verb
 from .text import Number, terms
 
 # Verbs that say little about *what* happened (the counted noun and the object carry it).
@@ -49,6 +49,8 @@ def asked_verb(question: str) -> str:
     m = re.search(rf"\bhow (?:many|much)\s+(?={_DO}\b)", low) or _TARGET_NOUN.search(low)
     if not m:
         return ""
+    if "noun" in m.groupdict() and _is_verb(m.group("noun")):
+        return m.group("noun").strip()  # "how many resulted in recognition"
     cut = m.end("noun") if "noun" in m.groupdict() else m.end()
     words = re.findall(r"[\w'’-]+", low[cut:])
     raw_words = re.findall(r"[\w'’-]+", question[cut:])

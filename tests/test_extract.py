@@ -275,6 +275,79 @@ def test_main_actor_comes_from_the_publisher_not_a_fixed_name():
     assert _has(x, "IOM", "supports", "Coastal Guard Office")
 
 
+# -- general fixes: sub-bodies, generic aliases, loose acronyms, possessives, appositions --------
+
+
+def test_led_sub_body_of_a_network_is_the_object_and_part_of_it():
+    x = _x("Within the National Relief Network (NRN), UNHCR contributed to the flood response, leading the "
+           "protection sector of the NRN and advocating for refugees.\n\n"
+           "WFP chaired the Logistics Sector of the Valley Aid Team (VAT) during the floods.")
+    sector = _ent(x, "protection sector of the NRN")
+    assert sector.type == "Organization"
+    assert _has(x, "UNHCR", "leads", sector.label) and _has(x, sector.label, "partOf", "NRN")
+    assert not _has(x, "UNHCR", "leads", "NRN")
+    assert _has(x, "WFP", "leads", "Logistics Sector") and _has(x, "Logistics Sector", "partOf", "VAT")
+    assert not _has(x, "WFP", "leads", "VAT")
+
+
+def test_leading_an_unnamed_part_of_a_body_does_not_lead_the_body():
+    x = _x("UNHCR led the legal work of the Regional Food Platform in 2024.")
+    assert not _has(x, "UNHCR", "leads", "Regional Food Platform")
+
+
+def test_single_generic_cue_words_are_never_aliases_but_references_still_resolve():
+    x = _x("The Field Office of Norvale opened in 2022. The Office reached 300 families.\n\n"
+           "The Regional Platform for Coastal Resilience (RPCR) met twice. The Platform issued new guidelines "
+           "for safe shelters. These guidelines were shared with the Government, and the State Unit of "
+           "Dunmore adopted them.")
+    generic = {"office", "platform", "guidelines", "these guidelines", "government", "state", "unit", "ministry"}
+    for e in x.entities:
+        assert not {a.lower() for a in e.aliases} & generic, (e.label, e.aliases)
+    office = _ent(x, "Field Office of Norvale")
+    assert any(m.surface == "The Office" and m.entity == office.key for m in x.mentions)
+    rpcr = _ent(x, "RPCR")
+    assert any(m.surface == "The Platform" and m.entity == rpcr.key for m in x.mentions)
+
+
+def test_adjacent_acronym_defined_after_lowercase_words_when_the_name_has_a_head_word():
+    text = "UNHCR's partnership with the National Flood Risk Management System (SINAFLO) grew."
+    (d,) = find_definitions(text)
+    assert (d.long_form, d.kind) == ("National Flood Risk Management System", "adjacent")
+    assert text[d.long_start : d.long_end] == d.long_form
+    # no cue or head word: letters that do not match are not enough
+    assert find_definitions("UNHCR's work with the teams of Marco Polo Estrada (XQZT) grew.") == []
+    x = _x(text + " Later SINAFLO added 12 municipalities.")
+    e = _ent(x, "SINAFLO")
+    assert _ent(x, "National Flood Risk Management System").key == e.key
+    assert _has(x, "UNHCR", "partnersWith", "SINAFLO")
+
+
+def test_mention_spans_and_aliases_end_before_a_possessive():
+    text = ("The General Directorate of Borders (DGB) met UNHCR. DGB's teams, DGB’s staff and DGB´s office "
+            "helped, and UNHCR’s lawyers joined.")
+    doc = make_document(text)
+    x = extract(doc)
+    dgb = _ent(x, "DGB")
+    assert sum(m.entity == dgb.key for m in x.mentions) >= 4
+    for m in x.mentions:
+        assert not m.surface.endswith(("'s", "’s", "´s")), m.surface
+        assert doc.text[m.start : m.end] == m.surface
+    for e in x.entities:
+        assert not any(a.endswith(("'s", "’s", "´s")) for a in e.aliases), (e.label, e.aliases)
+    assert _ent(x, "DGB's").key == dgb.key  # lookup still tolerates the possessive
+
+
+def test_national_instance_apposition_gives_part_of():
+    x = _x("UNHCR continued to co-lead, together with IOM, the Working Group for Displaced Persons (GTDP), "
+           "the national instance of the regional Inter-Agency Coordination Platform for Refugees and Migrants "
+           "from Venezuela (R4V).\n\n"
+           "The Coastal Protection Table (CPT), the local branch of the Regional Mobility Alliance (RMA), met.")
+    assert _has(x, "GTDP", "partOf", "R4V")
+    assert _has(x, "CPT", "partOf", "RMA")
+    assert _has(x, "UNHCR", "coLeads", "GTDP") and _has(x, "IOM", "coLeads", "GTDP")
+    assert not _has(x, "UNHCR", "coLeads", "R4V")
+
+
 # -- scoring and lookup ---------------------------------------------------------------------------
 
 

@@ -405,3 +405,39 @@ def test_extra_answers_are_supported_by_highlights(qa_kb_peru, qa_kb_marovia) ->
             if a.text is not None and unsupported(a):
                 problems.append((row["id"], a.text, unsupported(a)))
     assert not problems, problems[:5]
+
+
+# -- wording families found with questions-*-extra2.jsonl (invented wording below) -----------------
+
+
+@pytest.mark.parametrize(
+    ("report", "question", "parts"),
+    [
+        # a second sentence in imperative form is not a name the reports lack
+        ("peru", "Was the goal for births recorded by a civil authority reached? Give the figures.", ("100%", "99.75%")),
+        # the long form asked for its short form, when the text reads "According to the Ministry … (MoE)"
+        ("peru", "How does the report abbreviate the Ministry of Education?", ("MoE",)),
+        # "best"/"worst" funded is a superlative over the areas of a budget table
+        ("peru", "Which outcome area was worst funded relative to its budget?", ("Children",)),
+        # numbers the question gives are context, "resulted" is the verb, not a counted noun
+        ("peru", "Out of 722 decisions by CEPR, how many ended in recognition as refugees?", ("588",)),
+        # a yes/no question with a threshold is answered with the figure
+        ("marovia", "Did more than 4,000 survivors get help from the CACs?", ("2,684",)),
+        # "where did X start from" asks for a baseline
+        ("marovia", "Where did the rate of births registered for under-fives start from?", ("88.10%",)),
+    ],
+)
+def test_extra2_wording_families(qa_kb_peru, qa_kb_marovia, report: str, question: str, parts: tuple[str, ...]) -> None:
+    kb = qa_kb_peru if report == "peru" else qa_kb_marovia
+    a = answer(question, kb)
+    assert _ok(a, *parts), (a.text, a.notes)
+    assert not unsupported(a), unsupported(a)
+
+
+def test_acronym_long_form_keeps_only_the_name() -> None:
+    from qa.lookup import _trim_long
+
+    assert _trim_long("According to the Ministry of Education", "MoE", 10) == ("Ministry of Education", 27)
+    # an acronym of another language's name: no tail spells it, the long form stays whole
+    assert _trim_long("Working Group for Refugees and Migrants", "GTRM", 0)[0] == "Working Group for Refugees and Migrants"
+    assert _trim_long("National Civil Registry", "RENAC", 0)[0] == "National Civil Registry"
