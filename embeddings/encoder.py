@@ -358,16 +358,26 @@ class SentenceTransformerEncoder(WindowedEncoder):
         )
         model.max_seq_length = self.max_tokens
         self._model = model
+        self._threads = max(1, os.cpu_count() or 1)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
+        import torch
+
+        # FAISS sets OpenMP to one thread for fast single queries; torch shares that runtime, so
+        # encoding would silently drop to one core (1.5x slower here). Use every core, then restore.
+        before = torch.get_num_threads()
         with self._lock:  # one torch forward at a time: readers may share this encoder
-            rows = self._model.encode(
-                texts,
-                batch_size=len(texts),
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
+            torch.set_num_threads(self._threads)
+            try:
+                rows = self._encode_rows(texts)
+            finally:
+                torch.set_num_threads(before)
+        return rows
+
+    def _encode_rows(self, texts: list[str]) -> np.ndarray:
+        rows = self._model.encode(
+            texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
         return np.asarray(rows, dtype=np.float32)
 
 

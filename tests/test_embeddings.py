@@ -482,3 +482,21 @@ def test_no_pickle_in_the_package() -> None:
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_encoding_uses_every_core_even_after_faiss_pinned_openmp_to_one(encoder, monkeypatch):
+    """FAISS and torch share one OpenMP runtime: FAISS's single-thread setting must not slow builds."""
+    import os
+
+    import faiss
+    import torch
+
+    from embeddings.index.faiss import FaissIndex
+
+    FaissIndex(encoder.dim)  # pins OpenMP to one thread for single queries
+    seen: list[int] = []
+    real = encoder._encode_rows
+    monkeypatch.setattr(encoder, "_encode_rows", lambda texts: (seen.append(torch.get_num_threads()), real(texts))[1])
+    encoder.encode(["a sentence about cash assistance"])
+    assert seen == [max(1, os.cpu_count() or 1)]
+    assert faiss.omp_get_max_threads() == 1  # restored for FAISS afterwards
