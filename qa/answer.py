@@ -63,6 +63,19 @@ def _unknown_words(ctx: Ctx, d: Draft | None) -> Draft | None:
     return d
 
 
+def _location(ctx: Ctx) -> Draft | None:
+    """"In which city is the embassy of X": a noun the reports never use is the thing located (an
+    unknown verb, "get stuck", is only another way of saying what the report says)."""
+    d = answer_location(ctx)
+    nouns = {t for m in re.finditer(r"\b(?:the|an?|its|their)\s+([a-z][\w-]+)", ctx.question, re.IGNORECASE)
+             for t in terms(m.group(1))}
+    unknown = [t for t in ctx.focus if t in nouns and t not in ctx.kb.vocabulary and t.isalpha()]
+    if d is not None and unknown:
+        d.confidence *= 0.4
+        d.notes.append("doubt: the reports never use " + ", ".join(unknown))
+    return d
+
+
 def _generic_names(ctx: Ctx) -> Draft | None:
     """Names only when the question asks for an actor or a place ("who …", "which agency …")."""
     kind, words = asked_type(ctx.question)
@@ -85,7 +98,7 @@ _PLANS: dict[str, tuple[Answerer, ...]] = {
     "acronym": (answer_acronym,),
     "relation": (answer_relation_graph, answer_names_from_text),
     "list": (answer_list,),
-    "location": (answer_location,),
+    "location": (_location,),
     "finance": (answer_finance, answer_number),
     "indicator": (answer_indicator, answer_number),
     "number": (answer_number, answer_indicator),

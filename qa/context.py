@@ -12,7 +12,7 @@ from functools import cached_property
 from .intent import Intent
 from .kb import KnowledgeBase, Link
 from .model import AnswerOptions, TripleRef
-from .text import Sent, focus_terms, norm, terms
+from .text import Sent, focus_terms, negated_terms, norm, terms
 
 
 @dataclass
@@ -81,7 +81,12 @@ class Ctx:
 
     @cached_property
     def focus(self) -> tuple[str, ...]:
-        return focus_terms(self.question)
+        focus = focus_terms(self.question)
+        if self.intent.kind == "location":
+            # "where does X rely on partners instead of its own offices": the offices are not the place
+            negated = negated_terms(self.question)
+            focus = tuple(t for t in focus if t not in negated) or focus
+        return focus
 
     def weight(self, t: str) -> float:
         """A focus term's weight: its IDF; a term the reports never use weighs 1 (paraphrases
@@ -115,6 +120,7 @@ class Ctx:
         """Every sentence of the retrieved passages, scored against the question focus."""
         focus = self.focus
         total = sum(self.weight(t) for t in focus) or 1.0
+        expand = self._acronym_expansions()
         out: list[ScoredSent] = []
         for hit in self.hits:
             p_terms = set(terms(self.kb.passages[hit.passage_id].text))
@@ -122,6 +128,9 @@ class Ctx:
             prev: set[str] = set()
             for s in self.kb.sentences(hit.passage_id):
                 s_terms = set(terms(s.text))
+                for acr, long_terms in expand:
+                    if acr in s_terms:
+                        s_terms |= long_terms
                 matched = frozenset(t for t in focus if t in s_terms)
                 cov = sum(self.weight(t) for t in matched) / total
                 # the sentence before often names what this one counts ("Cyclone X struck …. More
@@ -131,6 +140,27 @@ class Ctx:
                 prev = s_terms
                 out.append(ScoredSent(hit.passage_id, s, score, cov, matched, hit.rank, ctx_cov))
         out.sort(key=lambda x: -x.score)
+        return out
+
+    def _acronym_expansions(self) -> list[tuple[str, frozenset[str]]]:
+        """(acronym term, terms of its long form) for each long form the question writes out
+        ("gender-based violence" meets a sentence that says "GBV")."""
+        from .text import find_phrase
+
+        key = "acronym_long_forms"
+        if key not in self.kb.memo:
+            pairs = {}
+            for acr, defs in self.kb.acronyms.items():
+                for d in defs:
+                    long = " ".join(d.long_form.split())
+                    acr_t = terms(acr)
+                    if len(acr_t) == 1 and len(long.split()) >= 2:
+                        pairs[(acr_t[0], long.lower())] = long
+            self.kb.memo[key] = [(a, long) for (a, _), long in pairs.items()]
+        out = []
+        for acr_t, long in self.kb.memo[key]:  # type: ignore[attr-defined]
+            if acr_t not in self.focus and find_phrase(self.question, long):
+                out.append((acr_t, frozenset(terms(long)) & frozenset(self.focus)))
         return out
 
     def missing_names(self) -> list[str]:

@@ -67,6 +67,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     wants_total = bool(re.search(r"\b(?:in total|total|overall|altogether|all together)\b", ctx.question, re.IGNORECASE))
     verb_t = frozenset(terms(asked_verb(ctx.question))) - LIGHT_TERMS
     asks_new = bool(re.search(r"\b(?:new|additional)\b", ctx.question, re.IGNORECASE)) and not wants_total
+    qualifiers = _qualifiers(ctx.question) - unit
     near_names = [f for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
                   for f in (ctx.kb.surfaces(lk.iri) or [lk.surface])]
     out: list[NumCand] = []
@@ -93,6 +94,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 after_txt = ""  # "and 1,075 completed vocational training": the noun is elided
             after = frozenset(terms(after_txt))
             own = bool(after)
+            if unit and not unit & after and _SUBSET_BEFORE.search(raw[: n.start]):
+                after = after | last_unit  # "612,000 Ostrenians …, of whom 148,300 had …": Ostrenians too
             if after and not n.percent and not n.is_year:
                 last_unit = after
             elif not after and not n.percent and not n.is_year and not n.money:
@@ -137,6 +140,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 fit += 0.6  # "three new CBOs" for "how many new CBOs", not the running total
             if near_names and _names_near(raw, n, near_names):
                 fit += 0.5  # "53 to Canada" for "how many … departed to Canada"
+            if qualifiers and _verb_near(raw, n, qualifiers):
+                fit += 0.4  # "3,746 were attended at borders" for "how many … at the borders"
             if verb_t and _verb_near(raw, n, verb_t):
                 fit += 0.5  # "4,775 people were identified" for "how many people were identified"
             elif verb_missing:
@@ -150,7 +155,20 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     return out
 
 
+# "…, of whom 148,300 …", "out of which 3,746 …": a part of the group counted just before
+_SUBSET_BEFORE = re.compile(r"\b(?:of whom|of them|among them|among whom|out of which|out of whom|of which|of these|"
+                            r"of those)\s*,?\s*(?:(?:some|about|around|over|more than|almost|nearly|only)\s+)?$",
+                            re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s*(?:[a-z]+ed|had|have|has)\b(?!\s+(?:people|persons|individuals|children|women|men|refugees|cases)\b)")
+
+
+_QUALIFIER = re.compile(r"\b(?:at|in|on|across|along) (?:the |its |their )?([a-z][\w-]+)(?=\s*(?:\?|$|,|;))", re.IGNORECASE)
+
+
+def _qualifiers(question: str) -> frozenset[str]:
+    """The place or setting that closes a question ("… at the borders?" → border): the figure asked
+    is the part of a total counted there."""
+    return frozenset(t for m in _QUALIFIER.finditer(question) for t in terms(m.group(1)) if not t.isdigit())
 
 
 def _tail(raw: str, end: int) -> str:
@@ -286,6 +304,9 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if ctx.intent.percent and not c.number.percent:
         factor *= 0.45
         reasons.append("a share was asked, the figure is a count")
+    if re.search(r"\b(?:which|what) year\b", ctx.question, re.IGNORECASE) and not c.number.is_year:
+        factor *= 0.3  # "in which year was X created": a count is not a year
+        reasons.append("a year was asked, the figure is not one")
     measured = _measured(ctx.question)
     if measured and c.number.percent and not measured & have:
         factor *= 0.5

@@ -17,7 +17,7 @@ from graph.acronyms import acronym_base, is_acronym
 from .context import Ctx, Draft, Evidence
 from .names import fits, in_question, join, names_in
 from .relations import answer_relation_graph
-from .text import find_phrase, terms
+from .text import find_phrase, negated_terms, terms
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&+'’-]*")
 
@@ -195,7 +195,14 @@ def _with_inner_place(ctx: Ctx, n):
 def _best_clause(ctx: Ctx, text: str, start: int, end: int, names: list) -> list:
     """The names of the clause (between commas/semicolons) that holds most of the question's words."""
     cuts = sorted({start, end, *(start + m.end() for m in re.finditer(r"[,;:]", text[start:end]))})
-    focus = {t: ctx.weight(t) for t in ctx.focus}
+    negated = negated_terms(ctx.question)
+    # "where does X rely on partners instead of its own offices": the clause of the offices is the
+    # one the question rules out
+    focus = {t: -ctx.weight(t) if t in negated else ctx.weight(t) for t in ctx.focus}
+    for lk in ctx.links:  # "… in Marovia": the place the question is set in is not what tells clauses apart
+        e = ctx.kb.entity(lk.iri)
+        if e is not None and e.type == "Location":
+            focus.update({t: 0.0 for t in terms(lk.surface) if t in focus})
     clauses = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         inside = [n for n in names if a <= n.start < b]
@@ -232,8 +239,9 @@ def _after_focus(ctx: Ctx, text: str, ss, names: list) -> list:
     """For a single-place question: the place nearest after the question's words."""
     if ctx.intent.plural or re.search(r"\b(?:and|cities|countries|places|regions)\b", ctx.question, re.IGNORECASE):
         return names
+    wanted = ss.matched - negated_terms(ctx.question)
     spots = [ss.sent.start + m.end() for m in re.finditer(r"\w+", text[ss.sent.start : ss.sent.end])
-             if set(terms(m.group())) & ss.matched]
+             if set(terms(m.group())) & wanted]
     if not spots:
         return names
 

@@ -199,6 +199,8 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
         ent = kb.entity(name.iri) if name.iri else None
         return bool(ent and any(w in ent.subtype.lower() for w in words))
     ent_type = name.type or (kb.entity(name.iri).type if name.iri and kb.entity(name.iri) else "")
+    if not ent_type and _TIME_WORD.search(name.text):
+        return False  # "in April": a time, neither a place nor an actor
     if kind == "place":
         return ent_type == "Location" or (not ent_type and _looks_like_place(ctx, name))
     if kind == "org":
@@ -240,9 +242,16 @@ def _looks_like_place(ctx: Ctx, name: Name) -> bool:
     iris = ctx.kb._lookup(name.text) if name.iri is None else {name.iri}
     if iris:
         return any((e := ctx.kb.entity(i)) is not None and e.type == "Location" for i in iris)
+    if _TIME_WORD.search(name.text):
+        return False  # "in October", "in Q3", "at Christmas": a time, not a place
     return name.passage_before.endswith(_PLACE_PREPS)
 
 
+# Times written like names after "in"/"at" ("in October", "in Q3 2023"): never a place.
+_TIME_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|Christmas|Easter|Ramadan)\b|^\d+$"
+)
 _PLACE_PREPS = (" in", " at", " from", " across", " near", " cities of", " city of", " region of")
 
 

@@ -19,7 +19,7 @@ from graph.textview import make_view
 # General-purpose English synonym groups; each word's term maps to the term of the group's first
 # word. No report-specific names here.
 _SYNONYM_GROUPS = (
-    "official officer staff personnel employee functionary",
+    "official officer staff personnel employee functionary servant servants",
     "trained learned taught teaching course workshop",
     "household family families",
     "people individuals persons person",
@@ -77,7 +77,7 @@ for _group in _SYNONYM_GROUPS:
 QUESTION_WORDS = frozenset(
     """how many much what which who whom whose when where why number total amount figure report
     reported according mention mentioned say says state stated tell give list name named kind type
-    exactly approximately approx roughly overall there year actually really currently still finally
+    exactly approximately approx roughly overall there year actually really currently still finally instead rather
     also majority largest biggest highest greatest fewest least smallest lowest""".split()
 )
 
@@ -148,6 +148,19 @@ def focus_terms(question: str) -> tuple[str, ...]:
     """The content terms of a question (question-framing words removed, order kept, unique)."""
     drop = {canon(t) for w in QUESTION_WORDS if (t := term(w))}
     return tuple(dict.fromkeys(t for t in terms(question) if t not in drop))
+
+
+_NEGATION = re.compile(r"\b(?:instead of|rather than|other than|apart from|except(?: for)?|without|not (?:through|via|in|at|by))"
+                       r"\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
+
+
+def negated_terms(question: str) -> frozenset[str]:
+    """Terms of what a question rules out ("rely on partners instead of its own offices" → office)."""
+    out: set[str] = set()
+    for m in _NEGATION.finditer(question):
+        words = re.split(r"\s+(?:and|or|but|in|at|for|to|with)\s+|[,?;]", m.group(1))[0]
+        out.update(terms(words))
+    return frozenset(out)
 
 
 def norm(text: str) -> str:

@@ -441,3 +441,71 @@ def test_acronym_long_form_keeps_only_the_name() -> None:
     # an acronym of another language's name: no tail spells it, the long form stays whole
     assert _trim_long("Working Group for Refugees and Migrants", "GTRM", 0)[0] == "Working Group for Refugees and Migrants"
     assert _trim_long("National Civil Registry", "RENAC", 0)[0] == "National Civil Registry"
+
+
+# -- location and prose-number families (questions-*-extra3.jsonl; invented wording below) ---------
+
+
+@pytest.mark.parametrize(
+    ("report", "question", "parts"),
+    [
+        # what the question rules out ("instead of its own offices") does not pick the clause
+        ("peru", "Where does UNHCR count on partner presence instead of its own offices?", ("Madre de Dios", "Puno")),
+        ("marovia", "Where does UNHCR work through partners rather than through field offices?",
+         ("Santa Irene", "Montebrisa", "Tresolas")),
+        # a part of a total, counted where the question says ("… out of which 3,746 were attended at borders")
+        ("peru", "How many people were given legal orientation at the border?", ("3,746",)),
+        # a long form in the question meets its acronym in the text ("gender-based violence" / "GBV")
+        ("peru", "How many officials and community leaders were trained to prevent gender-based violence?", ("340",)),
+    ],
+)
+def test_location_and_number_families(qa_kb_peru, qa_kb_marovia, report: str, question: str, parts: tuple[str, ...]) -> None:
+    kb = qa_kb_peru if report == "peru" else qa_kb_marovia
+    a = answer(question, kb)
+    assert _ok(a, *parts), (question, a.text, a.notes)
+    assert not unsupported(a), unsupported(a)
+
+
+def test_location_answers_exclude_what_is_ruled_out(qa_kb_peru) -> None:
+    a = answer("Where does UNHCR count on partner presence instead of its own offices?", qa_kb_peru)
+    assert a.text is not None and not any(c in a.text for c in ("Lima", "Arequipa", "Trujillo")), a.text
+
+
+@pytest.mark.parametrize(
+    ("report", "question"),
+    [
+        ("marovia", "In which town is the consulate of Ostrenia?"),  # a noun the reports never use
+        ("marovia", "Where is the head office of the Ostrenian Women's Network?"),  # "in October" is no place
+        ("peru", "In which year was the Ombudsperson's Office founded?"),  # a count is not a year
+    ],
+)
+def test_location_and_year_abstentions(qa_kb_peru, qa_kb_marovia, report: str, question: str) -> None:
+    kb = qa_kb_peru if report == "peru" else qa_kb_marovia
+    a = answer(question, kb)
+    assert a.text is None, (question, a.text, a.notes)
+
+
+@pytest.mark.parametrize(
+    ("report", "question", "parts"),
+    [
+        ("peru", "How many virtual cards for asylum-seekers were issued?", ("700", "709")),
+        ("marovia", "How many digital certificates for asylum-seekers has CONARE handed out?", ("1,184", "1,148")),
+    ],
+)
+def test_two_stated_figures_are_both_given(qa_kb_peru, qa_kb_marovia, report: str, question: str,
+                                           parts: tuple[str, ...]) -> None:
+    kb = qa_kb_peru if report == "peru" else qa_kb_marovia
+    a = answer(question, kb)
+    assert _ok(a, *parts), (a.text, a.notes)
+    assert any("two different figures" in n for n in a.notes), a.notes
+    assert not unsupported(a), unsupported(a)
+
+
+def test_negated_terms_and_time_words() -> None:
+    from qa.names import _TIME_WORD
+    from qa.text import negated_terms, terms
+
+    assert negated_terms("Where does X rely on partners instead of its own offices?") == frozenset(terms("offices"))
+    assert negated_terms("Which cities, other than the capital, host offices?") == frozenset(terms("capital"))
+    assert negated_terms("Where does UNHCR have offices?") == frozenset()
+    assert _TIME_WORD.search("October") and _TIME_WORD.search("Q3") and not _TIME_WORD.search("Port Esquel")
