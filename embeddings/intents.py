@@ -29,7 +29,7 @@ DEFINITION_INTENT = re.compile(
     r"\bstands? for\b|\bacronym|\babbreviat|\bmeans?\b|\brefers? to\b|\bfull (?:name|form)\b|\bshort for\b",
     re.IGNORECASE,
 )
-ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two or more capitals: GTRM, MoFA
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two or more capitals: WGRM, MoHA
 # where a text defines one: "… Commission (CONARE)" or "MIFAS (Ministry of …)"
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)|\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*) \(")
 # asking for a value of the kind results tables print (a share, a target, a budget line)

@@ -3,7 +3,7 @@
 Two definition shapes are recognised (Schwartz & Hearst, PSB 2003):
 ``Long Form (ACR)`` and ``ACR (Long Form)``. Many acronyms in Latin-American
 reports come from the Spanish name ("Working Group for Refugees and Migrants
-(GTRM)"), so a capitalised name directly before ``(ACR)`` is accepted even when
+(GTRX)"), so a capitalised name directly before ``(ACR)`` is accepted even when
 its letters do not spell the acronym ("adjacent" definitions). Variants are
 matched by :func:`acronym_base` (plurals, possessives) and :func:`near_acronym`
 (transposition typos such as "UNCHR", reordered letters such as "LGTBIQ+").

@@ -39,7 +39,7 @@ def operates_in(s: Sent) -> list[Found]:
         if prev and s.ms[prev[-1]].type == "PopulationGroup" and re.fullmatch(r"\s+in\s+(?:the\s+)?", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
             continue  # "Venezuelans in Peru": where people are, not where the subject works
         if prev and _FACILITY.search(s.ms[prev[-1]].surface) and s.ms[prev[-1]].type == "Organization" and re.fullmatch(r"\s+in\s+", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
-            continue  # "three CEMs in Arequipa and Tumbes": located-in, handled elsewhere
+            continue  # "three clinics in Aguaclara and Montebrisa": located-in, handled elsewhere
         placed.update(s.group_from(i))
     for i in sorted(placed):
         if s.ms[i].type != "Location":
@@ -53,7 +53,7 @@ def operates_in(s: Sent) -> list[Found]:
 
 
 def located_in(s: Sent) -> list[Found]:
-    """"the House of Diversity in Arequipa", "three CEMs in Arequipa and Tumbes", "a Shelter (Tumbes)"."""
+    """"the House of Diversity in Aguaclara", "three clinics in Aguaclara and Montebrisa", "a Shelter (Montebrisa)"."""
     out: list[Found] = []
     for i, mm in enumerate(s.ms):
         if mm.start < 0 or mm.type not in ("Organization", "Event", "Programme"):

@@ -1,7 +1,7 @@
 """Sentence-level mention detection: runs every detector of ``graph.mentions`` plus the special
 ones here — quoted titles, learnt places and lower-case phrases, definite references ("the
 Platform"), names listed after a class noun ("partners (A and B)"), sub-bodies ("the steering
-committee of X"), national chapters ("Caritas Marovia") and named hazards ("cyclone Yaku").
+committee of X"), national chapters ("Caritas Marovia") and named hazards ("cyclone Ilena").
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ _HAZARD = re.compile(r"\b(?:cyclone|hurricane|typhoon|storm|tropical storm)\s+[A
 
 
 def _named_hazards(text: str, s0: int, s1: int) -> list[Cand]:
-    """"cyclone Yaku": a named hazard written with a lower-case class word."""
+    """"cyclone Ilena": a named hazard written with a lower-case class word."""
     return [
         Cand(m.start(), m.end(), m.group(), "Event", "cue", f"name:{canonical(m.group())}", head=m.group().split()[0].lower(), priority=3)
         for m in _HAZARD.finditer(text, s0, s1)

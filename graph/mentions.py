@@ -325,7 +325,7 @@ def _chunk_cand(text: str, toks: list[tuple[str, int, int]], i: int, j: int, kn:
     if not words[0].endswith("'s") and all(w.lower() in NAME_CONNECTORS or (cue_type(w) and w.endswith("s")) for w in words):
         return None  # "Ministry", "Offices and Units": no proper name in it
     if is_acronym(words[0]) and not kn.gazetteer.lookup(words[0]) and len(words) == 2 and words[1].islower():
-        return None  # "MIMP protocol": an acronym used as a modifier
+        return None  # "MWA protocol": an acronym used as a modifier
     if len(words) == 2 and words[0] in _GENERIC_QUALIFIERS and cue_type(words[1]) and words[1].endswith("s"):
         return None  # "UN Agencies", "Partner Organizations": a class, not a body
     return Cand(a, b, surface, typ, "cue", f"name:{canonical(surface)}", head=_head(surface), priority=3)

@@ -109,7 +109,7 @@ class Sent:
         if before and before[-1] in ("of", "to", "with", "by", "for", "from", "in", "at", "on", "than", "between", "among", "into"):
             return False
         after = self.text[mm.end : self.end]
-        after = re.sub(r"^\s*\([^)]*\)", "", after)  # "(CEPR)"
+        after = re.sub(r"^\s*\([^)]*\)", "", after)  # "(CONARE)"
         after = re.sub(r"^\s*,\s*(?:the|a|an)\s[^,]{0,90},", "", after)  # ", the national chapter of X,"
         after = re.sub(r"^\s*,\s*(?:together\s+)?with\s[^,]{0,60},", "", after)
         after = re.sub(r"^\s*,\s*committed\s[^,]{0,90},", "", after)
@@ -328,7 +328,7 @@ def _main_actor_index(s: Sent) -> int | None:
 def _objects(s: Sent, trig, pos: int, clause_end: int) -> tuple[list[int], list[int]]:
     """Compatible mentions after the trigger, up to where a new verb phrase starts.
 
-    Returns (objects, co-subjects): "co-lead, together with IOM, the GTRM" → ([GTRM], [IOM]).
+    Returns (objects, co-subjects): "co-chair, together with WFP, the IAWG" → ([IAWG], [WFP]).
     """
     partners: list[int] = []
     with_m = re.match(r"\s*,?\s*(?:together\s+|jointly\s+|along\s+)?with\s+(?:the\s+)?", s.text[pos:clause_end])
@@ -367,7 +367,7 @@ def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
             a, o = s.ms[ai], s.ms[oi]
             if compatible(trig.predicate, a.type, o.type) and a.key != o.key:
                 out.append(Found(a.key, trig.predicate, o.key, "passive", trig.confidence, s.start, s.end, s.unit))
-    # "approved in April by the Congress (Law No.31732)": the law named right after the agent
+    # "approved in April by the Congress (Law No.2214)": the law named right after the agent
     if trig.predicate == "approves":
         after = [i for i, mm in enumerate(s.ms) if i not in agents and mm.start > s.ms[agents[-1]].end and mm.start - s.ms[agents[-1]].end <= 3]
         for oi in after:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Apostrophe look-alikes that PDF extraction leaves in reports ("UNHCR´s", "ENPOVE`s").
+# Apostrophe look-alikes that PDF extraction leaves in reports ("UNHCR´s", "SURVEY`s").
 _APOSTROPHES = str.maketrans({"´": "'", "`": "'", "’": "'", "‘": "'", "ʼ": "'"})
 _QUOTES = str.maketrans({"“": '"', "”": '"'})
 

@@ -25,7 +25,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&+'’-]*")
 def _trim_long(long_form: str, acronym: str, start: int) -> tuple[str, int]:
     """A long form read with words of the sentence before the name ("According to the Ministry of
     Education" for MoE): when the capitalised words' initials do not spell the acronym's capitals
-    but a shorter tail's do, keep that tail ("Working Group for Refugees and Migrants (GTRM)" spells
+    but a shorter tail's do, keep that tail ("Working Group for Refugees and Migrants (GTRX)" spells
     no tail either: kept whole). Returns the long form (whitespace collapsed) and its start offset."""
     words = list(re.finditer(r"\S+", long_form))
     caps = "".join(c for c in acronym if c.isupper())

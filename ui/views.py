@@ -39,7 +39,7 @@ PREDICATE_LABELS: dict[str, str] = {
     "submitsTo": "submits to",
     "engages": "engages",
 }
-# How a relation reads from its object's side ("GTRM is co-led by UNHCR").
+# How a relation reads from its object's side ("the IAWG is co-chaired by WFP").
 PASSIVE_LABELS: dict[str, str] = {
     "coLeads": "co-led by",
     "leads": "led by",
