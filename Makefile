@@ -50,11 +50,19 @@ test: install-test browser
 lint: install-test
 	$(VENV)/bin/ruff check .
 
-eval: build
-	$(VENV)/bin/reportgraph eval tests/data/questions-peru.jsonl --index $(INDEX)
+# quality on both bundled reports (the made-up one lives in tests/data/reports)
+EVAL_INDEX ?= build-eval
+eval: install
+	$(VENV)/bin/reportgraph build data/reports tests/data/reports --out $(EVAL_INDEX) --if-stale
+	for r in peru:unhcr-arr-2023-peru marovia:unhcr-arr-2025-marovia; do \
+	  set -e; name=$${r%%:*}; id=$${r#*:}; echo "== $$name"; \
+	  $(VENV)/bin/reportgraph eval tests/data/questions-$$name.jsonl --index $(EVAL_INDEX) --report $$id; \
+	  $(VENV)/bin/reportgraph eval-search tests/data/questions-$$name.jsonl --index $(EVAL_INDEX) --report $$id; \
+	  $(VENV)/bin/reportgraph eval-graph tests/data/gold-$$name.jsonl --index $(EVAL_INDEX) --report $$id; \
+	done
 
 bench: install-test
 	$(PY) bench/run
 
 clean:
-	rm -rf $(INDEX) .pytest_cache
+	rm -rf $(INDEX) $(EVAL_INDEX) .pytest_cache
