@@ -226,3 +226,14 @@ def test_up_to_date_build_is_skipped(tmp_path, built_index, peru_path, capsys):
 def test_missing_index_is_reported_by_open_build(tmp_path):
     with pytest.raises(BuildNotFound, match="reportgraph build"):
         open_build(tmp_path)
+
+
+def test_reports_remove_rebuilds_without_it(tmp_path, built_index, capsys):
+    index = _copy_index(built_index, tmp_path / "idx")
+    code, out, _ = _cli(capsys, "reports", "--json", "--index", str(index))
+    marovia = next(r for r in json.loads(out) if r["country"] == "Marovia")
+    code, _, err = _cli(capsys, "reports", "--remove", marovia["slug"], "--index", str(index))
+    assert code == 0 and "1 report(s) remain" in err
+    assert [r["meta"]["country"] for r in open_build(index).reports] == ["Peru"]
+    code, _, err = _cli(capsys, "reports", "--remove", "no-such-report", "--index", str(index))
+    assert code == 2 and err.startswith("error: ")
