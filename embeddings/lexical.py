@@ -1,9 +1,9 @@
 """Lexical retrieval: BM25 (``bm25s``) over passages, with our own small English analyser.
 
 The analyser lowercases, folds accents, keeps numbers whole (``140,000`` → ``140000``), drops a
-short English stopword list and applies a light suffix stemmer (plurals, -ing, -ed, -ly, -ment…),
-so "trained officials" meets "training of officers". bm25s offers stemming only through the
-PyStemmer package, which we do not install; the stemmer here is deliberately conservative.
+short English stopword list and stems with Snowball's English (Porter2) stemmer from PyStemmer
+(the stemmer bm25s itself supports), so "hired staff" meets "hiring staff" and "trained
+officials" meets "training of officials".
 
 Persistence uses bm25s's own ``save``/``load`` with ``allow_pickle=False`` (its arrays are plain
 ``.npy``, vocabulary and parameters JSON), plus ``analyser.json`` naming the analyser version, so an
@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import Stemmer
 
-ANALYSER = "en-light-v1"
+ANALYSER = "en-snowball-v1"
 ANALYSER_FILE = "analyser.json"
 # bm25s's file names (its defaults); listed so a manifest can name exactly what belongs here
 BM25_FILES = (
@@ -46,7 +49,6 @@ STOPWORDS = frozenset(
 
 # numbers keep their inner separators (1.5, 140,000); other tokens are runs of letters/digits
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
-_VOWEL = re.compile(r"[aeiouy]")
 
 
 def fold(word: str) -> str:
@@ -55,34 +57,40 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _undouble(stem: str) -> str:
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiolsz":
-        return stem[:-1]
-    return stem
+_LOCAL = threading.local()
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light, conservative English suffix stemmer (an S-stemmer plus common verb/noun endings)."""
-    w = word
-    if len(w) <= 3 or not w.isalpha():
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    for suffix in ("ments", "ment", "ingly", "ing", "edly", "ed", "ly"):
-        if w.endswith(suffix):
-            base = w[: -len(suffix)]
-            if len(base) >= 4 and _VOWEL.search(base):
-                w = base if suffix.startswith("ment") else _undouble(base)
-                break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]  # train/trained/training and "manage"/"managed" meet without an e
-    if w.endswith("y") and len(w) > 4:
-        w = w[:-1] + "i"
-    return w
+    """The Snowball (Porter2) English stem of a folded word: "hiring"/"hired" → hire, "officials" →
+    offici. PyStemmer objects are not thread-safe, so each thread has its own."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = Stemmer.Stemmer("english")
+    return str(stemmer.stemWord(word))
+
+
+# British spellings written the American way before stemming, so "organised", "organized" and
+# "organization" share a stem, as do "centre"/"center", "labour"/"labor", "programme"/"program".
+_SPELLING = (
+    (re.compile(r"^(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^(\w{3,})ys(e|ed|es|ing)$"), r"\1yz\2"),
+    (re.compile(r"^(\w{3,})our(s|ed|ing|able)?$"), r"\1or\2"),
+    (re.compile(r"^(\w{2,}[tb])re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"^programme(s|d)?$"), r"program\1"),
+)
+
+
+def american(word: str) -> str:
+    """A folded word in American spelling (a no-op for most words)."""
+    if len(word) < 5:
+        return word
+    for pattern, repl in _SPELLING:
+        if pattern.match(word):
+            return pattern.sub(repl, word)
+    return word
 
 
 def term(token: str) -> str | None:
@@ -92,7 +100,7 @@ def term(token: str) -> str | None:
         return t.replace(",", "")
     if len(t) < 2 or t in STOPWORDS:
         return None
-    return stem(t)
+    return stem(american(t))
 
 
 def analyse(text: str) -> list[str]:

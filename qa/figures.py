@@ -68,7 +68,9 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     verb_t = frozenset(terms(asked_verb(ctx.question))) - LIGHT_TERMS
     asks_new = bool(re.search(r"\b(?:new|additional)\b", ctx.question, re.IGNORECASE)) and not wants_total
     qualifiers = _qualifiers(ctx.question) - unit
+    # a name that is itself the counted noun ("how many Ostrenians …") is scored as the unit, not as a place
     near_names = [f for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
+                  and not set(terms(lk.surface)) <= unit
                   for f in (ctx.kb.surfaces(lk.iri) or [lk.surface])]
     out: list[NumCand] = []
     for ss in ctx.scored_sentences[:top]:

@@ -22,7 +22,7 @@ from .lookup import _places
 from .names import Name, asked_type, demonyms_in, fits, in_question, join, names_in
 from .prose import answer_sentence
 from .relations import _dedupe, _display, _listed_after_noun, answer_names_from_text, answer_relation_graph
-from .text import numbers
+from .text import numbers, terms
 
 _MAX_ITEMS = 10
 _MARGIN = 0.15  # a second sentence joins the list when it scores within this of the best one
@@ -74,14 +74,24 @@ def _gather(ctx: Ctx, kind: str, words: tuple[str, ...]) -> Draft | None:
             groups.append((ss, names))
     if not groups:
         return None
+    # "which nationalities …": a sentence naming Xians says what the question calls nationalities
+    asked_noun = [t for t in terms("nationality nationalities") if t in ctx.focus] if kind == "nationality" else []
+    total = sum(ctx.weight(t) for t in ctx.focus) or 1.0
+    named = 0.6 * sum(ctx.weight(t) for t in asked_noun) / total
+
+    def fit(ss: ScoredSent) -> float:
+        # a list is often continued in a sentence that refers back ("Among them, …"): the sentence
+        # before counts a little more than in prose scoring
+        return ss.score + (named if not set(asked_noun) & ss.matched else 0.0) + 0.25 * (ss.ctx_coverage - ss.coverage)
+
     # the best group: sentence fit, a little for naming several (a list was asked)
-    groups.sort(key=lambda g: -(g[0].score + 0.03 * min(len(g[1]), 4)))
+    groups.sort(key=lambda g: -(fit(g[0]) + 0.03 * min(len(g[1]), 4)))
     top_ss, top = groups[0]
     items = _dedupe(top)
     keys = {_key(n) for n in items}
     used = [(top_ss, top)]
     for ss, names in groups[1:]:
-        if ss.score < top_ss.score - _MARGIN:
+        if fit(ss) < fit(top_ss) - _MARGIN:
             continue
         new_keys = {_key(n) for n in names}
         if not new_keys & keys or new_keys <= keys:

@@ -39,7 +39,7 @@ _SYNONYM_GROUPS = (
     "increased rose grew growth increase grow grows growing rise rises rising",
     "decreased reduced dropped declined fell decrease reduction",
     "cities city towns town",
-    "countries country nations",
+    "countries country",
     "survivors victims",
     "approved adopted endorsed",
     "established created",
@@ -97,6 +97,8 @@ def _derive(t: str) -> str:
         t = t[:-3]  # contribution → contribut
     elif len(t) >= 7 and t.endswith("ision"):
         t = t[:-5] + "id"  # decision → decid
+    elif len(t) >= 5 and t.endswith(("cis", "vis")):
+        t = t[:-2] + "id"  # (Snowball) decis(ion) → decid, provis(ion) → provid
     elif len(t) >= 8 and t.endswith(("anc", "enc")):
         t = t[:-3]  # assistanc(e) → assist, acceptanc(e) → accept
     elif len(t) >= 6 and t.endswith("at"):
