@@ -27,9 +27,9 @@ from qa.text import terms
 _MAX_ITEM = 120  # characters; a longer marked item is cut at a clause boundary
 _MAX_WORDS = 8  # a coordinated conjunct longer than this is not a list item
 
-_PREP = frozenset("""in on at for with to from by through during across within among amongst under over
-    into via after before despite between against towards toward throughout per without upon about around beyond
-    of""".split())
+# Not "of": "the promotion of livelihoods" is one item.
+_PREP = frozenset("""in on at for with to from by through during across within among amongst under over into
+    via after before despite out between against towards toward throughout per without upon about around beyond""".split())
 _AUX = frozenset("""is are was were be been being has have had will would can could may might must should
     shall did do does remain remains remained gave made took led held met saw became began brought built
     sent spent won got found kept went came""".split())
@@ -45,13 +45,13 @@ _CUES = frozenset("including include includes included namely especially particu
 _DET = frozenset("the a an its their his her our all some many other these those this".split())
 _CONNECT = frozenset("of for on and de del la the".split())
 _NUMBERS = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)}
-_STOP_LEFT = _PREP | _AUX | _REL | _DISCOURSE | _VERBS | _CUES
+_STOP_LEFT = _PREP | _AUX | _REL | _DISCOURSE | _VERBS | _CUES | {"and", "or", "and/or"}
 _PUNCT = frozenset(",;:.!?")
 _MARKER = re.compile(r"(?<![\w).,'’/-])(\()?([a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 _ROMAN = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)|,\s+(?:which|who|where|while|whereby|thereby|although|but)\b|\s[–—]\s")
 _TAIL = re.compile(r"(?:[\s,;:.]+|(?<![\w/])(?:and|or|and/or)\s*)$")
-_TOKEN = re.compile(r"[^\s,;:!?]+|[,;:!?]")
+_TOKEN = re.compile(r"(?:[^\s,;:!?]|(?<=\d),(?=\d{3}))+|[,;:!?]")  # "1,302" is one token
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,11 @@ def _tokens(masked: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _suffix(w: str) -> str | None:
+    """"ed" / "ing" for a word that may be a verb form (hyphenated compounds are adjectives)."""
+    return next((x for x in ("ed", "ing") if len(w) > 4 and w.endswith(x) and "-" not in w), None)
+
+
 class _Coord:
     """One pass over the tokens of a sentence looking for coordinations around each conjunction."""
 
@@ -160,93 +165,116 @@ class _Coord:
         """A lowercase word inside a capitalised name ("Ministry of Labour")."""
         return self.low[j] in _CONNECT and self.cap(j - 1) and (self.cap(j + 1) or self.low[j + 1:j + 2] == ["the"])
 
-    def ed_verb(self, j: int, at_end: bool = False) -> bool:
-        """A word in -ed used as a finite verb: after a noun, before an object ("partners opened
-        shelters") or, with ``at_end``, before the end of the clause ("and Peru signed.")."""
-        w = self.low[j]
-        return (len(w) > 4 and w.endswith("ed") and "-" not in w and w not in ("based", "related")
-                and not self.punct(j - 1) and self.low[j - 1] not in _DET and not self.low[j - 1].endswith("ly")
-                and (at_end and self.punct(j + 1) or not self.punct(j + 1) and self.low[j + 1] not in _PREP))
+    def participle(self, j: int) -> bool:
+        """An -ed word after a noun: a verb, or a clause reduced to a participle ("boys affected by")."""
+        return (_suffix(self.low[j]) == "ed" and self.low[j] not in ("based", "related") and not self.punct(j - 1)
+                and self.low[j - 1] not in _DET and not self.low[j - 1].endswith("ly"))
 
-    def verb(self, j: int) -> bool:
-        return self.low[j] in _AUX or self.ed_verb(j)
+    def verb(self, j: int, at_end: bool = False) -> bool:
+        """A finite verb: an auxiliary, or an -ed word after a noun and before an object ("partners
+        opened shelters") or, with ``at_end``, before the end of the clause ("and Peru signed.")."""
+        after = self.low[j + 1] if j + 1 < len(self.low) else "."
+        return self.low[j] in _AUX or (self.participle(j) and after not in _PREP and (at_end or after not in _PUNCT))
 
     def words(self, a: int, b: int) -> int:
         return sum(1 for t in self.low[a:b] if not t.startswith("\x01"))
 
-    def np_like(self, a: int, b: int) -> bool:
-        return (0 < self.words(a, b) <= _MAX_WORDS and self.low[a] not in _STOP_LEFT
-                and not any(self.low[j] in _AUX or self.low[j] in _REL or self.ed_verb(j) for j in range(a, b)))
+    def np_like(self, a: int, b: int, sfx: str | None) -> bool:
+        """Can a comma chunk be a whole conjunct? Not with a finite verb, a relative, a participle
+        ("linked to") or a long inner coordination; a verb in -ed/-ing with an object ("supporting the
+        …") only in a list of such ("issued the documents, … and referred cases")."""
+        low = self.low
+        return (0 < self.words(a, b) <= _MAX_WORDS and low[a] not in _STOP_LEFT
+                and (_suffix(low[a]) in (None, sfx) or b - a == 1 or (b - a == 2 and low[a + 1] not in _DET))
+                and not any(low[j] in _AUX | _REL or (low[j] in ("and", "or") and (self.words(a, b) > 4 or any(
+                    low[y] in _PREP and not self.connector(y) for y in range(a, b))))
+                            or (j > a and self.participle(j)) or (_suffix(low[j]) and low[j + 1] in _PREP)
+                            for j in range(a, b - 1))
+                and low[b - 1] not in _AUX | _REL)
 
-    def tail(self, a: int, b: int, kmax: int | None) -> int:
-        """Start of the conjunct that ends a chunk ``a..b``: back to a stop word, at most ``kmax`` words."""
-        j = b
-        while j > a and not ((self.low[j - 1] in _STOP_LEFT and not self.connector(j - 1)) or self.ed_verb(j - 1)):
+    def tail(self, a: int, b: int, kmax: int | None, sfx: str | None, stop_and: bool) -> int:
+        """Start of the conjunct that ends chunk ``a..b``: back to a stop word, at most ``kmax`` words;
+        back to a verb of the same form as the next conjunct's ("registered arrivals, issued …")."""
+        low, j = self.low, b
+        while j > a and not (self.verb(j - 1) or (low[j - 1] in _STOP_LEFT and not self.connector(j - 1)
+                                                  and (stop_and or low[j - 1] not in ("and", "or")))):
             j -= 1
+        if sfx:  # a list of verb phrases: the first one starts at its verb, or there is none
+            at = [y for y in range(a, b) if _suffix(low[y]) == sfx]
+            return at[-1] if at and self.words(at[-1], b) <= _MAX_WORDS else b
         if kmax is not None and self.words(j, b) > kmax:
             j = b
-            while self.words(j, b) < kmax or self.low[j].startswith("\x01"):
+            while self.words(j, b) < kmax or low[j].startswith("\x01"):
                 j -= 1
-            while j > a and (self.low[j - 1] in _DET or (self.cap(j) and (self.cap(j - 1) or self.connector(j - 1)))):
-                j -= 1  # keep the determiner, and a capitalised name whole
+            while j > a and low[j] not in _DET and self.cap(j) and (self.cap(j - 1) or self.connector(j - 1)):
+                j -= 1  # keep a capitalised name whole,
+            j -= j > a and low[j - 1] in _DET  # and its determiner
         return j
 
-    def around(self, i: int, n: int) -> Enumeration | None:
-        low, toks = self.low, self.toks
-        r0 = r = i + n
-        if self.punct(r0) or low[r0] in _PREP | _AUX | _REL:
-            return None
-        while not self.punct(r) and not (r > r0 and ((low[r] in _PREP and not self.connector(r)) or low[r] in _AUX
-                                                     or low[r] in _REL | _DISCOURSE | {"and", "or", "but"}
-                                                     or self.ed_verb(r, at_end=True))):
+    def right(self, r0: int) -> int:
+        """End of the conjunct after the conjunction: at punctuation, a preposition, a verb, a relative."""
+        low, r = self.low, r0
+        while not self.punct(r) and not (r > r0 and ((low[r] in _PREP and not self.connector(r)) or self.participle(r)
+                                                     or (low[r] in _DET and self.cap(r))  # "… Livelihoods The people"
+                                                     or low[r] in _AUX | _REL | _DISCOURSE | {"and", "or", "but"})):
             r += 1
-        if self.words(r0, r) > _MAX_WORDS:
+        return r
+
+    def around(self, i: int, n: int) -> Enumeration | None:
+        """The coordination whose conjunction (``n`` tokens) is at token ``i``, if it is a list."""
+        low, toks = self.low, self.toks
+        r0 = i + n
+        if self.punct(r0) or low[r0] in _PREP | _AUX | _REL | {"of"}:
             return None
-        verb_stop = not self.punct(r) and (self.verb(r) or self.ed_verb(r, at_end=True))
-        finite_after = any(self.verb(x) for x in range(r, min(r + 8, len(toks))) if not any(
-            self.punct(y) for y in range(r, x)))
-        oxford = low[i - 1] in (",", ";")
-        j = i - 1 - oxford
-        full: list[tuple[int, int]] = []
-        first: tuple[int, int] | None = None
-        cue, t, k = False, -1, -2
+        r = self.right(r0)
+        if self.words(r0, r) > _MAX_WORDS or low[r:r + 1] in (["and"], ["or"]):
+            return None  # too long, or nested ("legal advice and medical and financial support")
+        oxford = low[i - 1] in (",", ";")  # ", and staff worked in …" may be a new clause
+        verb_stop = not self.punct(r) and (self.verb(r, at_end=True) or (oxford and self.participle(r)))
+        clause_end = next((x for x in range(r, len(toks)) if self.punct(x)), len(toks))
+        finite_after = any(self.verb(x) for x in range(r, min(r + 8, clause_end)))
+        sfx = _suffix(low[r0])
+        j, full, first, cue, t, k = i - 1 - oxford, [], None, False, -1, -2
         while j >= 0 and not self.punct(j):
             k = j
             while not self.punct(k - 1):
                 k -= 1
-            sep = low[k - 1] if k > 0 else None
-            if sep in (",", ";") and self.np_like(k, j + 1):
+            if k > 0 and low[k - 1] in (",", ";") and self.np_like(k, j + 1, sfx):
                 full.append((k, j + 1))
                 j = k - 2
                 continue
-            kmax = max((self.words(a, b) for a, b in full), default=None)
-            if kmax is None and n == 3:
-                kmax = self.words(r0, r)
-            t = self.tail(k, j + 1, kmax)
+            # as long as the longest comma conjunct (the last may carry a shared head noun)
+            kmax = max(self.words(a, b) for a, b in full) if full else self.words(r0, r) if n == 3 else None
+            t = self.tail(k, j + 1, kmax, sfx, stop_and=not full)
             cue = t > 0 and (low[t - 1] in _CUES or low[t - 2:t] == ["such", "as"])
-            intro = (low[k] in _PREP | _DISCOURSE | _REL and bool(full or oxford)  # "In 2023, …"
-                     and not any(low[y] in _VERBS or self.verb(y) for y in range(k, j + 1)))
-            if t <= j and not intro and (full or cue or n == 3 or t == k) and self.words(t, j + 1) <= _MAX_WORDS:
+            opener = low[k] in _PREP | _DISCOURSE | _REL | {"of"} or (k == 0 and _suffix(low[k]) == "ing")
+            intro = (bool(full or oxford) and opener and low[k] not in _CUES  # "In 2023, …", "Supporting X, …"
+                     and not any(low[y] in _VERBS or self.verb(y) for y in range(k + 1, j + 1)))
+            number = all(re.fullmatch(r"[\d.,%]+", w) for w in low[t:j + 1]) and not low[r0][:1].isdigit()
+            if t <= j and not (intro or number) and (full or cue or n == 3 or t == k) and self.words(t, j + 1) <= 8:
                 first = (t, j + 1)
             break
         conj = ([first] if first else []) + full[::-1] + [(r0, r)]
-        if len(conj) < 2 or (low[i] == "and" and not full and self.cap(i - 1) and self.cap(r0)):
-            return None  # nothing before the conjunction, or a name ("Sexual and Gender-Based Violence")
-        begin = conj[0][0]
-        x = i - 1
+        x = i - 1  # the capitalised run before "and": a name if it has "of"/"for" ("Ministry of Labour")
         while x > 0 and (self.cap(x - 1) or self.connector(x - 1)):
             x -= 1
-        if low[i] == "and" and self.cap(i - 1) and self.cap(r0) and any(low[y] in ("of", "for") for y in range(x, i)):
-            return None  # "the Ministry of Labour and Employment Promotion"
-        preamble_verb = any(low[y] in _VERBS or self.verb(y) for y in range(begin))
+        name = low[i] == "and" and self.cap(i - 1) and self.cap(r0) and (
+            not full or any(low[y] in ("of", "for") for y in range(x, i)))
+        gapped = low[r0][:1].isdigit() and not self.punct(r) and low[r] in _PREP and any(
+            low[a][:1].isdigit() and set(low[a:b]) & _PREP for a, b in full)
+        if len(conj) < 2 or name or gapped:
+            return None  # "Bosnia and Herzegovina"; "12 went to A, 53 to B and 512 to C"
+        preamble_verb = any(low[y] in _VERBS or self.verb(y) for y in range(conj[0][0]))
         if verb_stop and preamble_verb:
             return None  # "…, and the office opened shelters": clauses, not a list
-        if len(conj) == 2 and not (cue or n == 3 or (finite_after and not preamble_verb and (first is None or t == k))):
+        subject = finite_after and not preamble_verb and (first is None or t == k) and all(
+            self.words(a, b) <= 4 for a, b in conj)
+        if len(conj) == 2 and not (cue or n == 3 or subject):
             return None
         items = [_item(self.s, toks[a][1], toks[b - 1][2]) for a, b in conj]
-        if not all(items):
-            return None
         its = tuple(it for it in items if it)
+        if len(its) < len(items):
+            return None
         return Enumeration(its, its[0].start, its[-1].end, False, joiner="or" if low[i] == "or" else "and")
 
     def run(self) -> list[Enumeration]:
@@ -308,7 +336,8 @@ def format_items(e: Enumeration, max_chars: int = 300) -> str:
         if e.marked:
             return "; ".join(f"{m} {t}" for m, t in zip(e.markers or [f"{chr(97 + i)})" for i in range(len(ts))],
                                                         ts, strict=False))
-        return ts[0] if len(ts) == 1 else f"{', '.join(ts[:-1])} {e.joiner} {ts[-1]}"
+        comma = "," if any(f" {e.joiner} " in t for t in ts) else ""  # "A, Bosnia and Herzegovina, and C"
+        return ts[0] if len(ts) == 1 else f"{', '.join(ts[:-1])}{comma} {e.joiner} {ts[-1]}"
 
     out = render(texts)
     total = sum(map(len, texts))

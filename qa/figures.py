@@ -77,7 +77,13 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         if ctx.kb.passages[ss.passage_id].kind == "table_row":
             continue  # table rows are read by the table answerers, with their columns
         raw = _sentence_raw(ctx, ss)
+        own_fit = _segment_fit(ctx, raw, focus_w)
+        # "Of them, 6,210 were assisted at border points.": the sentence before says who "them" are
+        refers_back = bool(_REFERS_BACK.match(raw))
+        ss_score = ss.score + (0.5 * (ss.ctx_coverage - ss.coverage) if refers_back else 0.0)
+        before_terms = _previous_terms(ctx, ss) if refers_back else set()
         last_unit: frozenset[str] = frozenset()
+        last_share: frozenset[str] = frozenset()
         # the action asked is not in the sentence (nor the one before): its figures count something else
         verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | _previous_terms(ctx, ss))
         for n in numbers(raw):
@@ -98,10 +104,16 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             own = bool(after)
             if unit and not unit & after and _SUBSET_BEFORE.search(raw[: n.start]):
                 after = after | last_unit  # "612,000 Ostrenians …, of whom 148,300 had …": Ostrenians too
+                if not last_unit and refers_back:
+                    after = after | (unit & before_terms)
             if after and not n.percent and not n.is_year:
                 last_unit = after
             elif not after and not n.percent and not n.is_year and not n.money:
                 after = last_unit  # "4,350 refugees to register … and 912 to find a job": 912 refugees
+            if after and n.percent:
+                last_share = after
+            elif not after and n.percent:
+                after = last_share  # "30% of the population … and 40% at risk …": 40% of the population
             fit = 0.0
             if n.is_year:
                 fit += 1.0 if asks_year else -1.5
@@ -144,17 +156,68 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 fit += 0.5  # "53 to Canada" for "how many … departed to Canada"
             if qualifiers and _verb_near(raw, n, qualifiers):
                 fit += 0.4  # "3,746 were attended at borders" for "how many … at the borders"
-            if verb_t and _verb_near(raw, n, verb_t):
+            parent = _parent(raw, n)  # "submitted 655 refugees (41 to A, 468 to B)": 468 were submitted too
+            if verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t))):
                 fit += 0.5  # "4,775 people were identified" for "how many people were identified"
             elif verb_missing:
                 fit -= 0.5
             yf = year_factor(raw, n, intent.years)
             if yf != 1.0:
                 fit += 0.15 if yf > 1 else -0.8  # "54 in 2023" for a 2023 question, not "99 days in 2022"
-            total = ss.score + 0.25 * fit
+            fit += 0.8 * own_fit.get(n.start, 0.0)
+            total = ss_score + 0.25 * fit
             out.append(NumCand(ss, n, fit, total, after, _phrase(raw, n), own))
     out.sort(key=lambda c: -c.total)
     return out
+
+
+_REFERS_BACK = re.compile(r"\s*(?:of|among|out of) (?:them|these|those|whom|which)\b", re.IGNORECASE)
+
+
+def _parent(raw: str, n: Number) -> Number | None:
+    """The figure a number breaks down, when it sits in parentheses right after it."""
+    open_at = raw.rfind("(", 0, n.start)
+    if open_at < 0 or ")" in raw[open_at : n.start]:
+        return None
+    before = [m for m in numbers(raw[:open_at]) if not m.is_year]
+    if before and len(raw[before[-1].end : open_at].split()) <= 4:
+        return before[-1]
+    return None
+
+
+_PREPOSITIONS = frozenset("to in for from at on with by of into".split())
+
+
+def _segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, float]:
+    """For a sentence with several figures, how much of the question each figure's own words say.
+
+    A figure owns the words after it up to the next figure ("provided orientation to 31,848 people,
+    out of which | 3,746 were attended at borders"); what comes before the first figure is the
+    sentence's topic, shared by all of them. Only the focus terms that tell the
+    figures apart count (a term every figure's words hold says nothing about which one is asked);
+    the share of those a figure's words hold is its fit, keyed by the figure's start offset.
+    """
+    nums = [n for n in numbers(raw) if not n.is_year and n.text.strip() not in ctx.question]
+    if len(nums) < 2 or not focus_w:
+        return {}
+    own: list[set[str]] = []
+    head: set[str] = set()
+    for i, n in enumerate(nums):
+        right_stop = nums[i + 1].start if i + 1 < len(nums) else len(raw)
+        words = raw[n.end : right_stop].split()[:12]
+        mine = set(terms(" ".join(words)))
+        if words and words[0].lower() in _PREPOSITIONS:
+            mine |= head  # "12 departed to A, 53 to B": 53 departed too (the verb is left out)
+        else:
+            cut = next((j for j, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
+            head = set(terms(" ".join(words[:cut])))
+        own.append(mine)
+    common = set.intersection(*own)
+    telling = {t: w for t, w in focus_w.items() if t not in common and any(t in o for o in own)}
+    total = sum(telling.values())
+    if not total:
+        return {}
+    return {n.start: sum(w for t, w in telling.items() if t in o) / total for n, o in zip(nums, own, strict=True)}
 
 
 # "…, of whom 148,300 …", "out of which 3,746 …": a part of the group counted just before
@@ -243,7 +306,8 @@ def answer_number(ctx: Ctx) -> Draft | None:
     if not cands:
         return None
     best = cands[0]
-    conf = _confidence(best, _clause_coverage(ctx, best))
+    refers_back = bool(_REFERS_BACK.match(_sentence_raw(ctx, best.ss)))
+    conf = _confidence(best, _clause_coverage(ctx, best), best.ss.ctx_coverage if refers_back else None)
     required = _predicate_terms(ctx)
     if required:
         # what the question says happened must be in the sentence, not only the counted noun
@@ -366,8 +430,9 @@ def _clause_coverage(ctx: Ctx, c: NumCand) -> float:
     return sum(ctx.weight(t) for t in ctx.focus if t in have) / total
 
 
-def _confidence(c: NumCand, clause_cov: float | None = None) -> float:
-    base = c.ss.coverage if clause_cov is None else 0.5 * (c.ss.coverage + clause_cov)
+def _confidence(c: NumCand, clause_cov: float | None = None, coverage: float | None = None) -> float:
+    cov = c.ss.coverage if coverage is None else coverage
+    base = cov if clause_cov is None else 0.5 * (cov + clause_cov)
     return max(0.0, min(1.0, 0.15 + 0.75 * base + 0.15 * max(-1.0, min(1.0, c.fit))))
 
 
