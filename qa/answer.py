@@ -19,7 +19,7 @@ from .context import Ctx, Draft
 from .figures import answer_number
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase
-from .lists import answer_extreme, answer_list
+from .lists import answer_extreme, answer_list, items_of
 from .lookup import answer_acronym, answer_location
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_type
@@ -49,8 +49,20 @@ def _generic(ctx: Ctx) -> Draft | None:
         # "which embassy …", "what help …": the sentence must at least speak of it
         noun = frozenset(terms(m.group(1)))
         if noun:
-            return _unknown_words(ctx, answer_sentence(ctx, "why", require=noun))
-    return _unknown_words(ctx, answer_sentence(ctx, "why"))
+            return _listed(ctx, _unknown_words(ctx, answer_sentence(ctx, "why", require=noun)))
+    return _listed(ctx, _unknown_words(ctx, answer_sentence(ctx, "why")))
+
+
+# "what kinds of support …", "by which characteristics …", "what post-submission steps …": several things asked
+_PLURAL_ASK = re.compile(r"^\s*(?:\w+\s+)?(?:which|what)\s+(?:(?:kinds?|types?|sorts?|forms?)\s+of\b|"
+                         r"(?:[a-z-]+\s+)?(?!(?:is|was|does|has)\b)[a-z-]+s\b)", re.IGNORECASE)
+
+
+def _listed(ctx: Ctx, d: Draft | None) -> Draft | None:
+    """A sentence answering a question that asks for several things, cut down to its list."""
+    if d is None or not _PLURAL_ASK.search(ctx.question):
+        return d
+    return items_of(ctx, d)
 
 
 def _unknown_words(ctx: Ctx, d: Draft | None) -> Draft | None:
@@ -73,7 +85,21 @@ def _location(ctx: Ctx) -> Draft | None:
     if d is not None and unknown:
         d.confidence *= 0.4
         d.notes.append("doubt: the reports never use " + ", ".join(unknown))
+    items = (d.items or [(x, None) for x in re.split(r",\s*|\s+and\s+", d.text) if x]) if d is not None else []
+    if d is not None and items and _SUBNATIONAL.search(ctx.question) and all(
+            _is_country(ctx, name, iri) for name, iri in items):
+        d.confidence *= 0.4  # "in which city …" is not answered by a country
+        d.notes.append("doubt: a city or region was asked, the report names only a country")
     return d
+
+
+_SUBNATIONAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:city|cities|town|towns|municipalit(?:y|ies)|district|"
+                          r"districts|province|provinces|region|regions|department|departments)\b", re.IGNORECASE)
+
+
+def _is_country(ctx: Ctx, name: str, iri: str | None) -> bool:
+    iris = {iri} if iri else ctx.kb._lookup(name)
+    return bool(iris) and all("/place/country-" in i for i in iris)
 
 
 def _generic_names(ctx: Ctx) -> Draft | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from embeddings.lexical import american
+
 from .intent import Intent
 from .kb import KnowledgeBase, Link
 from .model import AnswerOptions, TripleRef
@@ -180,7 +182,7 @@ class Ctx:
             if not bare[:1].isupper() or len(bare) < 3:
                 continue
             low = norm(bare)  # accents folded, as the report's words are
-            if low in self.kb.surface_words or low.rstrip("s") in self.kb.surface_words:
+            if any(w in self.kb.surface_words for w in (low, low.rstrip("s"), american(low), american(low.rstrip("s")))):
                 continue
             if any(lk.start <= self.question.find(w) < lk.end for lk in self.links):
                 continue

@@ -36,7 +36,7 @@ _AUX = frozenset("""is are was were be been being has have had will would can co
 _REL = frozenset("which who whom whose that where when while whereas although though because since if "
                  "unless whether but so thus thereby as than".split())
 _DISCOURSE = frozenset("however moreover furthermore additionally also addition therefore notably overall "
-                       "finally meanwhile respectively then".split())
+                       "finally meanwhile respectively then later subsequently afterwards still".split())
 _VERBS = frozenset(f"{v}{e}" for v in "include receive provide offer face cover require reach comprise "
                    "involve target obtain lack prioritise prioritize identify".split()
                    for e in ("", "s", "d", "ed", "ing"))
@@ -149,8 +149,8 @@ def _suffix(w: str) -> str | None:
 class _Coord:
     """One pass over the tokens of a sentence looking for coordinations around each conjunction."""
 
-    def __init__(self, s: str) -> None:
-        self.s = s
+    def __init__(self, s: str, inner: bool = False) -> None:
+        self.s, self.inner = s, inner  # inner: the text inside parentheses
         self.masked, self.groups = _mask(s)
         self.toks = _tokens(self.masked)
         self.low = [t.lower() for t, _, _ in self.toks]
@@ -162,8 +162,9 @@ class _Coord:
         return 0 <= j < len(self.toks) and self.toks[j][0][:1].isupper()
 
     def connector(self, j: int) -> bool:
-        """A lowercase word inside a capitalised name ("Ministry of Labour")."""
-        return self.low[j] in _CONNECT and self.cap(j - 1) and (self.cap(j + 1) or self.low[j + 1:j + 2] == ["the"])
+        """A small word inside a capitalised name ("Ministry of Labour", "Talent Beyond Borders")."""
+        return (self.low[j] in _CONNECT or (j > 0 and self.cap(j) and self.low[j] in _PREP)) and self.cap(j - 1) and (
+            self.cap(j + 1) or self.low[j + 1:j + 2] == ["the"])
 
     def participle(self, j: int) -> bool:
         """An -ed word after a noun: a verb, or a clause reduced to a participle ("boys affected by")."""
@@ -224,15 +225,12 @@ class _Coord:
         """The coordination whose conjunction (``n`` tokens) is at token ``i``, if it is a list."""
         low, toks = self.low, self.toks
         r0 = i + n
-        if self.punct(r0) or low[r0] in _PREP | _AUX | _REL | {"of"}:
+        if self.punct(r0) or low[r0] in _PREP | _AUX | _REL | _DISCOURSE | {"of"}:  # not "and later X"
             return None
         r = self.right(r0)
         if self.words(r0, r) > _MAX_WORDS or low[r:r + 1] in (["and"], ["or"]):
             return None  # too long, or nested ("legal advice and medical and financial support")
-        oxford = low[i - 1] in (",", ";")  # ", and staff worked in …" may be a new clause
-        verb_stop = not self.punct(r) and (self.verb(r, at_end=True) or (oxford and self.participle(r)))
-        clause_end = next((x for x in range(r, len(toks)) if self.punct(x)), len(toks))
-        finite_after = any(self.verb(x) for x in range(r, min(r + 8, clause_end)))
+        oxford = low[i - 1] in (",", ";")
         sfx = _suffix(low[r0])
         j, full, first, cue, t, k = i - 1 - oxford, [], None, False, -1, -2
         while j >= 0 and not self.punct(j):
@@ -254,14 +252,23 @@ class _Coord:
             if t <= j and not (intro or number) and (full or cue or n == 3 or t == k) and self.words(t, j + 1) <= 8:
                 first = (t, j + 1)
             break
+        gapped = low[r0][:1].isdigit() and not self.punct(r) and low[r] in _PREP and any(
+            low[a][:1].isdigit() and set(low[a:b]) & _PREP for a, b in full)  # "53 to B and 512 to C"
+        if not self.punct(r) and low[r] in _PREP and any(set(low[a + 1:b]) & _PREP for a, b in full):
+            r2 = self.right(r)  # parallel to "guidance about X, …": "and access to Y"
+            r = r2 if self.words(r0, r2) <= _MAX_WORDS and low[r2:r2 + 1] not in (["and"], ["or"]) else r
+        # ", and staff worked in …" may be a new clause
+        verb_stop = not self.punct(r) and (self.verb(r, at_end=True) or (oxford and self.participle(r)))
+        clause_end = next((x for x in range(r, len(toks)) if self.punct(x)), len(toks))
+        finite_after = any(self.verb(x) for x in range(r, min(r + 8, clause_end)))
+        whole = self.inner and not full and first == (0, i) and clause_end == len(toks) and all(
+            self.words(a, b) > 1 for a, b in (first, (r0, r)))  # "(Talent Lift and Talent Beyond Borders)"
         conj = ([first] if first else []) + full[::-1] + [(r0, r)]
         x = i - 1  # the capitalised run before "and": a name if it has "of"/"for" ("Ministry of Labour")
         while x > 0 and (self.cap(x - 1) or self.connector(x - 1)):
             x -= 1
-        name = low[i] == "and" and self.cap(i - 1) and self.cap(r0) and (
+        name = low[i] == "and" and self.cap(i - 1) and self.cap(r0) and not whole and (
             not full or any(low[y] in ("of", "for") for y in range(x, i)))
-        gapped = low[r0][:1].isdigit() and not self.punct(r) and low[r] in _PREP and any(
-            low[a][:1].isdigit() and set(low[a:b]) & _PREP for a, b in full)
         if len(conj) < 2 or name or gapped:
             return None  # "Bosnia and Herzegovina"; "12 went to A, 53 to B and 512 to C"
         preamble_verb = any(low[y] in _VERBS or self.verb(y) for y in range(conj[0][0]))
@@ -269,7 +276,7 @@ class _Coord:
             return None  # "…, and the office opened shelters": clauses, not a list
         subject = finite_after and not preamble_verb and (first is None or t == k) and all(
             self.words(a, b) <= 4 for a, b in conj)
-        if len(conj) == 2 and not (cue or n == 3 or subject):
+        if len(conj) == 2 and not (cue or n == 3 or subject or whole):
             return None
         items = [_item(self.s, toks[a][1], toks[b - 1][2]) for a, b in conj]
         its = tuple(it for it in items if it)
@@ -284,7 +291,7 @@ class _Coord:
             if n and i > 0 and i + n < len(self.low) and (e := self.around(i, n)):
                 out.append(e)
         for a, b in self.groups:  # a list inside parentheses, on its own
-            out += [_shift(e, a + 1) for e in _Coord(self.s[a + 1:b - 1]).run()]
+            out += [_shift(e, a + 1) for e in _Coord(self.s[a + 1:b - 1], inner=True).run()]
         return out
 
 

@@ -206,6 +206,10 @@ def _segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, flo
         right_stop = nums[i + 1].start if i + 1 < len(nums) else len(raw)
         words = raw[n.end : right_stop].split()[:12]
         mine = set(terms(" ".join(words)))
+        left_stop = nums[i - 1].end if i else 0
+        if raw[left_stop : n.start].rstrip().endswith("(") or not mine:
+            # "followed by physical violence (38.3%)": the label is written before the figure
+            mine |= set(terms(" ".join(raw[left_stop : n.start].split()[-4:])))
         if words and words[0].lower() in _PREPOSITIONS:
             mine |= head  # "12 departed to A, 53 to B": 53 departed too (the verb is left out)
         else:

@@ -45,9 +45,10 @@ _ACRONYM = re.compile(
     r"\bspell(?:ed)? out\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$"
 )
-# "What is ACR?", "What are the ABC mentioned in …": an acronym asked about on its own.
+# "What is ACR?", "What are the ABC mentioned in …", "… ACR interviews - what is ACR?": an acronym
+# asked about on its own (also after a dash or colon that closes a first clause).
 _ACRONYM_ALONE = re.compile(
-    r"^\s*(?i:what|who) (?i:is|are|was|were) (?i:the |an? )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?"
+    r"(?:^|[-–—:;.?])\s*(?i:what|who) (?i:is|are|was|were) (?i:the |an? )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?"
     r"(?:\s+(?i:mentioned|referred|cited)\b|\s*\?|$)"
 )
 _WHY = re.compile(

@@ -24,7 +24,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from embeddings.lexical import STOPWORDS
+from embeddings.lexical import STOPWORDS, american
 from graph.acronyms import acronym_base, find_definitions, is_acronym
 from graph.ids import DEFAULT_BASE, VOCAB, entity_iri
 from graph.model import Entity, Extraction, Relation
@@ -238,6 +238,8 @@ class KnowledgeBase:
             for w in _WORD_RE.findall(norm(p.text)):
                 out.add(w)
                 out.update(x for x in re.split(r"[-'+&]", w) if x)
+        # a question may spell a name the other way ("Centers" for "Centres", "Labor" for "Labour")
+        out.update([american(w) for w in out])
         return frozenset(out)
 
     # -- acronyms ----------------------------------------------------------------------------

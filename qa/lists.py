@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, Draft, Evidence, ScoredSent
+from .enumerations import best_enumeration, format_items
 from .lookup import _places
 from .names import Name, asked_type, demonyms_in, fits, in_question, join, names_in
 from .prose import answer_sentence
@@ -46,7 +47,22 @@ def answer_list(ctx: Ctx) -> Draft | None:
     sentence = answer_sentence(ctx, "list")
     if best is not None and (sentence is None or best.confidence >= sentence.confidence - 0.1):
         return best
-    return sentence
+    return items_of(ctx, sentence) if sentence is not None else None
+
+
+def items_of(ctx: Ctx, d: Draft) -> Draft:
+    """A sentence answering a list question, cut down to the list it states ("psychological, legal
+    and social support"; "a) …; b) …; c) …"), with the list highlighted; the sentence otherwise."""
+    ev = d.evidence[-1]
+    start, end = ev.spans[-1]
+    raw = ctx.kb.passages[ev.passage_id].text[start:end]
+    enum = best_enumeration(raw, ctx.question)
+    if enum is None or (not enum.marked and len(d.text) < ctx.options.max_answer_chars - 10):
+        return d  # a short sentence already reads as the list; only a long one is cut down to it
+    spans = [(start + it.start, start + it.end) for it in enum.items]
+    evidence = [*d.evidence[:-1], Evidence(ev.passage_id, [(start, end), *spans], ev.score)]
+    return Draft(format_items(enum), "list", d.confidence, evidence, d.triples, d.notes,
+                 [(it.text, None) for it in enum.items])
 
 
 def _names(ctx: Ctx, ss: ScoredSent, kind: str, words: tuple[str, ...]) -> list[Name]:
