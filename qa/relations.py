@@ -57,7 +57,13 @@ def _entity_is_subject(ctx: Ctx, link: Link) -> bool | None:
 
 
 def _is_modifier(ctx: Ctx, link: Link) -> bool:
-    """"the protection sector of the RHN": RHN only says which sector is meant."""
+    """"the protection sector of the RHN" (or "the RHN's protection sector"): RHN only says which
+    sector is meant."""
+    m = re.match(r"(?:['’]s)?\s+", ctx.question[link.end :])
+    if re.search(r"['’]s$", ctx.question[link.start : link.end]) or (m and m.group().startswith(("'", "’"))):
+        after = link.end + (m.end() if m else 0)
+        if any(o is not link and o.start == after for o in ctx.links):
+            return True
     before = ctx.question[: link.start]
     if not re.search(r"\b(?:of|in|within)\s+(?:the\s+)?$", before):
         return False
