@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import Stemmer
 
-ANALYSER = "en-snowball-v1"
+ANALYSER = "en-snowball-v2"
 ANALYSER_FILE = "analyser.json"
 # bm25s's file names (its defaults); listed so a manifest can name exactly what belongs here
 BM25_FILES = (
@@ -83,6 +83,16 @@ _SPELLING = (
 )
 
 
+# Words Snowball folds onto another word's stem, kept apart: a "national survey" is not about
+# anyone's nationality, and "organs" are not organisations.
+_STEM_EXCEPTIONS = {
+    "national": "national", "nationals": "national", "nationally": "national",
+    "nationality": "nationalit", "nationalities": "nationalit",
+    "organ": "organ", "organs": "organ",
+    "university": "universit", "universities": "universit",
+}
+
+
 def american(word: str) -> str:
     """A folded word in American spelling (a no-op for most words)."""
     if len(word) < 5:
@@ -100,6 +110,8 @@ def term(token: str) -> str | None:
         return t.replace(",", "")
     if len(t) < 2 or t in STOPWORDS:
         return None
+    if t in _STEM_EXCEPTIONS:
+        return _STEM_EXCEPTIONS[t]
     return stem(american(t))
 
 

@@ -367,6 +367,10 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if unit and c.own_unit and not unit & c.unit and not (unit & _PEOPLE and c.unit & _PEOPLE) and not c.number.percent:
         factor *= 0.45
         reasons.append("the figure counts something else")
+    qualifier = _people_qualifier(ctx.question)  # "how many stateless persons": stateless
+    if qualifier and not qualifier & (c.unit | have):
+        factor *= 0.6
+        reasons.append("the figure counts other people than those asked about")
     money_asked = ctx.intent.money or ctx.intent.kind == "finance"
     if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
         factor *= 0.45
@@ -400,6 +404,16 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
             reasons.append(f"{lk.surface} is named in another clause than the figure")
             break
     return factor, [f"doubt: {r}" for r in reasons]
+
+
+def _people_qualifier(question: str) -> frozenset[str]:
+    """The adjective before the people counted ("how many stateless persons" → stateless); not a
+    participle ("resettled refugees" say what happened, which the sentence may word otherwise)."""
+    m = re.search(r"\bhow many\s+((?:[\w-]+\s+){1,2}?)([\w-]+)", question, re.IGNORECASE)
+    if not m or not set(terms(m.group(2))) & _PEOPLE:
+        return frozenset()
+    words = [w for w in m.group(1).split() if not re.search(r"(?:ed|ing)$", w.lower())]
+    return frozenset(terms(" ".join(words))) - _PEOPLE
 
 
 _CURRENCY = frozenset(terms("usd dollars dollar euros euro soles budget funding funds contribution loan"))
