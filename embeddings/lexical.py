@@ -137,6 +137,8 @@ def quantity_focus(question: str, max_terms: int = 3) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for m in _TOKEN.finditer(question, found.end()):
+        if fold(m.group()) in IRREGULAR_PAST:
+            break  # "how many went to …": a verb, nothing is named as counted
         if fold(m.group()) in STOPWORDS:
             if out:
                 break
@@ -147,6 +149,10 @@ def quantity_focus(question: str, max_terms: int = 3) -> tuple[str, ...]:
         if len(out) >= max_terms:
             break
     return tuple(out)
+
+
+IRREGULAR_PAST = frozenset("went came got left made took gave became fled ran stayed remained returned arrived "
+                            "received obtained".split())
 
 
 def counted_terms(text: str) -> tuple[str, ...]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from embeddings.lexical import IRREGULAR_PAST
+
 from .text import terms
 
 # Relation families: a regex over the lowercased question → the predicates that answer it.
@@ -234,6 +236,8 @@ _NOUNS_IN_ED = frozenset("need needs seed seeds speed feed bed beds shed breed r
 def _is_verb(noun: str) -> bool:
     """"how many resulted in …", "how many ended up …": no counted noun, the word is a verb."""
     words = noun.split()
+    if len(words) == 1 and words[0] in IRREGULAR_PAST:
+        return True  # "how many went to …"
     return len(words) == 1 and words[0].endswith("ed") and len(words[0]) > 4 and words[0] not in _NOUNS_IN_ED
 
 

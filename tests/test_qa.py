@@ -509,3 +509,33 @@ def test_negated_terms_and_time_words() -> None:
     assert negated_terms("Which cities, other than the capital, host offices?") == frozenset(terms("capital"))
     assert negated_terms("Where does UNHCR have offices?") == frozenset()
     assert _TIME_WORD.search("October") and _TIME_WORD.search("Q3") and not _TIME_WORD.search("Port Esquel")
+
+
+# -- session 2: figures told apart inside one sentence, lists, possessives, places of the right kind --
+
+
+@pytest.mark.parametrize(
+    ("report", "question", "parts"),
+    [
+        # two shares in one sentence: the one whose own words say "risk"
+        ("peru", "What proportion of Peru's inhabitants risked falling into poverty?", ("40%",)),
+        # a part of a total written in parentheses after it
+        ("marovia", "Of the refugees submitted for resettlement in 2025, how many went to Canada?", ("120",)),
+        # "Of them, …": the sentence before says who they are
+        ("marovia", "How many of those given legal orientation were assisted at border points?", ("6,210",)),
+        # "X's Y": the question is about Y
+        ("marovia", "Which agency led the HCT's protection sector?", ("UNHCR",)),
+        # a marked list in one long sentence comes back item by item
+        ("marovia", "What three lines of work did UNHCR use to support CONARE?", ("a)", "b)", "c)")),
+    ],
+)
+def test_session2_families(qa_kb_peru, qa_kb_marovia, report: str, question: str, parts: tuple[str, ...]) -> None:
+    kb = qa_kb_peru if report == "peru" else qa_kb_marovia
+    a = answer(question, kb)
+    assert _ok(a, *parts), (question, a.text, a.notes)
+    assert not unsupported(a), (question, a.text, unsupported(a))
+
+
+def test_a_city_asked_is_not_answered_by_a_country(qa_kb_peru) -> None:
+    a = answer("In what city did the II Global Refugee Forum take place?", qa_kb_peru)
+    assert a.text is None, (a.text, a.notes)
