@@ -44,12 +44,16 @@ def _why(ctx: Ctx) -> Draft | None:
 def _generic(ctx: Ctx) -> Draft | None:
     if asked_type(ctx.question)[0] != "any":
         return None  # an actor or a place was asked for: a sentence is not an answer
-    m = re.match(r"\s*(?:which|what)\s+([a-z]+)\b", ctx.question, re.IGNORECASE)
-    if m and m.group(1).lower() not in ("is", "are", "was", "were", "did", "does", "do", "has", "have"):
-        # "which embassy …", "what help …": the sentence must at least speak of it
-        noun = frozenset(terms(m.group(1)))
-        if noun:
-            return _listed(ctx, _unknown_words(ctx, answer_sentence(ctx, "why", require=noun)))
+    m = re.match(r"\s*(?:which|what)\s+((?:kinds?|types?|sorts?|forms?)\s+of\s+)?([a-z]+)\b", ctx.question,
+                 re.IGNORECASE)
+    if m and m.group(2).lower() not in ("is", "are", "was", "were", "did", "does", "do", "has", "have"):
+        # "which embassy …", "what help …", "what kinds of support …": the sentence must at least speak of it
+        kind_word = frozenset(terms(m.group(1) or ""))  # a sentence saying "the main type of X was …" first
+        for noun in ([kind_word] if kind_word else []) + [frozenset(terms(m.group(2)))]:
+            d = answer_sentence(ctx, "why", require=noun) if noun else None
+            if d is not None:
+                return _listed(ctx, _unknown_words(ctx, d))
+        return None
     return _listed(ctx, _unknown_words(ctx, answer_sentence(ctx, "why")))
 
 

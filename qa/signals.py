@@ -96,6 +96,13 @@ def asked_verb(question: str) -> str:
             j += 1
         return words[j] if j < len(words) and words[j] not in ("there", "in", "at", "on", "among") else ""
     if w.endswith("ed") or w in _IRREGULAR:
+        if i + 1 < len(words) and words[i + 1] in _PHRASE_END:
+            # "how many refugees resettled from Peru flew to …": a participle and its phrase, then the verb
+            for k in range(i + 2, min(len(words), i + 5)):
+                if words[k] in _PHRASE_END:
+                    break
+                if words[k] in _IRREGULAR or (words[k].endswith("ed") and not raw_words[k][:1].isupper()):
+                    return words[k]
         return w
     return ""
 
@@ -103,7 +110,7 @@ def asked_verb(question: str) -> str:
 _PHRASE_END = frozenset("in on at to for from with by during since between after before per each last this next "
                         "compared out up down off back over into across among than".split())
 _IRREGULAR = frozenset("left took made went came gave saw found became began held ran fled sent spent won lost paid "
-                       "met kept brought bought built taught sought".split())
+                       "met kept brought bought built taught sought flew".split())
 
 
 def verb_factor(verb: str, have: set[str], vocabulary: frozenset[str]) -> tuple[float, str]:
