@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .context import Ctx, Draft, Evidence, ScoredSent
-from .signals import LIGHT_TERMS, asked_verb, clause_of, verb_factor, year_factor
+from .signals import LIGHT_TERMS, asked_verb, clause_of, other_demonyms, verb_factor, year_factor
 from .text import Number, canon, find_phrase, numbers, terms
 
 # Nouns that all count people: a question about "people" accepts "individuals", "refugees" …
@@ -367,6 +367,10 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if unit and c.own_unit and not unit & c.unit and not (unit & _PEOPLE and c.unit & _PEOPLE) and not c.number.percent:
         factor *= 0.45
         reasons.append("the figure counts something else")
+    others = [d for d in other_demonyms(ctx) if d not in have]
+    if others:
+        factor *= 0.5  # "what share of Haitian refugees …" answered by a figure about other people
+        reasons.append(f"the sentence does not speak of {others[0]} people")
     qualifier = _people_qualifier(ctx.question)  # "how many stateless persons": stateless
     if qualifier and not qualifier & (c.unit | have):
         factor *= 0.6

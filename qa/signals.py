@@ -19,9 +19,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from embeddings.lexical import fold
 
 from .intent import _TARGET_NOUN, _is_verb
 from .text import Number, terms
+
+if TYPE_CHECKING:
+    from .context import Ctx
 
 # Verbs that say little about *what* happened (the counted noun and the object carry it).
 LIGHT_TERMS = _LIGHT = frozenset(
@@ -157,3 +163,22 @@ def year_factor(raw: str, n: Number, years: tuple[int, ...]) -> float:
     if not m:
         return 1.0
     return 1.15 if int(m.group(1)) in years else 0.5
+
+
+def own_country(ctx: Ctx, name: str) -> bool:
+    countries = {fold(d.report.meta.country) for d in ctx.kb.documents.values() if d.report.meta.country}
+    return fold(name).removeprefix("the ") in countries
+
+
+def other_demonyms(ctx: Ctx) -> list[str]:
+    """Nationality adjectives in the question other than the report country's own ("Haitian")."""
+    own = {fold(d.report.meta.country)[:5] for d in ctx.kb.documents.values() if d.report.meta.country}
+    n = max(1, len(ctx.kb.passages))
+    out = []
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:ian|ean|an|ese|ish|i))s?\b", ctx.question):
+        word = m.group(1)
+        if m.start() == 0 or fold(word)[:5] in own:
+            continue
+        # the people a report is mostly about (named in many passages) are who its tables count
+        out.extend(t for t in terms(word) if ctx.kb.doc_freq.get(t, 0) < 0.08 * n)
+    return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ingest.model import BudgetRow, IndicatorRow, Value
 
 from .context import Ctx, Draft, Evidence
+from .signals import other_demonyms, own_country
 from .text import find_phrase, terms
 
 # Words that say which column is asked for, not which row: they do not help match a label.
@@ -165,8 +166,15 @@ def answer_indicator(ctx: Ctx) -> Draft | None:
         if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or (e is not None and e.type in ("Indicator", "Area")):
             continue
         if not set(terms(lk.surface)) & row_terms:
-            conf *= 0.6  # "what share of the CEM survivors …": the row is not about the CEMs
+            # "what share of the CEM survivors …": the row is not about the CEMs; a row is never
+            # broken down by a place other than the report's country ("… to <country>")
+            place = e is not None and e.type == "Location" and not own_country(ctx, lk.surface)
+            conf *= 0.3 if place else 0.6
             notes.append(f"doubt: the indicator does not concern {lk.surface}")
+    for demonym in other_demonyms(ctx):
+        if demonym not in row_terms:
+            conf *= 0.3  # "what proportion of Haitian refugees …": the row counts every refugee
+            notes.append(f"doubt: the indicator does not count {demonym} people apart")
             break
     other = _other_population(ctx, row)
     if other:
@@ -288,3 +296,4 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
     text = f"{row.area.code}: {row.area.title} ({_BUDGET_LABELS[field]} {v.text})"
     passage = ctx.kb.passages[row.passage_id]
     return Draft(text, "finance", 0.7, [Evidence(row.passage_id, [(0, len(passage.text.rstrip()))], 1.0)])
+
