@@ -72,7 +72,7 @@ def _listed(ctx: Ctx, d: Draft | None) -> Draft | None:
 def _unknown_words(ctx: Ctx, d: Draft | None) -> Draft | None:
     """"What is the capital of the moon?": a word the reports never use is what the question is
     about; a sentence matching the other words ("seed capital") does not answer it."""
-    unknown = [t for t in ctx.focus if t not in ctx.kb.vocabulary and t.isalpha()]
+    unknown = [t for t in ctx.focus if t not in ctx.vocabulary and t.isalpha()]
     if d is not None and unknown:
         d.confidence *= 0.4
         d.notes.append("doubt: the reports never use " + ", ".join(unknown))
@@ -85,7 +85,7 @@ def _location(ctx: Ctx) -> Draft | None:
     d = answer_location(ctx)
     nouns = {t for m in re.finditer(r"\b(?:the|an?|its|their)\s+([a-z][\w-]+)", ctx.question, re.IGNORECASE)
              for t in terms(m.group(1))}
-    unknown = [t for t in ctx.focus if t in nouns and t not in ctx.kb.vocabulary and t.isalpha()]
+    unknown = [t for t in ctx.focus if t in nouns and t not in ctx.vocabulary and t.isalpha()]
     if d is not None and unknown:
         d.confidence *= 0.4
         d.notes.append("doubt: the reports never use " + ", ".join(unknown))
@@ -322,10 +322,10 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
             if not any(find_phrase(t, f) for t in cited for f in forms) and not set(terms(lk.surface)) <= cited_terms:
                 return f"nothing cited mentions {lk.surface}"
     unit = set(ctx.intent.unit_terms)
-    if d.kind == "number" and unit and not unit & ctx.kb.vocabulary:
+    if d.kind == "number" and unit and not unit & ctx.vocabulary:
         return "the reports never count " + " ".join(ctx.intent.unit_terms)
     for y in ctx.intent.years:
-        years_ok = {doc.report.meta.year for doc in ctx.kb.documents.values() if doc.report.meta.year}
+        years_ok = {doc.report.meta.year for doc in ctx.documents if doc.report.meta.year}
         if y in years_ok and d.kind in ("indicator", "finance"):
             continue
         cited = " ".join(ctx.kb.passages[e.passage_id].text for e in d.evidence)

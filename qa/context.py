@@ -81,6 +81,19 @@ class Ctx:
         ref = self.kb.entities.get(iri)
         return ref is None or ref.report == self.report or ref.entity.international
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """The terms of the reports the question is asked of."""
+        return self.kb.report_vocabulary(self.report)
+
+    @property
+    def documents(self) -> list:
+        """The documents the question is asked of: the one report when restricted, else all."""
+        docs = self.kb.documents
+        if self.report and self.report in docs:
+            return [docs[self.report]]
+        return list(docs.values())
+
     @cached_property
     def focus(self) -> tuple[str, ...]:
         focus = focus_terms(self.question)

@@ -68,6 +68,11 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     verb_t = frozenset(terms(asked_verb(ctx.question))) - LIGHT_TERMS
     asks_new = bool(re.search(r"\b(?:new|additional)\b", ctx.question, re.IGNORECASE)) and not wants_total
     qualifiers = _qualifiers(ctx.question) - unit
+    # "Of the survivors assisted, how many got care?": the figure asked is a part of a group
+    asks_part = bool(re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b", ctx.question,
+                              re.IGNORECASE))
+    # "what share of the children … were girls": what the share is, written right after the figure
+    share_is = _share_predicate(ctx.question) if intent.percent else frozenset()
     # a name that is itself the counted noun ("how many Ostrenians …") is scored as the unit, not as a place
     near_names = [f for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
                   and not set(terms(lk.surface)) <= unit
@@ -165,10 +170,30 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             if yf != 1.0:
                 fit += 0.15 if yf > 1 else -0.8  # "54 in 2023" for a 2023 question, not "99 days in 2022"
             fit += 0.8 * own_fit.get(n.start, 0.0)
+            if asks_part and (_SUBSET_BEFORE.search(raw[: n.start]) or refers_back):
+                fit += 0.8
+            if share_is and share_is & _share_of(raw, n):
+                fit += 0.8
             total = ss_score + 0.25 * fit
             out.append(NumCand(ss, n, fit, total, after, _phrase(raw, n), own))
     out.sort(key=lambda c: -c.total)
     return out
+
+
+def _share_predicate(question: str) -> frozenset[str]:
+    """"what share of the children … were girls" → girl: the terms after the question's last copula."""
+    m = re.search(r".*\b(?:were|was|are|is)\s+([^?]+)", question, re.IGNORECASE)
+    return frozenset(terms(m.group(1))) if m else frozenset()
+
+
+def _share_of(raw: str, n: Number) -> set[str]:
+    """What a share is said to be: "60% were girls", "86.4% of the survivors assisted … were women"."""
+    words = re.split(r"[;:()]", raw[n.end :])[0].split()[:14]
+    low = [w.lower().strip(",") for w in words]
+    for i, w in enumerate(low):
+        if w in ("were", "was", "are", "is"):
+            return set(terms(" ".join(words[i + 1 : i + 5])))
+    return set(terms(" ".join(words[:4])))
 
 
 _REFERS_BACK = re.compile(r"\s*(?:of|among|out of) (?:them|these|those|whom|which)\b", re.IGNORECASE)
@@ -360,7 +385,7 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     raw = _sentence_raw(ctx, c.ss)
     have = set(terms(raw)) | _previous_terms(ctx, c.ss)
     factor, reasons = 1.0, []
-    f, why = verb_factor(asked_verb(ctx.question), have, ctx.kb.vocabulary)
+    f, why = verb_factor(asked_verb(ctx.question), have, ctx.vocabulary)
     factor *= f
     reasons += [why] if why else []
     unit = set(ctx.intent.unit_terms)

@@ -226,6 +226,15 @@ class KnowledgeBase:
         n = max(1, len(self.passages))
         return math.log(1 + (n - self.doc_freq.get(t, 0) + 0.5) / (self.doc_freq.get(t, 0) + 0.5))
 
+    def report_vocabulary(self, report: str | None) -> frozenset[str]:
+        """The terms one report uses (every report's when ``report`` is None)."""
+        if report is None:
+            return self.vocabulary
+        key = f"vocabulary:{report}"
+        if key not in self.memo:
+            self.memo[key] = frozenset(t for p in self.passages.values() if p.report == report for t in terms(p.text))
+        return self.memo[key]  # type: ignore[return-value]
+
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         return frozenset(self.doc_freq)

@@ -53,7 +53,7 @@ def best_sentences(ctx: Ctx, causal: bool = False) -> list[ScoredSent]:
     if causal:
         means = bool(re.match(r"\s*how\b", ctx.question, re.IGNORECASE))
         pattern = _MEANS if means else _CAUSAL
-        years = {d.report.meta.year for d in ctx.kb.documents.values() if d.report.meta.year}
+        years = {d.report.meta.year for d in ctx.documents if d.report.meta.year}
         ranked.sort(key=lambda s: -(s.score + (0.08 if pattern.search(s.sent.text) else 0.0)
                                     - (0.1 if _is_goal(s.sent.text, years) else 0.0)))
     return ranked

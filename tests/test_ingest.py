@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -128,6 +129,19 @@ def test_second_made_up_report(marovia_doc):
 
 
 # other formats ----------------------------------------------------------------------------------
+
+
+def test_third_report_written_without_seeing_the_reader():
+    """Távora 2024 was written by someone who had not read the reader's code: every results row
+    and every financial row is read, with its values."""
+    doc = read_report(Path(__file__).parent / "data" / "reports" / "unhcr-arr-2024-tavora.txt")
+    assert doc.report.meta.country == "Távora" and doc.report.meta.year == 2024
+    assert len(doc.indicators) == 34 and len(doc.budget) == 16
+    assert all(i.actual.text for i in doc.indicators)
+    assert sum(b.area.code == "Total" for b in doc.budget) == 2
+    for b in doc.budget:
+        assert b.final_budget.value * b.funds_available_pct.value / 100 == pytest.approx(b.funds_available.value, rel=1e-2)
+    assert sum(not p.inferred for p in doc.pages) >= 2  # two printed footers
 
 
 def test_pdf_reader_keeps_true_page_numbers():
