@@ -17,7 +17,8 @@ _FACILITY = re.compile(
     r"\b(?:house|shelter|centres?|centers?|offices?|hubs?|clinic|units?|schools?|hospitals?|spaces?|cems?|cacs?)\b",
     re.IGNORECASE,
 )
-_SUBUNIT = re.compile(r"(?:units?|centres?|centers?|offices?|sector|sub-sector|branch|clinic|teams?|committee|board|group|secretariat)$", re.IGNORECASE)
+_SUBUNIT = re.compile(r"(?:units?|centres?|centers?|offices?|sector|sub-sector|branch|clinic|teams?|committee|board|group|secretariat|"
+                      r"services?|directorate|division|bureau|department)$", re.IGNORECASE)
 
 
 def _mentions_in(s: Sent, a: int, b: int, types: tuple[str, ...] | None = None) -> list[int]:
@@ -67,6 +68,8 @@ def fronted_support(s: Sent) -> list[Found]:
     if not m:
         return []
     comma = s.text.find(",", s.start + m.end(), s.end)
+    while comma >= 0 and any(mm.start <= comma < mm.end for mm in s.ms):
+        comma = s.text.find(",", comma + 1, s.end)  # "Bureau of Population, Refugees, and Migration (PRM)"
     if comma < 0:
         return []
     givers = _mentions_in(s, s.start + m.end(), comma)

@@ -52,8 +52,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     # leadership
     _t("coLeads", r"\bco-?(?:led|chaired)\s+by\b", "passive", 0.9),
     _t("coLeads", r"\bco-?(?:lead|leads|leading|led|chair|chairs|chairing|chaired)\b(?!\s+by)", conf=0.9),
-    _t("leads", r"(?<![-\w])(?:led|chaired|headed|coordinated)\s+by\b", "passive", 0.85),
-    _t("leads", r"(?<![-\w])(?:lead|leads|leading|led|chair|chairs|chaired|chairing|heads|headed)\b(?!\s+(?:by|to)\b)", conf=0.8, window=4),
+    _t("chairs", r"(?<![-\w])(?:chaired|presided(?:\s+over)?)\s+by\b", "passive", 0.85),
+    _t("leads", r"(?<![-\w])(?:led|headed|coordinated|convened)\s+by\b", "passive", 0.85),
+    _t("chairs", r"(?<![-\w])(?:chair|chairs|chaired|chairing|presides\s+over|presided\s+over)\b(?!\s+(?:by|to)\b)", conf=0.8, window=6),
+    _t("leads", r"(?<![-\w])(?:lead|leads|leading|led|heads|headed|convenes|convened)\b(?!\s+(?:by|to)\b)", conf=0.8, window=4),
     _t("leads", r"\bcoordinated\b(?!\s+(?:by|with)\b)", conf=0.6, window=3),
     # membership
     _t("memberOf", r"\bmembers?\s+of\b", "copula", 0.85, window=3),
@@ -62,6 +64,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("partOf", r"\b(?:is|are|was|were|became|remains)\s+(?:also\s+)?(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:chapter|instance|body|branch|affiliate|arm|subsidiary|section)\s+of\b", "copula", 0.8, window=3),
     # partnership
     _t("partnersWith", r"\b(?:partner(?:s|ed|ing)?|collaborat(?:es|ed|ing|e)|cooperat(?:es|ed|ing|e)|work(?:s|ed|ing)?(?:\s+(?:closely|jointly))?)\s+with\b", conf=0.8, window=4),
+    # "UNHCR partner Plan International ran …", "UNHCR partners NRC and JRS delivered …"
+    _t("partnersWith", r"\bpartners?\b(?=\s+(?:the\s+)?[A-Z])", conf=0.7, window=2),
     # support and funding
     _t("supports", r"\b(?:support(?:s|ed|ing)?|assist(?:s|ed|ing)?|bolster(?:s|ed|ing)?|help(?:s|ed|ing)?|reinforc(?:es|ed|ing)|equipp(?:ed|ing))\b(?!\s+(?:by|from|to|for|in\s+(?:the|a)\s+(?:departure|elaboration)))", conf=0.75, window=10),
     _t("supports", r"\bstrengthen(?:s|ed|ing)?\s+(?:the\s+)?(?:capacit(?:y|ies)|capabilities)\s+of\b", conf=0.75, window=3),
