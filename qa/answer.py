@@ -313,8 +313,10 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     elif d.kind != "acronym":
         cited_terms = set(terms(" ".join(cited)))
         for phrase in _named_phrases(ctx):
-            if not any(find_phrase(t, phrase) for t in cited) and not set(terms(phrase)) <= cited_terms:
-                return f"nothing cited mentions {phrase}"
+            forms = [phrase, *(" ".join(d.long_form.split()) for d in ctx.kb.acronyms.get(phrase, []))]
+            if not any(find_phrase(t, f) for t in cited for f in forms) and not any(
+                    set(terms(f)) <= cited_terms for f in forms):
+                return f"nothing cited mentions {phrase}"  # (an acronym may be written out: "RSD")
         for lk in ctx.links:
             if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
                 continue
@@ -323,7 +325,13 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
                 return f"nothing cited mentions {lk.surface}"
     unit = set(ctx.intent.unit_terms)
     if d.kind == "number" and unit and not unit & ctx.vocabulary:
-        return "the reports never count " + " ".join(ctx.intent.unit_terms)
+        # "how many helicopters …" in a report that never mentions one; but "how many contacts did
+        # the <named> helpline handle" is answered by its "calls and messages"
+        rest = [t for t in ctx.focus if t not in unit]
+        have = set(terms(" ".join(cited)))
+        covered = sum(ctx.weight(t) for t in rest if t in have) / (sum(ctx.weight(t) for t in rest) or 1.0)
+        if covered < 0.75:
+            return "the reports never count " + " ".join(ctx.intent.unit_terms)
     for y in ctx.intent.years:
         years_ok = {doc.report.meta.year for doc in ctx.documents if doc.report.meta.year}
         if y in years_ok and d.kind in ("indicator", "finance"):

@@ -30,7 +30,7 @@ _SYNONYM_GROUPS = (
     "assisted helped supported aided assistance help support aid strengthened bolstered reinforced backed",
     "women woman female",
     "men man male",
-    "job employment work livelihood labour labor",
+    "job employment livelihood labour labor",
     "shelter accommodation housing lodging",
     "health medical healthcare",
     "school education educational",
