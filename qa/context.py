@@ -106,7 +106,7 @@ class Ctx:
     def weight(self, t: str) -> float:
         """A focus term's weight: its IDF; a term the reports never use weighs 1 (paraphrases
         bring many such words, and a missing name is handled by ``missing_names``)."""
-        return self.kb.idf(t) if t in self.kb.vocabulary else 1.0
+        return self.kb.report_idf(t, self.report) if t in self.vocabulary else 1.0
 
     @cached_property
     def hits(self) -> list[Hit]:

@@ -226,6 +226,22 @@ class KnowledgeBase:
         n = max(1, len(self.passages))
         return math.log(1 + (n - self.doc_freq.get(t, 0) + 0.5) / (self.doc_freq.get(t, 0) + 0.5))
 
+    def report_idf(self, t: str, report: str | None) -> float:
+        """IDF of a term over one report's passages (all passages when ``report`` is None): a
+        question asked of one report weighs its words by that report, not by the others built with it."""
+        if report is None:
+            return self.idf(t)
+        key = f"doc_freq:{report}"
+        if key not in self.memo:
+            df: Counter[str] = Counter()
+            for p in self.passages.values():
+                if p.report == report:
+                    df.update(set(terms(p.text)))
+            self.memo[key] = (df, sum(p.report == report for p in self.passages.values()))
+        df, n = self.memo[key]
+        n = max(1, n)
+        return math.log(1 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5))
+
     def report_vocabulary(self, report: str | None) -> frozenset[str]:
         """The terms one report uses (every report's when ``report`` is None)."""
         if report is None:
