@@ -66,8 +66,8 @@ _NUMBER = re.compile(
     r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
     r"proportion|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
     r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\bwhat year\b|"
-    r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){1,3}(?:number|total|amount|figure|count|rate|level|"
-    r"percentage|share|proportion)\b"
+    r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){0,3}(?:number|total|amount|figure|count|rate|level|"
+    r"percentage|share|proportion|toll|turnout|caseload|headcount|tally)\b"
 )
 _FINANCE = re.compile(
     r"\bbudget\w*|\bfunds? available\b|\bexpenditure\w*|\bspen[dt]\w*|\bfunding (?:level|gap|rate)|"
