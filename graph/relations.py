@@ -272,6 +272,8 @@ def _not_factual(s: Sent, pos: int, clause_start: int) -> bool:
         return True
     if re.search(r"\bfor\s+$", before):
         return True
+    if re.search(r"\b(?:will|shall|would)\s+(?:(?:also|continue\s+to|further|keep)\s+)?$", before):
+        return True  # "UNHCR will work with …": a plan, not something that happened
     return bool(re.search(r"\bpledg", s.text[clause_start:pos]))
 
 
@@ -379,6 +381,7 @@ def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
 
 def extract_relations(doc: Document, units: list[Unit], placed: list[Placed], by_key: dict[str, Entity], main: str | None) -> list[Relation]:
     from .frames import FRAME_RULES, cross_sentence
+    from .frames_joint import JOINT_RULES, co_leaders
     from .frames_place import PLACE_RULES
 
     per_unit = build_sentences(units, placed, by_key, main)
@@ -386,10 +389,10 @@ def extract_relations(doc: Document, units: list[Unit], placed: list[Placed], by
     for sents in per_unit:
         for s in sents:
             found += trigger_rules(s)
-            for rule in (*FRAME_RULES, *PLACE_RULES):
+            for rule in (*FRAME_RULES, *PLACE_RULES, *JOINT_RULES):
                 found += rule(s)
         found += cross_sentence(sents)
-    return _to_relations(doc, found)
+    return _to_relations(doc, co_leaders(found))
 
 
 def _to_relations(doc: Document, found: list[Found]) -> list[Relation]:

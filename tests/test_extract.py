@@ -453,3 +453,16 @@ def test_chairs_convenes_partner_nouns_and_funding_from_a_name_with_commas():
     assert _has(x, "UNHCR", "partnersWith", "NRC") or _has(x, "NRC", "partnersWith", "UNHCR")
     assert _has(x, "PRM", "funds", "UNHCR") and _has(x, "ECHO", "funds", "UNHCR")
     assert _has(x, "RHS", "partOf", "MOH")
+
+
+def test_joint_actions_trained_staff_funds_received_plans_and_co_leaders():
+    x = _x("UNHCR and WFP delivered joint cash transfers to 900 households. "
+           "UNHCR trained 300 officials on asylum law, including staff of the National Migration Office (NMO) "
+           "and the Border Police (BPF). UNHCR also received USD 2.5 million from the Central Emergency Response "
+           "Fund (CERF). The Safe Routes Network, coordinated by UNHCR and UNFPA, met monthly. "
+           "In 2026, UNHCR will work with the Savings Bank of Arcadia (SBA) on digital payments.")
+    assert _has(x, "UNHCR", "partnersWith", "WFP") or _has(x, "WFP", "partnersWith", "UNHCR")
+    assert _has(x, "UNHCR", "trains", "NMO") and _has(x, "UNHCR", "trains", "BPF")
+    assert _has(x, "CERF", "funds", "UNHCR")
+    assert _has(x, "UNHCR", "coLeads", "Safe Routes Network") and _has(x, "UNFPA", "coLeads", "Safe Routes Network")
+    assert not _has(x, "UNHCR", "partnersWith", "SBA")  # a plan, not a fact

@@ -1,0 +1,71 @@
+"""Relations stated by who acted together, whose staff was trained, and who gave money.
+
+* "UNHCR and WFP delivered joint cash transfers …", "UNHCR and UNICEF jointly ran …" → the bodies
+  named together as the subject partner with each other (partnersWith);
+* "UNHCR trained 580 officials …, including staff of A, B and C" → UNHCR trains A, B and C;
+* "UNHCR received USD 1.4 million from the CERF" → the CERF funds UNHCR;
+* "coordinated by UNHCR and UNFPA" → two bodies leading one thing together co-lead it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from .frames import _emit, _group_at
+from .relations import Found, Sent
+
+_JOINT = re.compile(r"^\s*(?:jointly\s+\w+|\w+ed\s+(?:a\s+|the\s+)?joint\b|\w+ed\s+together\b)", re.IGNORECASE)
+
+
+def joint_action(s: Sent) -> list[Found]:
+    """Two or more organisations as the subject of a joint action partner with each other."""
+    subj = [i for i in s.subject_group() if s.ms[i].type == "Organization"]
+    if len(subj) < 2:
+        return []
+    last = s.ms[subj[-1]]
+    if not _JOINT.match(s.text[last.end : min(s.end, last.end + 40)]):
+        return []
+    return _emit(s, subj[:1], "partnersWith", subj[1:], "joint_action", 0.7)
+
+
+_TRAINED_STAFF = re.compile(r"\btrain(?:s|ed|ing)?\b[^.;]{0,160}?\b(?:including|among them|notably)\s+"
+                            r"(?:\w+\s+)?(?:staff|officials|officers|personnel|members)\s+(?:of|from)\s+(?:the\s+)?",
+                            re.IGNORECASE)
+
+
+def trained_staff_of(s: Sent) -> list[Found]:
+    """"S trained N officials …, including staff of A, B and C" → S trains A, B, C."""
+    m = _TRAINED_STAFF.search(s.text, s.start, s.end)
+    if not m:
+        return []
+    trainees = _group_at(s, m.end(), slack=2)
+    trainer = s.subject_group()
+    return _emit(s, trainer, "trains", [i for i in trainees if s.ms[i].type == "Organization"], "trained_staff_of", 0.7)
+
+
+_RECEIVED_FROM = re.compile(r"\breceived\s+(?:(?:some|about|over|nearly|more\s+than)\s+)?(?:USD|US\$|\$|EUR|€)\s*[\d.,]+"
+                            r"(?:\s*(?:million|billion|thousand))?\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def received_from(s: Sent) -> list[Found]:
+    """"S received USD 1.4 million from the CERF" → the CERF funds S."""
+    out: list[Found] = []
+    for m in _RECEIVED_FROM.finditer(s.text, s.start, s.end):
+        givers = _group_at(s, m.end(), slack=2)
+        out += _emit(s, givers, "funds", s.subject_group(), "received_from", 0.75)
+    return out
+
+
+def co_leaders(found: list[Found]) -> list[Found]:
+    """"… coordinated by UNHCR and UNFPA": two bodies leading one thing together co-lead it."""
+    leaders: dict[tuple[str, int, str], set[str]] = {}
+    for f in found:
+        if f.predicate in ("leads", "chairs") and f.rule == "passive":
+            leaders.setdefault((f.object, f.start, f.predicate), set()).add(f.subject)
+    return [replace(f, predicate="coLeads") if f.rule == "passive" and len(leaders.get((f.object, f.start, f.predicate), ())) > 1
+            else f for f in found]
+
+
+JOINT_RULES: tuple[Callable[[Sent], list[Found]], ...] = (joint_action, trained_staff_of, received_from)
