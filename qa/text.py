@@ -31,6 +31,7 @@ _SYNONYM_GROUPS = (
     "women woman female",
     "men man male",
     "job employment livelihood labour labor",
+    "operate operates operated operating presence work works worked working",
     "shelter accommodation housing lodging",
     "health medical healthcare",
     "school education educational",
