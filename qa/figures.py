@@ -204,6 +204,9 @@ def _parent(raw: str, n: Number) -> Number | None:
     open_at = raw.rfind("(", 0, n.start)
     if open_at < 0 or ")" in raw[open_at : n.start]:
         return None
+    close = raw.find(")", n.end)
+    if len([m for m in numbers(raw[open_at : close if close > 0 else len(raw)]) if not m.is_year]) < 2:
+        return None  # "3,490 households (more than 13,000 individuals)": the same people counted otherwise
     before = [m for m in numbers(raw[:open_at]) if not m.is_year]
     if before and len(raw[before[-1].end : open_at].split()) <= 4:
         return before[-1]
@@ -232,7 +235,8 @@ def _segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, flo
         words = raw[n.end : right_stop].split()[:12]
         mine = set(terms(" ".join(words)))
         left_stop = nums[i - 1].end if i else 0
-        if raw[left_stop : n.start].rstrip().endswith("(") or not mine:
+        if raw[left_stop : n.start].rstrip().endswith("(") or not mine or (
+                n.percent and re.search(r"\b(?:with|at|reaching)\s*$", raw[left_stop : n.start])):
             # "followed by physical violence (38.3%)": the label is written before the figure
             mine |= set(terms(" ".join(raw[left_stop : n.start].split()[-4:])))
         if words and words[0].lower() in _PREPOSITIONS:
@@ -242,7 +246,11 @@ def _segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, flo
             head = set(terms(" ".join(words[:cut])))
         own.append(mine)
     common = set.intersection(*own)
-    telling = {t: w for t, w in focus_w.items() if t not in common and any(t in o for o in own)}
+    # other nouns for the same people do not tell the figures apart ("4,210 households (about 15,800
+    # people)" for "how many individuals …"): the noun asked for does
+    unit = set(ctx.intent.unit_terms)
+    counted = (_PEOPLE - unit) if unit & _PEOPLE else set()
+    telling = {t: w for t, w in focus_w.items() if t not in common and t not in counted and any(t in o for o in own)}
     total = sum(telling.values())
     if not total:
         return {}

@@ -220,6 +220,10 @@ def detect(question: str) -> Intent:
                           r"in|at|from|by|with|for|to|that|who)\b|\s*\?|$)", low[m.end() :])
             unit += tuple(t for t in terms(of.group(1)) if t not in unit) if of else ()
         money = bool(re.search(r"\bhow much\b(?! of)|\bamount\b|\bcost\b|\bincome\w*\b", low))
+        if re.search(r"\bhow much (?:did|has|have|had|does|do|was|were)\b[^?]*\b(?:grow|grew|grown|increas\w*|ris\w*|rose|"
+                     r"fall|fell|fallen|decreas\w*|declin\w*|drop\w*|chang\w*|expand\w*|shr[iu]nk\w*)\b", low) and \
+                not re.search(r"\b(?:money|usd|dollars?|budget|funding|funds)\b", low):
+            money, percent = False, True  # "how much did enrolment grow": a change, a share or a count
         if re.search(r"\bby how much\b|\bby what (?:percentage|percent|share|margin|factor)\b", low):
             # a change: a percentage or an increase, not an amount of money or a count of the subject
             unit, money, percent = (), bool(re.search(r"\b(?:money|usd|dollars?|budget|funding)\b", low)), True
