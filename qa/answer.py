@@ -194,10 +194,29 @@ def _run(fn: Answerer, ctx: Ctx) -> Draft | None:
     return fn(ctx)
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_ASKED_COUNT = re.compile(r"\b(?:which|what|name|list|the)\s+(two|three|four|five|six|both|[2-6])\b", re.IGNORECASE)
+
+
+def _asked_count(question: str) -> int:
+    """"Which two institutions …", "Name the three …": how many things the question expects (0: not said)."""
+    m = _ASKED_COUNT.search(question)
+    if not m:
+        return 0
+    w = m.group(1).lower()
+    return int(w) if w.isdigit() else _COUNT_WORDS[w]
+
+
 def _choose(ctx: Ctx, drafts: list[Draft]) -> Draft | None:
     if not drafts:
         return None
     kind = ctx.intent.kind
+    count = _asked_count(ctx.question)
+    if count and kind in ("relation", "list", "location", "generic"):
+        # "which two institutions …": a draft naming exactly that many is the one meant
+        exact = [d for d in drafts if len(d.items) == count and d.confidence >= ctx.options.min_confidence]
+        if exact:
+            return max(exact, key=lambda d: d.confidence)
     if kind in ("number", "indicator", "finance"):
         return _merge_figures(ctx, drafts)
     if kind == "relation" and len(drafts) == 2 and drafts[0].items and drafts[1].items:

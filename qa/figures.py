@@ -412,6 +412,9 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
         factor *= 0.45
         reasons.append("the question asks for an amount of money, the figure is not one")
+    if not money_asked and not ctx.intent.percent and c.number.money:
+        factor *= 0.4
+        reasons.append("a count was asked, the figure is an amount of money")
     if ctx.intent.percent and not c.number.percent:
         factor *= 0.45
         reasons.append("a share was asked, the figure is a count")

@@ -259,6 +259,8 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
         for pattern, preds in _FAMILIES:
             m = re.search(pattern, text)
             if m:
+                if m.group() in ("pass", "passed") and re.search(r"^\s*to (?:which|whom|what)\b|\bto\s*\??$|\bpass\w* (?:\w+ ){0,8}?to\b", text):
+                    continue  # "to which body did X pass the cases": handed over, not a law passed
                 return preds, (m.start(), m.end())
     return None
 

@@ -536,6 +536,21 @@ def test_session2_families(qa_kb_peru, qa_kb_marovia, report: str, question: str
     assert not unsupported(a), (question, a.text, unsupported(a))
 
 
+def test_a_stated_count_picks_the_answer_naming_that_many(qa_kb_peru) -> None:
+    a = answer("Which two institutions did UNHCR support with technical assistance to improve procedures?", qa_kb_peru)
+    assert _ok(a, "SNM", "CEPR"), (a.text, a.notes)
+
+
+def test_passing_cases_to_a_body_is_not_passing_a_law(qa_kb_marovia) -> None:
+    a = answer("To which office did UNHCR pass the documented cases of people blocked from going inland?", qa_kb_marovia)
+    assert _ok(a, "DPP"), (a.text, a.notes)
+
+
+def test_a_count_is_not_answered_by_an_amount_of_money(qa_kb_marovia) -> None:
+    a = answer("What was the death toll of Cyclone Ilena?", qa_kb_marovia)  # the report gives none
+    assert a.text is None, (a.text, a.notes)
+
+
 def test_a_city_asked_is_not_answered_by_a_country(qa_kb_peru) -> None:
     a = answer("In what city did the II Global Refugee Forum take place?", qa_kb_peru)
     assert a.text is None, (a.text, a.notes)
