@@ -20,9 +20,10 @@ from .figures import answer_number
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase
 from .lists import answer_extreme, answer_list, items_of
-from .lookup import answer_acronym, answer_location
+from .lookup import answer_acronym
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_type
+from .places import answer_place
 from .prose import answer_sentence
 from .relations import (
     _is_modifier,
@@ -79,33 +80,6 @@ def _unknown_words(ctx: Ctx, d: Draft | None) -> Draft | None:
     return d
 
 
-def _location(ctx: Ctx) -> Draft | None:
-    """"In which city is the embassy of X": a noun the reports never use is the thing located (an
-    unknown verb, "get stuck", is only another way of saying what the report says)."""
-    d = answer_location(ctx)
-    nouns = {t for m in re.finditer(r"\b(?:the|an?|its|their)\s+([a-z][\w-]+)", ctx.question, re.IGNORECASE)
-             for t in terms(m.group(1))}
-    unknown = [t for t in ctx.focus if t in nouns and t not in ctx.vocabulary and t.isalpha()]
-    if d is not None and unknown:
-        d.confidence *= 0.4
-        d.notes.append("doubt: the reports never use " + ", ".join(unknown))
-    items = (d.items or [(x, None) for x in re.split(r",\s*|\s+and\s+", d.text) if x]) if d is not None else []
-    if d is not None and items and _SUBNATIONAL.search(ctx.question) and all(
-            _is_country(ctx, name, iri) for name, iri in items):
-        d.confidence *= 0.4  # "in which city …" is not answered by a country
-        d.notes.append("doubt: a city or region was asked, the report names only a country")
-    return d
-
-
-_SUBNATIONAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:city|cities|town|towns|municipalit(?:y|ies)|district|"
-                          r"districts|province|provinces|region|regions|department|departments)\b", re.IGNORECASE)
-
-
-def _is_country(ctx: Ctx, name: str, iri: str | None) -> bool:
-    iris = {iri} if iri else ctx.kb._lookup(name)
-    return bool(iris) and all("/place/country-" in i for i in iris)
-
-
 def _generic_names(ctx: Ctx) -> Draft | None:
     """Names only when the question asks for an actor or a place ("who …", "which agency …")."""
     kind, words = asked_type(ctx.question)
@@ -128,7 +102,7 @@ _PLANS: dict[str, tuple[Answerer, ...]] = {
     "acronym": (answer_acronym,),
     "relation": (answer_relation_graph, answer_names_from_text),
     "list": (answer_list,),
-    "location": (_location,),
+    "location": (answer_place,),
     "finance": (answer_finance, answer_number),
     "indicator": (answer_indicator, answer_number),
     "number": (answer_number, answer_indicator),

@@ -54,6 +54,7 @@ _SYNONYM_GROUPS = (
     "break broken disaggregated",
     "reliant rely relies relying depend depends depended dependent",
     "verify verified verification check checked checking",
+    "provided provide providing offered offer offering delivered deliver delivering gave give",
     "killed killing deaths death died dead toll fatalities",
     "earthquake quake tremor",
     "installed installing install erected built constructed",

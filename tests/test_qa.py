@@ -551,6 +551,12 @@ def test_a_count_is_not_answered_by_an_amount_of_money(qa_kb_marovia) -> None:
     assert a.text is None, (a.text, a.notes)
 
 
+def test_a_place_written_as_a_common_noun(qa_kb_peru) -> None:
+    a = answer("Where did UNHCR offer emergency accommodation to 2,901 individuals?", qa_kb_peru)
+    assert _ok(a, "border"), (a.text, a.notes)
+    assert not unsupported(a)
+
+
 def test_a_city_asked_is_not_answered_by_a_country(qa_kb_peru) -> None:
     a = answer("In what city did the II Global Refugee Forum take place?", qa_kb_peru)
     assert a.text is None, (a.text, a.notes)

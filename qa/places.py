@@ -1,0 +1,77 @@
+"""Where questions: named places from the graph and the text, checked against what was asked,
+and places written as common nouns ("at the border", "in several coastal towns").
+
+A named place answers "in which city …" only when it is not a country; a question whose thing
+located is a noun the report never uses gets a doubt. When the best sentence says where with a
+common noun rather than a name, that phrase is the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, Draft, Evidence
+from .lookup import answer_location
+from .text import terms
+
+
+def answer_place(ctx: Ctx) -> Draft | None:
+    """"In which city is the embassy of X": a noun the reports never use is the thing located (an
+    unknown verb, "get stuck", is only another way of saying what the report says)."""
+    d = answer_location(ctx)
+    phrase = _place_phrase(ctx)
+    if phrase is not None and (d is None or phrase.confidence >= d.confidence + 0.15):
+        d = phrase
+    nouns = {t for m in re.finditer(r"\b(?:the|an?|its|their)\s+([a-z][\w-]+)", ctx.question, re.IGNORECASE)
+             for t in terms(m.group(1))}
+    unknown = [t for t in ctx.focus if t in nouns and t not in ctx.vocabulary and t.isalpha()]
+    if d is not None and unknown:
+        d.confidence *= 0.4
+        d.notes.append("doubt: the reports never use " + ", ".join(unknown))
+    items = (d.items or [(x, None) for x in re.split(r",\s*|\s+and\s+", d.text) if x]) if d is not None else []
+    if d is not None and items and _SUBNATIONAL.search(ctx.question) and all(
+            _is_country(ctx, name, iri) for name, iri in items):
+        d.confidence *= 0.4  # "in which city …" is not answered by a country
+        d.notes.append("doubt: a city or region was asked, the report names only a country")
+    return d
+
+
+_SUBNATIONAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:city|cities|town|towns|municipalit(?:y|ies)|district|"
+                          r"districts|province|provinces|region|regions|department|departments)\b", re.IGNORECASE)
+
+
+def _is_country(ctx: Ctx, name: str, iri: str | None) -> bool:
+    iris = {iri} if iri else ctx.kb._lookup(name)
+    return bool(iris) and all("/place/country-" in i for i in iris)
+
+
+
+
+# A place written as a common noun: "at the border", "in several coastal towns", "to the registration
+# offices", "on the main roads out of the border areas".
+_PLACE_HEAD = (r"(?:borders?|border\s+(?:points?|areas?|crossings?)|towns?|cities|city|offices?|roads?|highways?|areas?|"
+               r"regions?|communities|settlements?|shelters?|points?|crossings?|centres?|centers?|provinces?|"
+               r"municipalities|districts?|camps?|sites?|coast|streets?|neighbou?rhoods?|villages?)")
+_PLACE_PP = re.compile(
+    r"\b(?:in|at|to|on|along|across|near)\s+((?:the|several|some|all|its|their|many|two|three|four|five)\s+)?"
+    r"((?:[\w-]+\s+){0,3}?" + _PLACE_HEAD + r"(?:\s+(?:out\s+of|of|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?" + _PLACE_HEAD + r")?)\b",
+    re.IGNORECASE)
+
+
+def _place_phrase(ctx: Ctx) -> Draft | None:
+    """The common-noun place of the best sentence, when it is not what the question already says."""
+    asked = set(ctx.focus)
+    for ss in ctx.scored_sentences[:3]:
+        if ss.coverage < 0.5 or ctx.kb.passages[ss.passage_id].kind == "table_row":
+            continue
+        raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+        for m in _PLACE_PP.finditer(raw):
+            phrase = " ".join(m.group(2).split())
+            if set(terms(phrase)) <= asked:
+                continue  # "… at the border?" asked: the border is not the answer
+            cov = 0.5 * (ss.coverage + max(ss.coverage, ss.ctx_coverage))
+            conf = max(0.0, min(1.0, 0.05 + 0.85 * cov))
+            a, b = ss.sent.start + m.start(), ss.sent.start + m.end()
+            return Draft(" ".join(m.group(0).split()), "location", conf,
+                         [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (a, b)], ss.score)])
+    return None
