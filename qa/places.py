@@ -62,8 +62,8 @@ def _place_phrase(ctx: Ctx) -> Draft | None:
     """The common-noun place of the best sentence, when it is not what the question already says."""
     asked = set(ctx.focus)
     for ss in ctx.scored_sentences[:3]:
-        if ss.coverage < 0.5 or ctx.kb.passages[ss.passage_id].kind == "table_row":
-            continue
+        if ss.coverage < 0.9 or ctx.kb.passages[ss.passage_id].kind == "table_row":
+            continue  # a common noun is a weaker answer than a name: the sentence must say all the rest
         raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
         for m in _PLACE_PP.finditer(raw):
             phrase = " ".join(m.group(2).split())
