@@ -335,7 +335,41 @@ class KnowledgeBase:
             if hit and abs(len(hit[0]) - len(alias_key(w))) <= 2:
                 for iri in sorted(self.aliases[hit[0]]):
                     found.append(Link(iri, s, e, w, hit[1] / 100 * 0.9))
-        return found
+                taken.add(i)
+        return found + self._described(question, words, taken)
+
+    def _described(self, question: str, words: list[tuple[str, int, int]], taken: set[int]) -> list[Link]:
+        """Bodies and programmes named by description rather than by name: "the mixed-movements
+        working group" for the Working Group on Mixed Movements — every content word of the name is
+        in the question, in any order."""
+        pos: dict[str, list[tuple[int, int]]] = {}
+        free: set[str] = set()
+        for i, (w, s, e) in enumerate(words):
+            for t in terms(w):
+                pos.setdefault(t, []).append((s, e))
+                if i not in taken:
+                    free.add(t)
+        out: list[Link] = []
+        for iri, label_terms in self._label_terms.items():
+            # every word of the name is there, and not all of them inside names already found
+            # ("mixed movements" may be a topic of its own; "working group … mixed movements" is the group)
+            if label_terms <= pos.keys() and label_terms & free:
+                spans = [pos[t][0] for t in label_terms]
+                s, e = min(a for a, _ in spans), max(b for _, b in spans)
+                out.append(Link(iri, s, e, question[s:e], 0.85))
+        return out
+
+    @cached_property
+    def _label_terms(self) -> dict[str, frozenset[str]]:
+        """Content terms of each organisation's or programme's name (names of two to six such terms)."""
+        out: dict[str, frozenset[str]] = {}
+        for iri, ref in self.entities.items():
+            if ref.entity.type not in ("Organization", "Programme"):
+                continue
+            t = frozenset(terms(ref.entity.label))
+            if 2 <= len(t) <= 6:
+                out[iri] = t
+        return out
 
     @cached_property
     def acronym_keys(self) -> frozenset[str]:

@@ -560,3 +560,9 @@ def test_a_place_written_as_a_common_noun(qa_kb_peru) -> None:
 def test_a_city_asked_is_not_answered_by_a_country(qa_kb_peru) -> None:
     a = answer("In what city did the II Global Refugee Forum take place?", qa_kb_peru)
     assert a.text is None, (a.text, a.notes)
+
+
+def test_a_body_named_by_description_is_linked(qa_kb_marovia) -> None:
+    links = qa_kb_marovia.link("What did the network of Ostrenian women organise?")
+    assert any("women" in qa_kb_marovia.display(lk.iri).lower() and "network" in qa_kb_marovia.display(lk.iri).lower()
+               for lk in links), [(lk.surface, lk.iri) for lk in links]
