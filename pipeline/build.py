@@ -102,7 +102,27 @@ def is_up_to_date(index_dir: Path, paths: Sequence[Path], options: BuildOptions)
         return False
     wanted = sorted(mf.sha256_file(p) for p in find_reports(paths) if p.is_file())
     have = sorted(r["sha256"] for r in manifest.get("reports", []))
-    return wanted == have and manifest.get("options", {}).get("base_iri") == options.base_iri
+    return (wanted == have and manifest.get("options", {}).get("base_iri") == options.base_iri
+            and manifest.get("code") == code_fingerprint())
+
+
+# The stages whose code and data decide what a build contains: a build made by other code is stale.
+_CODE_DIRS = ("ingest", "graph", "embeddings", "pipeline")
+_CODE_SUFFIXES = (".py", ".json", ".ttl", ".rq")
+
+
+def code_fingerprint() -> str:
+    """sha256 over the source and data files of the building stages (so `make run` rebuilds after an upgrade)."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for d in _CODE_DIRS:
+        for f in sorted((root / d).rglob("*")):
+            if f.suffix in _CODE_SUFFIXES and f.is_file() and "__pycache__" not in f.parts:
+                h.update(str(f.relative_to(root)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
 
 
 def build(
@@ -263,6 +283,7 @@ def _build_locked(files: list[Path], index_dir: Path, options: BuildOptions, pro
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "reportgraph_version": _version(),
         "options": {"base_iri": options.base_iri, "encoder": options.encoder, "read": asdict(options.read)},
+        "code": code_fingerprint(),
         "model": encoder.facts().to_json(),
         "index": {k: v for k, v in index_facts.items() if k != "files"},
         "reports": reports,

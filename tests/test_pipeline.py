@@ -223,6 +223,21 @@ def test_up_to_date_build_is_skipped(tmp_path, built_index, peru_path, capsys):
     assert code == 0 and "up to date" in err and (index / mf.CURRENT).read_text() == before
 
 
+def test_a_build_made_by_other_code_is_stale(tmp_path, built_index, peru_path, monkeypatch):
+    """After an upgrade of the extractor, `make run` must rebuild, not serve the old graph."""
+    import importlib
+
+    from pipeline.build import BuildOptions, is_up_to_date
+
+    build_mod = importlib.import_module("pipeline.build")  # the module (the package re-exports a function of that name)
+
+    index = _copy_index(built_index, tmp_path / "idx")
+    marovia = ROOT / "tests" / "data" / "reports" / "unhcr-arr-2025-marovia.txt"
+    assert is_up_to_date(index, [peru_path, marovia], BuildOptions())
+    monkeypatch.setattr(build_mod, "code_fingerprint", lambda: "0" * 64)
+    assert not is_up_to_date(index, [peru_path, marovia], BuildOptions())
+
+
 def test_missing_index_is_reported_by_open_build(tmp_path):
     with pytest.raises(BuildNotFound, match="reportgraph build"):
         open_build(tmp_path)
