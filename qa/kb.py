@@ -350,13 +350,25 @@ class KnowledgeBase:
                 if i not in taken:
                     free.add(t)
         out: list[Link] = []
-        for iri, label_terms in self._label_terms.items():
+        # only names sharing their rarest word with the question are checked (thousands of names at scale)
+        candidates = {iri for t in pos for iri in self._label_index.get(t, ())}
+        for iri in sorted(candidates):
+            label_terms = self._label_terms[iri]
             # every word of the name is there, and not all of them inside names already found
             # ("mixed movements" may be a topic of its own; "working group … mixed movements" is the group)
             if label_terms <= pos.keys() and label_terms & free:
                 spans = [pos[t][0] for t in label_terms]
                 s, e = min(a for a, _ in spans), max(b for _, b in spans)
                 out.append(Link(iri, s, e, question[s:e], 0.85))
+        return out
+
+    @cached_property
+    def _label_index(self) -> dict[str, list[str]]:
+        """Each name's rarest term → the names holding it."""
+        out: dict[str, list[str]] = {}
+        for iri, label_terms in self._label_terms.items():
+            rarest = min(label_terms, key=lambda t: (self.doc_freq.get(t, 0), t))
+            out.setdefault(rarest, []).append(iri)
         return out
 
     @cached_property
