@@ -13,6 +13,7 @@ from graph.acronyms import CONNECTORS, is_acronym
 
 from .context import Ctx
 from .kb import alias_key
+from .text import NATIONALITY_WORD
 
 # "which ministry …" → a name that contains "ministry"; general nouns accept any organisation.
 _TYPE_WORDS = {
@@ -201,7 +202,7 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
     ent_type = name.type or (kb.entity(name.iri).type if name.iri and kb.entity(name.iri) else "")
     if not ent_type and _TIME_WORD.search(name.text):
         return False  # "in April": a time, neither a place nor an actor
-    if not ent_type and kind in ("org", "actor", "place") and _NATIONALITY_WORD.fullmatch(name.text):
+    if not ent_type and kind in ("org", "actor", "place") and NATIONALITY_WORD.fullmatch(name.text):
         return False  # "Venezuelan", "Haitians": people of a nationality, not a body or a place
     if kind == "place":
         return ent_type == "Location" or (not ent_type and _looks_like_place(ctx, name))
@@ -219,7 +220,6 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
     return True
 
 
-_NATIONALITY_WORD = re.compile(r"[A-Z][a-z]+(?:ians?|eans?|ans?|ese|is?)")
 # Plural nouns of nationality as reports write them ("Venezuelans", "Haitians", "Congolese").
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|eans|ans|ese|is)")
 

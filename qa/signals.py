@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from embeddings.lexical import fold
+from embeddings.lexical import IRREGULAR_PAST, fold
 
 from .intent import _TARGET_NOUN, _is_verb
-from .text import Number, terms
+from .text import NATIONALITY_WORD, Number, terms
 
 if TYPE_CHECKING:
     from .context import Ctx
@@ -115,8 +115,8 @@ def asked_verb(question: str) -> str:
 
 _PHRASE_END = frozenset("in on at to for from with by during since between after before per each last this next "
                         "compared out up down off back over into across among than".split())
-_IRREGULAR = frozenset("left took made went came gave saw found became began held ran fled sent spent won lost paid "
-                       "met kept brought bought built taught sought flew".split())
+_IRREGULAR = IRREGULAR_PAST | frozenset("saw found began held sent spent won lost paid met kept brought bought built "
+                                        "taught sought flew".split())
 
 
 def verb_factor(verb: str, have: set[str], vocabulary: frozenset[str]) -> tuple[float, str]:
@@ -175,8 +175,8 @@ def other_demonyms(ctx: Ctx) -> list[str]:
     own = {fold(d.report.meta.country)[:5] for d in ctx.documents if d.report.meta.country}
     n = max(1, len(ctx.kb.passages))
     out = []
-    for m in re.finditer(r"\b([A-Z][a-z]+(?:ian|ean|an|ese|ish|i))s?\b", ctx.question):
-        word = m.group(1)
+    for m in re.finditer(r"\b" + NATIONALITY_WORD.pattern + r"\b", ctx.question):
+        word = re.sub(r"s$", "", m.group())
         if m.start() == 0 or fold(word)[:5] in own:
             continue
         # the people a report is mostly about (named in many passages) are who its tables count

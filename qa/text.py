@@ -186,6 +186,10 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+# A nationality word as reports write it, singular or plural ("Venezuelan", "Haitians", "Congolese").
+NATIONALITY_WORD = re.compile(r"[A-Z][a-z]+(?:ians?|eans?|ans?|ese|ish|is?)")
+
+
 # -- sentences ---------------------------------------------------------------------------------
 
 
