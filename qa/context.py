@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from embeddings.lexical import american
+from ingest.model import Document
 
 from .intent import Intent
 from .kb import KnowledgeBase, Link
@@ -87,7 +88,12 @@ class Ctx:
         return self.kb.report_vocabulary(self.report)
 
     @property
-    def documents(self) -> list:
+    def countries(self) -> set[str]:
+        """The countries of the reports the question is asked of (as their metadata writes them)."""
+        return {d.report.meta.country for d in self.documents if d.report.meta.country}
+
+    @property
+    def documents(self) -> list[Document]:
         """The documents the question is asked of: the one report when restricted, else all."""
         docs = self.kb.documents
         if self.report and self.report in docs:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -217,28 +217,26 @@ class KnowledgeBase:
     @cached_property
     def doc_freq(self) -> Counter[str]:
         """In how many passages each (canonical) term occurs."""
-        df: Counter[str] = Counter()
-        for p in self.passages.values():
-            df.update(set(terms(p.text)))
-        return df
+        return _doc_freq(self.passages.values())
 
     def idf(self, t: str) -> float:
         n = max(1, len(self.passages))
         return math.log(1 + (n - self.doc_freq.get(t, 0) + 0.5) / (self.doc_freq.get(t, 0) + 0.5))
+
+    def _report_stats(self, report: str) -> tuple[Counter[str], int]:
+        """Document frequencies and passage count of one report."""
+        key = f"doc_freq:{report}"
+        if key not in self.memo:
+            own = [p for p in self.passages.values() if p.report == report]
+            self.memo[key] = (_doc_freq(own), len(own))
+        return self.memo[key]  # type: ignore[return-value]
 
     def report_idf(self, t: str, report: str | None) -> float:
         """IDF of a term over one report's passages (all passages when ``report`` is None): a
         question asked of one report weighs its words by that report, not by the others built with it."""
         if report is None:
             return self.idf(t)
-        key = f"doc_freq:{report}"
-        if key not in self.memo:
-            df: Counter[str] = Counter()
-            for p in self.passages.values():
-                if p.report == report:
-                    df.update(set(terms(p.text)))
-            self.memo[key] = (df, sum(p.report == report for p in self.passages.values()))
-        df, n = self.memo[key]
+        df, n = self._report_stats(report)
         n = max(1, n)
         return math.log(1 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5))
 
@@ -248,7 +246,7 @@ class KnowledgeBase:
             return self.vocabulary
         key = f"vocabulary:{report}"
         if key not in self.memo:
-            self.memo[key] = frozenset(t for p in self.passages.values() if p.report == report for t in terms(p.text))
+            self.memo[key] = frozenset(self._report_stats(report)[0])
         return self.memo[key]  # type: ignore[return-value]
 
     @cached_property
@@ -467,3 +465,10 @@ class KnowledgeBase:
             if start <= ps and pe <= end:
                 out.append((iri, ps, pe))
         return out
+
+
+def _doc_freq(passages: Iterable[Passage]) -> Counter[str]:
+    df: Counter[str] = Counter()
+    for p in passages:
+        df.update(set(terms(p.text)))
+    return df

@@ -166,13 +166,12 @@ def year_factor(raw: str, n: Number, years: tuple[int, ...]) -> float:
 
 
 def own_country(ctx: Ctx, name: str) -> bool:
-    countries = {fold(d.report.meta.country) for d in ctx.documents if d.report.meta.country}
-    return fold(name).removeprefix("the ") in countries
+    return fold(name).removeprefix("the ") in {fold(c) for c in ctx.countries}
 
 
 def other_demonyms(ctx: Ctx) -> list[str]:
     """Nationality adjectives in the question other than the report country's own ("Haitian")."""
-    own = {fold(d.report.meta.country)[:5] for d in ctx.documents if d.report.meta.country}
+    own = {fold(c)[:5] for c in ctx.countries}
     n = max(1, len(ctx.kb.passages))
     out = []
     for m in re.finditer(r"\b" + NATIONALITY_WORD.pattern + r"\b", ctx.question):

@@ -194,8 +194,7 @@ def _other_population(ctx: Ctx, row: IndicatorRow) -> str:
     m = _NATIONALS.search(ctx.question)
     if m and m.group().lower().rstrip("s") not in row_text:
         return m.group()
-    countries = {d.report.meta.country for d in ctx.documents if d.report.meta.country}
-    for c in countries:
+    for c in ctx.countries:
         stem = c[:-1] if len(c) > 4 and c[-1] in "aeiouy" else c
         d = re.search(rf"\b{re.escape(stem)}\w*(?:ians?|ans?|ese|i)s?\b", ctx.question)
         if d and d.group() != c and d.group().lower() not in row_text:
