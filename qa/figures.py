@@ -14,19 +14,18 @@ import re
 from dataclasses import dataclass
 
 from .context import Ctx, Draft, Evidence, ScoredSent
-from .signals import LIGHT_TERMS, asked_verb, clause_of, other_demonyms, verb_factor, year_factor
-from .text import Number, canon, find_phrase, numbers, terms
-
-# Nouns that all count people: a question about "people" accepts "individuals", "refugees" …
-_PEOPLE = frozenset(
-    canon(t)
-    for w in (
-        "people individuals persons person refugees asylum-seekers seekers venezuelans migrants households "
-        "families children women men survivors cases beneficiaries participants candidates leaders staff "
-        "officials members students girls boys adolescents nationals citizens applicants"
-    ).split()
-    for t in terms(w)
+from .figure_words import (
+    PEOPLE,
+    REFERS_BACK,
+    parent_figure,
+    people_qualifier,
+    segment_fit,
+    share_of,
+    share_predicate,
 )
+from .signals import LIGHT_TERMS, asked_verb, clause_of, other_demonyms, verb_factor, year_factor
+from .text import Number, find_phrase, numbers, terms
+
 _MODIFIER = re.compile(
     r"(?:(?:over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|fewer than|"
     r"a total of|roughly|only|just|exactly)\s+)$",
@@ -72,7 +71,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     asks_part = bool(re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b", ctx.question,
                               re.IGNORECASE))
     # "what share of the children … were girls": what the share is, written right after the figure
-    share_is = _share_predicate(ctx.question) if intent.percent else frozenset()
+    share_is = share_predicate(ctx.question) if intent.percent else frozenset()
     # a name that is itself the counted noun ("how many Ostrenians …") is scored as the unit, not as a place
     near_names = [f for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
                   and not set(terms(lk.surface)) <= unit
@@ -82,9 +81,9 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         if ctx.kb.passages[ss.passage_id].kind == "table_row":
             continue  # table rows are read by the table answerers, with their columns
         raw = _sentence_raw(ctx, ss)
-        own_fit = _segment_fit(ctx, raw, focus_w)
+        own_fit = segment_fit(ctx, raw, focus_w)
         # "Of them, 6,210 were assisted at border points.": the sentence before says who "them" are
-        refers_back = bool(_REFERS_BACK.match(raw))
+        refers_back = bool(REFERS_BACK.match(raw))
         ss_score = ss.score + (0.5 * (ss.ctx_coverage - ss.coverage) if refers_back else 0.0)
         before_terms = _previous_terms(ctx, ss) if refers_back else set()
         last_unit: frozenset[str] = frozenset()
@@ -103,7 +102,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             if n.percent and not after_txt:  # "almost 60% were women": what the share is of
                 m_cop = re.match(r"\s*(?:of (?:them|whom|which|these|those)\s+)?(?:were|was|are|is)\s+", raw[n.end :])
                 after_txt = _after(raw, n.end + m_cop.end()) if m_cop else ""
-            if _VERB_AFTER.match(after_txt) and not _PEOPLE & set(terms(after_txt)):
+            if _VERB_AFTER.match(after_txt) and not PEOPLE & set(terms(after_txt)):
                 after_txt = ""  # "and 1,075 completed vocational training": the noun is elided
             after = frozenset(terms(after_txt))
             own = bool(after)
@@ -130,7 +129,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                     # "3,500 interviews" for "how many RSD interviews")
                     tail = after | frozenset(terms(_tail(raw, n.end)))
                     fit += 0.6 + 0.4 * len(unit & tail) / len(unit)
-                elif unit & _PEOPLE and after & _PEOPLE:
+                elif unit & PEOPLE and after & PEOPLE:
                     fit += 0.5
                 elif not n.percent:
                     fit -= 0.3 if after else 0.1  # another noun counted (none: the noun may come before)
@@ -147,7 +146,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 fit -= 0.7
             if intent.money and n.money:
                 fit += 0.6
-            elif intent.money and not n.percent and after & _PEOPLE:
+            elif intent.money and not n.percent and after & PEOPLE:
                 fit -= 0.8  # "how much … contribute" is not answered by "4,210 households"
             if n.spelled and n.value < 10 and not unit & after:
                 fit -= 0.4  # "one of the six groups": small spelled numbers are rarely the answer
@@ -161,7 +160,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 fit += 0.5  # "53 to Canada" for "how many … departed to Canada"
             if qualifiers and _verb_near(raw, n, qualifiers):
                 fit += 0.4  # "3,746 were attended at borders" for "how many … at the borders"
-            parent = _parent(raw, n)  # "submitted 655 refugees (41 to A, 468 to B)": 468 were submitted too
+            parent = parent_figure(raw, n)  # "submitted 655 refugees (41 to A, 468 to B)": 468 were submitted too
             if verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t))):
                 fit += 0.5  # "4,775 people were identified" for "how many people were identified"
             elif verb_missing:
@@ -172,7 +171,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             fit += 0.8 * own_fit.get(n.start, 0.0)
             if asks_part and (_SUBSET_BEFORE.search(raw[: n.start]) or refers_back):
                 fit += 0.8
-            if share_is and share_is & _share_of(raw, n):
+            if share_is and share_is & share_of(raw, n):
                 fit += 0.8
             total = ss_score + 0.25 * fit
             out.append(NumCand(ss, n, fit, total, after, _phrase(raw, n), own))
@@ -180,81 +179,6 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     return out
 
 
-def _share_predicate(question: str) -> frozenset[str]:
-    """"what share of the children … were girls" → girl: the terms after the question's last copula."""
-    m = re.search(r".*\b(?:were|was|are|is)\s+([^?]+)", question, re.IGNORECASE)
-    return frozenset(terms(m.group(1))) if m else frozenset()
-
-
-def _share_of(raw: str, n: Number) -> set[str]:
-    """What a share is said to be: "60% were girls", "86.4% of the survivors assisted … were women"."""
-    words = re.split(r"[;:()]", raw[n.end :])[0].split()[:14]
-    low = [w.lower().strip(",") for w in words]
-    for i, w in enumerate(low):
-        if w in ("were", "was", "are", "is"):
-            return set(terms(" ".join(words[i + 1 : i + 5])))
-    return set(terms(" ".join(words[:4])))
-
-
-_REFERS_BACK = re.compile(r"\s*(?:of|among|out of) (?:them|these|those|whom|which)\b", re.IGNORECASE)
-
-
-def _parent(raw: str, n: Number) -> Number | None:
-    """The figure a number breaks down, when it sits in parentheses right after it."""
-    open_at = raw.rfind("(", 0, n.start)
-    if open_at < 0 or ")" in raw[open_at : n.start]:
-        return None
-    close = raw.find(")", n.end)
-    if len([m for m in numbers(raw[open_at : close if close > 0 else len(raw)]) if not m.is_year]) < 2:
-        return None  # "3,490 households (more than 13,000 individuals)": the same people counted otherwise
-    before = [m for m in numbers(raw[:open_at]) if not m.is_year]
-    if before and len(raw[before[-1].end : open_at].split()) <= 4:
-        return before[-1]
-    return None
-
-
-_PREPOSITIONS = frozenset("to in for from at on with by of into".split())
-
-
-def _segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, float]:
-    """For a sentence with several figures, how much of the question each figure's own words say.
-
-    A figure owns the words after it up to the next figure ("provided orientation to 31,848 people,
-    out of which | 3,746 were attended at borders"); what comes before the first figure is the
-    sentence's topic, shared by all of them. Only the focus terms that tell the
-    figures apart count (a term every figure's words hold says nothing about which one is asked);
-    the share of those a figure's words hold is its fit, keyed by the figure's start offset.
-    """
-    nums = [n for n in numbers(raw) if not n.is_year and n.text.strip() not in ctx.question]
-    if len(nums) < 2 or not focus_w:
-        return {}
-    own: list[set[str]] = []
-    head: set[str] = set()
-    for i, n in enumerate(nums):
-        right_stop = nums[i + 1].start if i + 1 < len(nums) else len(raw)
-        words = raw[n.end : right_stop].split()[:12]
-        mine = set(terms(" ".join(words)))
-        left_stop = nums[i - 1].end if i else 0
-        if raw[left_stop : n.start].rstrip().endswith("(") or not mine or (
-                n.percent and re.search(r"\b(?:with|at|reaching)\s*$", raw[left_stop : n.start])):
-            # "followed by physical violence (38.3%)": the label is written before the figure
-            mine |= set(terms(" ".join(raw[left_stop : n.start].split()[-4:])))
-        if words and words[0].lower() in _PREPOSITIONS:
-            mine |= head  # "12 departed to A, 53 to B": 53 departed too (the verb is left out)
-        else:
-            cut = next((j for j, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
-            head = set(terms(" ".join(words[:cut])))
-        own.append(mine)
-    common = set.intersection(*own)
-    # other nouns for the same people do not tell the figures apart ("4,210 households (about 15,800
-    # people)" for "how many individuals …"): the noun asked for does
-    unit = set(ctx.intent.unit_terms)
-    counted = (_PEOPLE - unit) if unit & _PEOPLE else set()
-    telling = {t: w for t, w in focus_w.items() if t not in common and t not in counted and any(t in o for o in own)}
-    total = sum(telling.values())
-    if not total:
-        return {}
-    return {n.start: sum(w for t, w in telling.items() if t in o) / total for n, o in zip(nums, own, strict=True)}
 
 
 # "…, of whom 148,300 …", "out of which 3,746 …": a part of the group counted just before
@@ -343,7 +267,7 @@ def answer_number(ctx: Ctx) -> Draft | None:
     if not cands:
         return None
     best = cands[0]
-    refers_back = bool(_REFERS_BACK.match(_sentence_raw(ctx, best.ss)))
+    refers_back = bool(REFERS_BACK.match(_sentence_raw(ctx, best.ss)))
     conf = _confidence(best, _clause_coverage(ctx, best), best.ss.ctx_coverage if refers_back else None)
     required = _predicate_terms(ctx)
     if required:
@@ -397,14 +321,14 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     factor *= f
     reasons += [why] if why else []
     unit = set(ctx.intent.unit_terms)
-    if unit and c.own_unit and not unit & c.unit and not (unit & _PEOPLE and c.unit & _PEOPLE) and not c.number.percent:
+    if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent:
         factor *= 0.45
         reasons.append("the figure counts something else")
     others = [d for d in other_demonyms(ctx) if d not in have]
     if others:
         factor *= 0.5  # "what share of Haitian refugees …" answered by a figure about other people
         reasons.append(f"the sentence does not speak of {others[0]} people")
-    qualifier = _people_qualifier(ctx.question)  # "how many stateless persons": stateless
+    qualifier = people_qualifier(ctx.question)  # "how many stateless persons": stateless
     if qualifier and not qualifier & (c.unit | have):
         factor *= 0.6
         reasons.append("the figure counts other people than those asked about")
@@ -446,14 +370,6 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     return factor, [f"doubt: {r}" for r in reasons]
 
 
-def _people_qualifier(question: str) -> frozenset[str]:
-    """The adjective before the people counted ("how many stateless persons" → stateless); not a
-    participle ("resettled refugees" say what happened, which the sentence may word otherwise)."""
-    m = re.search(r"\bhow many\s+((?:[\w-]+\s+){1,2}?)([\w-]+)", question, re.IGNORECASE)
-    if not m or not set(terms(m.group(2))) & _PEOPLE:
-        return frozenset()
-    words = [w for w in m.group(1).split() if not re.search(r"(?:ed|ing)$", w.lower())]
-    return frozenset(terms(" ".join(words))) - _PEOPLE
 
 
 _CURRENCY = frozenset(terms("usd dollars dollar euros euro soles budget funding funds contribution loan"))

@@ -1,0 +1,112 @@
+"""What a figure's own words say, when a sentence gives several ("with 30% of the population living
+in poverty and 40% at risk of falling into it").
+
+Used by ``qa.figures`` to tell the figures of one sentence apart: the words each figure owns, the
+total a figure in parentheses breaks down, what a share is said to be, a sentence that refers back
+("Of them, …"), and the adjective of the people a question counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx
+from .text import Number, canon, numbers, terms
+
+# Nouns that all count people: a question about "people" accepts "individuals", "refugees" …
+PEOPLE = frozenset(
+    canon(t)
+    for w in (
+        "people individuals persons person refugees asylum-seekers seekers venezuelans migrants households "
+        "families children women men survivors cases beneficiaries participants candidates leaders staff "
+        "officials members students girls boys adolescents nationals citizens applicants"
+    ).split()
+    for t in terms(w)
+)
+
+
+def share_predicate(question: str) -> frozenset[str]:
+    """"what share of the children … were girls" → girl: the terms after the question's last copula."""
+    m = re.search(r".*\b(?:were|was|are|is)\s+([^?]+)", question, re.IGNORECASE)
+    return frozenset(terms(m.group(1))) if m else frozenset()
+
+
+def share_of(raw: str, n: Number) -> set[str]:
+    """What a share is said to be: "60% were girls", "86.4% of the survivors assisted … were women"."""
+    words = re.split(r"[;:()]", raw[n.end :])[0].split()[:14]
+    low = [w.lower().strip(",") for w in words]
+    for i, w in enumerate(low):
+        if w in ("were", "was", "are", "is"):
+            return set(terms(" ".join(words[i + 1 : i + 5])))
+    return set(terms(" ".join(words[:4])))
+
+
+REFERS_BACK = re.compile(r"\s*(?:of|among|out of) (?:them|these|those|whom|which)\b", re.IGNORECASE)
+
+
+def parent_figure(raw: str, n: Number) -> Number | None:
+    """The figure a number breaks down, when it sits in parentheses right after it."""
+    open_at = raw.rfind("(", 0, n.start)
+    if open_at < 0 or ")" in raw[open_at : n.start]:
+        return None
+    close = raw.find(")", n.end)
+    if len([m for m in numbers(raw[open_at : close if close > 0 else len(raw)]) if not m.is_year]) < 2:
+        return None  # "3,490 households (more than 13,000 individuals)": the same people counted otherwise
+    before = [m for m in numbers(raw[:open_at]) if not m.is_year]
+    if before and len(raw[before[-1].end : open_at].split()) <= 4:
+        return before[-1]
+    return None
+
+
+_PREPOSITIONS = frozenset("to in for from at on with by of into".split())
+
+
+def segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, float]:
+    """For a sentence with several figures, how much of the question each figure's own words say.
+
+    A figure owns the words after it up to the next figure ("provided orientation to 31,848 people,
+    out of which | 3,746 were attended at borders"); what comes before the first figure is the
+    sentence's topic, shared by all of them. Only the focus terms that tell the
+    figures apart count (a term every figure's words hold says nothing about which one is asked);
+    the share of those a figure's words hold is its fit, keyed by the figure's start offset.
+    """
+    nums = [n for n in numbers(raw) if not n.is_year and n.text.strip() not in ctx.question]
+    if len(nums) < 2 or not focus_w:
+        return {}
+    own: list[set[str]] = []
+    head: set[str] = set()
+    for i, n in enumerate(nums):
+        right_stop = nums[i + 1].start if i + 1 < len(nums) else len(raw)
+        words = raw[n.end : right_stop].split()[:12]
+        mine = set(terms(" ".join(words)))
+        left_stop = nums[i - 1].end if i else 0
+        if raw[left_stop : n.start].rstrip().endswith("(") or not mine or (
+                n.percent and re.search(r"\b(?:with|at|reaching)\s*$", raw[left_stop : n.start])):
+            # "followed by physical violence (38.3%)": the label is written before the figure
+            mine |= set(terms(" ".join(raw[left_stop : n.start].split()[-4:])))
+        if words and words[0].lower() in _PREPOSITIONS:
+            mine |= head  # "12 departed to A, 53 to B": 53 departed too (the verb is left out)
+        else:
+            cut = next((j for j, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
+            head = set(terms(" ".join(words[:cut])))
+        own.append(mine)
+    common = set.intersection(*own)
+    # other nouns for the same people do not tell the figures apart ("4,210 households (about 15,800
+    # people)" for "how many individuals …"): the noun asked for does
+    unit = set(ctx.intent.unit_terms)
+    counted = (PEOPLE - unit) if unit & PEOPLE else set()
+    telling = {t: w for t, w in focus_w.items() if t not in common and t not in counted and any(t in o for o in own)}
+    total = sum(telling.values())
+    if not total:
+        return {}
+    return {n.start: sum(w for t, w in telling.items() if t in o) / total for n, o in zip(nums, own, strict=True)}
+
+
+def people_qualifier(question: str) -> frozenset[str]:
+    """The adjective before the people counted ("how many stateless persons" → stateless); not a
+    participle ("resettled refugees" say what happened, which the sentence may word otherwise)."""
+    m = re.search(r"\bhow many\s+((?:[\w-]+\s+){1,2}?)([\w-]+)", question, re.IGNORECASE)
+    if not m or not set(terms(m.group(2))) & PEOPLE:
+        return frozenset()
+    words = [w for w in m.group(1).split() if not re.search(r"(?:ed|ing)$", w.lower())]
+    return frozenset(terms(" ".join(words))) - PEOPLE
