@@ -137,12 +137,8 @@ def answer(
     if not q.strip():
         return Answer(question, None, "none", 0.0, notes=["empty question"])
     asked = q
-    q = rewrite(q)
-    intent = detect(q)
-    if intent.kind == "location" and not re.search(r"\b(?:operat\w*|presence|offices?)\b", q, re.IGNORECASE):
-        # "in which city is X (supported by Y)": where X is, not what Y does
-        intent = replace(intent, predicates=("locatedIn", "operatesIn"))
-    ctx = Ctx(q, intent, kb, rid, options)
+    ctx = question_context(q, kb, rid, options)
+    q, intent = ctx.question, ctx.intent
     extreme = answer_extreme(ctx) if intent.kind in ("relation", "list", "location", "generic") else None
     if extreme is not None and extreme.confidence >= options.min_confidence + 0.15:
         best = extreme  # "which country received most …": the name with the largest figure
@@ -162,6 +158,16 @@ def answer(
     text = best.text if len(best.text) <= options.max_answer_chars else best.text[: options.max_answer_chars - 1] + "…"
     return Answer(asked, text, best.kind, round(best.confidence, 4), _citations(ctx, best, k), best.triples,
                   best.notes + notes)
+
+
+def question_context(question: str, kb: KnowledgeBase, report_id: str | None, options: AnswerOptions) -> Ctx:
+    """The working state of one question: rewritten, its intent detected, scoped to a report."""
+    q = rewrite(question)
+    intent = detect(q)
+    if intent.kind == "location" and not re.search(r"\b(?:operat\w*|presence|offices?)\b", q, re.IGNORECASE):
+        # "in which city is X (supported by Y)": where X is, not what Y does
+        intent = replace(intent, predicates=("locatedIn", "operatesIn"))
+    return Ctx(q, intent, kb, report_id, options)
 
 
 def _run(fn: Answerer, ctx: Ctx) -> Draft | None:

@@ -110,3 +110,45 @@ def people_qualifier(question: str) -> frozenset[str]:
         return frozenset()
     words = [w for w in m.group(1).split() if not re.search(r"(?:ed|ing)$", w.lower())]
     return frozenset(terms(" ".join(words))) - PEOPLE
+
+
+_ASKS_CHANGE = re.compile(
+    r"\b(?:grow|grew|grown|growth|increas\w*|ris[ei]\w*|rose|fall|fell|fallen|decreas\w*|declin\w*|drop\w*|"
+    r"chang\w*|expand\w*|shr[iu]nk\w*|year on year|year-on-year|compared (?:with|to) (?:the previous|last) year)\b",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increase[sd]?|increasing|growth|grew|grown|rise|rose|risen|decrease[sd]?|decline[sd]?|drop(?:ped)?|"
+    r"fell|fallen|up|down|reduction|reduced|expanded|doubled|tripled)\s+(?:of\s+|by\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:%\s*)?(?:increase|growth|rise|decrease|decline|drop|reduction|more|less|fewer|higher|lower|up|down|"
+    r"over (?:19|20)\d\d|compared)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_change(question: str) -> bool:
+    """"By what percentage did the caseload grow year on year?": a change is asked, not a level."""
+    return bool(_ASKS_CHANGE.search(question))
+
+
+def states_change(raw: str, n: Number) -> bool:
+    """The figure is a change ("an increase of 8.4%", "a 20% increase", "14% more than in 2024")."""
+    return bool(_CHANGE_BEFORE.search(raw[max(0, n.start - 40) : n.start]) or _CHANGE_AFTER.match(raw[n.end :]))
+
+
+_FROM_TO = re.compile(r"\bfrom\s+\S+\s+to\s+$", re.IGNORECASE)
+
+
+def end_of_range(raw: str, n: Number) -> bool:
+    """"from 9 to 18": 18 is where the thing ended up."""
+    return bool(_FROM_TO.search(raw[max(0, n.start - 40) : n.start]))
+
+
+def start_of_range(raw: str, n: Number) -> bool:
+    """"from 9 to 18": 9 is where it started."""
+    return bool(re.search(r"\bfrom\s+$", raw[max(0, n.start - 8) : n.start], re.IGNORECASE)) and bool(
+        re.match(r"\s+to\s+\S*\d", raw[n.end :])
+    )

@@ -11,17 +11,22 @@ given and a note says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .context import Ctx, Draft, Evidence, ScoredSent
+from .figure_ranker import hand_fit, rank_score
 from .figure_words import (
     PEOPLE,
     REFERS_BACK,
+    asks_change,
+    end_of_range,
     parent_figure,
     people_qualifier,
     segment_fit,
     share_of,
     share_predicate,
+    start_of_range,
+    states_change,
 )
 from .signals import LIGHT_TERMS, asked_verb, clause_of, other_demonyms, verb_factor, year_factor
 from .text import Number, find_phrase, numbers, terms
@@ -44,6 +49,7 @@ class NumCand:
     unit: frozenset[str]  # terms of the words after the number
     phrase: str
     own_unit: bool = True  # the noun is written after this number (not carried over from an earlier one)
+    features: dict[str, float] = field(default_factory=dict)  # what the ranker scored (see qa.figure_ranker)
 
 
 def _head(c: NumCand) -> str:
@@ -70,6 +76,10 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     # "Of the survivors assisted, how many got care?": the figure asked is a part of a group
     asks_part = bool(re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b", ctx.question,
                               re.IGNORECASE))
+    change = asks_change(ctx.question)
+    # "how many kids were among the people in transit", "how many of those …": a part again
+    asks_part = asks_part or bool(re.search(r"\bhow many\b[^?]*\b(?:were|was) among\b|\bhow many of (?:the|those|these|them)\b",
+                                            ctx.question, re.IGNORECASE))
     # "what share of the children … were girls": what the share is, written right after the figure
     share_is = share_predicate(ctx.question) if intent.percent else frozenset()
     # a name that is itself the counted noun ("how many Ostrenians …") is scored as the unit, not as a place
@@ -90,6 +100,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         last_share: frozenset[str] = frozenset()
         # the action asked is not in the sentence (nor the one before): its figures count something else
         verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | _previous_terms(ctx, ss))
+        first = True
         for n in numbers(raw):
             if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question):
                 continue  # a number the question itself gives is not the answer
@@ -118,63 +129,81 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 last_share = after
             elif not after and n.percent:
                 after = last_share  # "30% of the population … and 40% at risk …": 40% of the population
-            fit = 0.0
+            f: dict[str, float] = {}
             if n.is_year:
-                fit += 1.0 if asks_year else -1.5
+                f["year_asked"] = 1.0
             elif asks_year:
-                fit -= 1.0
+                f["not_year"] = 1.0
             if unit:
                 if unit & after:
                     # the share of the asked noun written right after it ("2,048 for RSD" after
                     # "3,500 interviews" for "how many RSD interviews")
                     tail = after | frozenset(terms(_tail(raw, n.end)))
-                    fit += 0.6 + 0.4 * len(unit & tail) / len(unit)
+                    f["unit"] = 1.0
+                    f["unit_share"] = len(unit & tail) / len(unit)
                 elif unit & PEOPLE and after & PEOPLE:
-                    fit += 0.5
+                    f["people"] = 1.0
                 elif not n.percent:
-                    fit -= 0.3 if after else 0.1  # another noun counted (none: the noun may come before)
+                    f["other_noun" if after else "no_noun"] = 1.0  # the noun may come before
             elif after & focus:
-                fit += 0.5  # "577 refugees" for "how many resettled refugees …"
+                f["focus_noun"] = 1.0  # "577 refugees" for "how many resettled refugees …"
             if wants_total and re.match(r"\s*(?:new|additional|more|other)\b", raw[n.end :], re.IGNORECASE):
-                fit -= 0.5  # "three new …" is an increment, not the total asked for
+                f["increment"] = 1.0  # "three new …" is an increment, not the total asked for
             if re.search(r"\b(?:age of|aged|ages)\s*$", raw[max(0, n.start - 12) : n.start], re.IGNORECASE) and \
                     not re.search(r"\b(?:age|old)\b", ctx.question, re.IGNORECASE):
-                fit -= 1.0
+                f["age"] = 1.0
             if intent.percent:
-                fit += 0.8 if n.percent else -0.5
+                f["percent" if n.percent else "count_for_percent"] = 1.0
             elif n.percent and not intent.money:
-                fit -= 0.7
+                f["percent_for_count"] = 1.0
             if intent.money and n.money:
-                fit += 0.6
+                f["money"] = 1.0
             elif intent.money and not n.percent and after & PEOPLE:
-                fit -= 0.8  # "how much … contribute" is not answered by "4,210 households"
+                f["people_for_money"] = 1.0  # "how much … contribute" is not answered by "4,210 households"
             if n.spelled and n.value < 10 and not unit & after:
-                fit -= 0.4  # "one of the six groups": small spelled numbers are rarely the answer
+                f["small_spelled"] = 1.0  # "one of the six groups" is rarely the answer
             near_w = {t: w for t, w in focus_w.items() if t not in unit}
-            fit += 0.4 * _proximity(raw, n, focus_w) + 0.6 * _proximity(raw, n, near_w, words=4)
+            f["near"] = _proximity(raw, n, focus_w)
+            f["near_words"] = _proximity(raw, n, near_w, words=4)
             if wants_total and re.search(r"\btotal\b[^.;]{0,80}$", raw[: n.start], re.IGNORECASE):
-                fit += 1.0
+                f["total"] = 1.0
             if asks_new and re.match(r"\s*(?:new|additional|more)\b", raw[n.end :], re.IGNORECASE):
-                fit += 0.6  # "three new CBOs" for "how many new CBOs", not the running total
+                f["new"] = 1.0  # "three new CBOs" for "how many new CBOs", not the running total
             if near_names and _names_near(raw, n, near_names):
-                fit += 0.5  # "53 to Canada" for "how many … departed to Canada"
+                f["name_near"] = 1.0  # "53 to Canada" for "how many … departed to Canada"
             if qualifiers and _verb_near(raw, n, qualifiers):
-                fit += 0.4  # "3,746 were attended at borders" for "how many … at the borders"
+                f["qualifier"] = 1.0  # "3,746 were attended at borders" for "how many … at the borders"
             parent = parent_figure(raw, n)  # "submitted 655 refugees (41 to A, 468 to B)": 468 were submitted too
             if verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t))):
-                fit += 0.5  # "4,775 people were identified" for "how many people were identified"
+                f["verb"] = 1.0  # "4,775 people were identified" for "how many people were identified"
             elif verb_missing:
-                fit -= 0.5
+                f["verb_missing"] = 1.0
             yf = year_factor(raw, n, intent.years)
             if yf != 1.0:
-                fit += 0.15 if yf > 1 else -0.8  # "54 in 2023" for a 2023 question, not "99 days in 2022"
-            fit += 0.8 * own_fit.get(n.start, 0.0)
+                f["year_match" if yf > 1 else "year_other"] = 1.0  # "54 in 2023", not "99 days in 2022"
+            f["segment"] = own_fit.get(n.start, 0.0)
             if asks_part and (_SUBSET_BEFORE.search(raw[: n.start]) or refers_back):
-                fit += 0.8
+                f["part"] = 1.0
             if share_is and share_is & share_of(raw, n):
-                fit += 0.8
-            total = ss_score + 0.25 * fit
-            out.append(NumCand(ss, n, fit, total, after, _phrase(raw, n), own))
+                f["share_is"] = 1.0
+            if change:
+                f["change" if states_change(raw, n) else "level_for_change"] = 1.0
+            if _SUBSET_BEFORE.search(raw[: n.start]):
+                f["subset"] = 1.0
+            if end_of_range(raw, n):
+                f["range_end"] = 1.0
+            elif start_of_range(raw, n):
+                f["range_start"] = 1.0
+            f["sentence"] = ss_score
+            f["rank"] = 1.0 / ss.rank if ss.rank else 0.0
+            f["money_fig"] = float(n.money)
+            f["percent_fig"] = float(n.percent)
+            f["own_noun"] = float(own)
+            f["first_in_sentence"] = float(first)
+            first = False
+            fit = hand_fit(f)
+            total = rank_score(f)
+            out.append(NumCand(ss, n, fit, total, after, _phrase(raw, n), own, f))
     out.sort(key=lambda c: -c.total)
     return out
 

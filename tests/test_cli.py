@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,15 @@ def test_build_prints_no_progress_bar_when_stderr_is_not_a_terminal(built_index,
     shutil.copytree(built_index, index, ignore=shutil.ignore_patterns(".lock"))
     code, _, err = run(capsys, "build", str(peru_path), "--out", str(index))
     assert code == 0 and "it/s" not in err and "%|" not in err and err.startswith("built 1 report")
+
+
+def test_eval_figures_compares_hand_and_fitted_ranking_per_left_out_report(built_index, capsys):
+    data = Path(__file__).parent / "data"
+    sets = [str(data / name) for name in ("questions-peru.jsonl", "questions-marovia.jsonl")]
+    code, out, _ = run(capsys, "eval-figures", *sets, "--json", "--index", str(built_index))
+    result = json.loads(out)
+    assert code == 0 and result["groups"] >= 4
+    rows = {r["report"]: r for r in result["cross_validation"]}
+    assert set(rows) == {"unhcr-arr-2023-peru", "unhcr-arr-2025-marovia"}
+    assert all(0.0 <= r["hand"] <= 1.0 and 0.0 <= r["learned"] <= 1.0 for r in rows.values())
+    assert result["weights"]

@@ -475,6 +475,25 @@ def cmd_eval_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval_figures(args: argparse.Namespace) -> int:
+    from qa.training import collect_groups, format_training, train
+
+    build = _open(_settings(args))
+    items = [q for f in args.files for q in _questions(f)]
+    bar = _progress_bar()
+    groups = collect_groups(_kb(build), items, progress=lambda i: bar("figures", i + 1, len(items)))
+    try:
+        result = train(groups)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        _print_json({"c": result.c, "groups": result.groups, "cross_validation": result.cross_validation,
+                     "weights": result.weights})
+    else:
+        print(format_training(result))
+    return EXIT_OK
+
+
 def cmd_eval_graph(args: argparse.Namespace) -> int:
     from graph.evaluate import evaluate_graph
 
@@ -567,6 +586,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     add("eval", cmd_eval, "answer accuracy on a question set", report=True).add_argument("file")
     add("eval-search", cmd_eval_search, "retrieval recall and MRR on a question set", report=True).add_argument("file")
+    p = add("eval-figures", cmd_eval_figures, "hand vs fitted figure ranking, leaving one report out")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--json", action="store_true")
     p = add("eval-graph", cmd_eval_graph, "entity and relation recall/precision against gold annotations", report=True)
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
