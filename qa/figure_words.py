@@ -152,3 +152,22 @@ def start_of_range(raw: str, n: Number) -> bool:
     return bool(re.search(r"\bfrom\s+$", raw[max(0, n.start - 8) : n.start], re.IGNORECASE)) and bool(
         re.match(r"\s+to\s+\S*\d", raw[n.end :])
     )
+
+
+_ASKS_DURATION = re.compile(r"\bhow (?:long|quickly|soon|fast)\b|\bwithin what (?:time|period)\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilomet(?:er|re)s?|miles?)\b",
+                             re.IGNORECASE)
+
+
+def asks_duration(question: str) -> bool:
+    """"How long did the floods go on for?", "how quickly must a child be referred?": a length of time."""
+    return bool(_ASKS_DURATION.search(question))
+
+
+DURATION_TERMS = frozenset(terms("hours days weeks months years minutes"))
+
+
+def is_duration(raw: str, n: Number, unit: frozenset[str] = frozenset()) -> bool:
+    """"almost six weeks", "within 12 hours", "a 5-year plan": the figure measures time (or distance);
+    ``unit`` is the noun carried over from an earlier figure ("from 99 days … to 54")."""
+    return bool(_DURATION_AFTER.match(raw[n.end :]) or unit & DURATION_TERMS)

@@ -19,7 +19,9 @@ from .figure_words import (
     PEOPLE,
     REFERS_BACK,
     asks_change,
+    asks_duration,
     end_of_range,
+    is_duration,
     parent_figure,
     people_qualifier,
     segment_fit,
@@ -77,6 +79,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     asks_part = bool(re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b", ctx.question,
                               re.IGNORECASE))
     change = asks_change(ctx.question)
+    duration = asks_duration(ctx.question)
     # "how many kids were among the people in transit", "how many of those …": a part again
     asks_part = asks_part or bool(re.search(r"\bhow many\b[^?]*\b(?:were|was) among\b|\bhow many of (?:the|those|these|them)\b",
                                             ctx.question, re.IGNORECASE))
@@ -188,6 +191,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 f["share_is"] = 1.0
             if change:
                 f["change" if states_change(raw, n) else "level_for_change"] = 1.0
+            if duration:
+                f["duration" if is_duration(raw, n, after) else "not_duration"] = 1.0
             if _SUBSET_BEFORE.search(raw[: n.start]):
                 f["subset"] = 1.0
             if end_of_range(raw, n):
@@ -346,7 +351,10 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     raw = _sentence_raw(ctx, c.ss)
     have = set(terms(raw)) | _previous_terms(ctx, c.ss)
     factor, reasons = 1.0, []
-    f, why = verb_factor(asked_verb(ctx.question), have, ctx.vocabulary)
+    verb = asked_verb(ctx.question)
+    f, why = verb_factor(verb, have, ctx.vocabulary)
+    if f < 1.0 and _paraphrased(ctx, raw, c.number, verb):
+        f, why = 1.0, ""  # "strike a deal" for "reached an agreement": said in other words
     factor *= f
     reasons += [why] if why else []
     unit = set(ctx.intent.unit_terms)
@@ -371,6 +379,9 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if ctx.intent.percent and not c.number.percent:
         factor *= 0.45
         reasons.append("a share was asked, the figure is a count")
+    if asks_duration(ctx.question) and not is_duration(raw, c.number, c.unit):
+        factor *= 0.5
+        reasons.append("a length of time was asked, the figure is not one")
     if re.search(r"\b(?:which|what) year\b", ctx.question, re.IGNORECASE) and not c.number.is_year:
         factor *= 0.3  # "in which year was X created": a count is not a year
         reasons.append("a year was asked, the figure is not one")
@@ -399,6 +410,39 @@ def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     return factor, [f"doubt: {r}" for r in reasons]
 
 
+
+
+# Cosine of the sentence encoder above which two phrases say the same: unrelated verb phrases score
+# 0.2–0.35, paraphrases 0.5–0.65 ("strike a deal" ~ "reached an agreement" 0.54); single words sit
+# higher at random ("evacuated" ~ "emergency" 0.62), so one word must match more closely.
+PARAPHRASE_MIN = 0.5
+PARAPHRASE_MIN_WORD = 0.65
+
+
+def _paraphrased(ctx: Ctx, raw: str, n: Number, verb: str) -> str | None:
+    """A phrase of the figure's clause that says what the question's verb says, in other words
+    ("reached an agreement" for "strike a deal"); the phrase shares no word with the question."""
+    m = re.search(rf"\b{re.escape(verb)}\b", ctx.question, re.IGNORECASE) if verb else None
+    if not m:
+        return None
+    a, b = clause_of(raw, n.start, n.end)
+    said = set(terms(raw[a:b]))
+    after = re.findall(r"[\w'-]+", ctx.question[m.end() :])[:3]
+    tail = next((i + 1 for i, w in enumerate(after) if terms(w)), 0)
+    obj = after[:tail]
+    if set(terms(" ".join(obj))) & said:
+        obj = []  # the object is in the sentence ("departed for Norway"): only the action is in question
+    phrase = " ".join([m.group(0), *obj])
+    asked = set(terms(ctx.question))
+    words = re.findall(r"[A-Za-z][\w'-]*", raw[a:b])
+    windows = sorted({w for k in (1, 2, 3) for i in range(len(words) - k + 1)
+                      if terms(words[i]) and terms(words[i + k - 1])
+                      and not set(terms(w := " ".join(words[i : i + k]))) & asked})
+    found = ctx.kb.paraphrase(phrase, windows[:80])
+    if not found:
+        return None
+    sim, window = found
+    return window if sim >= (PARAPHRASE_MIN if " " in phrase or " " in window else PARAPHRASE_MIN_WORD) else None
 
 
 _CURRENCY = frozenset(terms("usd dollars dollar euros euro soles budget funding funds contribution loan"))

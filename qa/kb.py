@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -198,6 +198,18 @@ class KnowledgeBase:
         if self._searcher is not None:
             return self._searcher
         return LexicalSearcher(self.passages.values())
+
+    def paraphrase(self, phrase: str, candidates: Sequence[str]) -> tuple[float, str] | None:
+        """The candidate closest in meaning to ``phrase`` and its cosine, by the build's sentence
+        encoder ("strike a deal" ~ "reached an agreement"); None when the knowledge base has no
+        encoder (a lexical-only knowledge base does not guess)."""
+        encoder = getattr(self._searcher, "encoder", None)
+        if encoder is None or not candidates:
+            return None
+        vectors = encoder.encode([phrase, *candidates])
+        sims = vectors[1:] @ vectors[0]
+        best = int(sims.argmax())
+        return float(sims[best]), candidates[best]
 
     def passage_report(self, passage_id: str) -> str:
         return self.passages[passage_id].report

@@ -93,3 +93,35 @@ def test_candidates_are_labelled_from_the_expected_answer(qa_kb_marovia) -> None
     (g,) = groups
     assert sum(g.right) >= 1 and not all(g.right)
     assert all("sentence" in f for f in g.features)
+
+
+def test_a_duration_question_gets_a_length_of_time(qa_kb_marovia) -> None:
+    a = answer("For how long was the Aguaclara valley flooded after the cyclone?", qa_kb_marovia)
+    assert a.text is not None and "six weeks" in a.text
+    assert "USD" not in a.text
+
+
+def test_an_action_said_in_other_words_is_recognised_by_the_encoder(qa_kb_build) -> None:
+    # the report: "The Roundtable reached an agreement with four banks …"; the question never says "agreement"
+    a = answer("How many banks did the Financial Inclusion Roundtable strike a deal with, so refugees can open accounts?", qa_kb_build,
+               report="unhcr-arr-2025-marovia")
+    assert a.text is not None and "four banks" in a.text
+
+
+def test_the_encoder_tells_a_paraphrase_from_other_phrases(qa_kb_build) -> None:
+    sim, phrase = qa_kb_build.paraphrase("strike a deal", ["four banks", "reached an agreement", "digital certificate"])
+    assert phrase == "reached an agreement" and sim >= 0.5
+
+
+def test_without_an_encoder_no_paraphrase_is_guessed(qa_kb_marovia, qa_kb_build) -> None:
+    assert qa_kb_marovia.paraphrase("strike a deal", ["reached an agreement"]) is None
+    question = "How many banks did the Financial Inclusion Roundtable strike a deal with, so refugees can open accounts?"
+    lexical = answer(question, qa_kb_marovia)
+    encoded = answer(question, qa_kb_build, report="unhcr-arr-2025-marovia")
+    assert lexical.confidence < encoded.confidence  # the doubt about "strike" stays
+
+
+def test_an_unrelated_action_is_not_taken_for_a_paraphrase(qa_kb_build) -> None:
+    a = answer("How many refugees were vaccinated against measles by UNHCR in Bajo Luno?", qa_kb_build,
+               report="unhcr-arr-2025-marovia")
+    assert a.text is None
