@@ -1,10 +1,10 @@
 """Figures read from prose: "how many households …", "how much …", "what share of … were women".
 
-The best sentences' numbers are scored by how well they fit what is asked: the noun after the
-number ("3,490 households" for "how many households"), percent or count, money, the question's
-words near the number, the year it is tied to. The best one is then checked against the question
-(``qa.signals``: the action asked, the counted noun, the clause, the entity) — several weak doubts
-make the engine abstain. When two sentences give different figures for the same thing, both are
+The best sentences' numbers are described by named features (``qa.figure_ranker`` weighs them):
+the noun after the number ("3,490 households" for "how many households"), percent or count,
+money, a change or a length of time, the question's words near the number, the year it is tied
+to. The best one is then checked against the question (``qa.figure_checks``: the action asked,
+the counted noun, the clause, the entity) — several weak doubts make the engine abstain. When two sentences give different figures for the same thing, both are
 given and a note says so.
 """
 
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .context import Ctx, Draft, Evidence, ScoredSent
+from .figure_checks import figure_checks, previous_terms, sentence_raw
 from .figure_ranker import hand_fit, rank_score
 from .figure_words import (
     PEOPLE,
@@ -23,14 +24,13 @@ from .figure_words import (
     end_of_range,
     is_duration,
     parent_figure,
-    people_qualifier,
     segment_fit,
     share_of,
     share_predicate,
     start_of_range,
     states_change,
 )
-from .signals import LIGHT_TERMS, asked_verb, clause_of, other_demonyms, verb_factor, year_factor
+from .signals import LIGHT_TERMS, asked_verb, clause_of, year_factor
 from .text import Number, find_phrase, numbers, terms
 
 _MODIFIER = re.compile(
@@ -61,10 +61,6 @@ def _head(c: NumCand) -> str:
     return t[-1] if t else ""
 
 
-def _sentence_raw(ctx: Ctx, ss: ScoredSent) -> str:
-    return ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
-
-
 def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     intent = ctx.intent
     asks_year = bool(re.search(r"\bwhen\b|\b(?:which|what) year\b", ctx.question, re.IGNORECASE))
@@ -93,16 +89,16 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     for ss in ctx.scored_sentences[:top]:
         if ctx.kb.passages[ss.passage_id].kind == "table_row":
             continue  # table rows are read by the table answerers, with their columns
-        raw = _sentence_raw(ctx, ss)
+        raw = sentence_raw(ctx, ss)
         own_fit = segment_fit(ctx, raw, focus_w)
         # "Of them, 6,210 were assisted at border points.": the sentence before says who "them" are
         refers_back = bool(REFERS_BACK.match(raw))
         ss_score = ss.score + (0.5 * (ss.ctx_coverage - ss.coverage) if refers_back else 0.0)
-        before_terms = _previous_terms(ctx, ss) if refers_back else set()
+        before_terms = previous_terms(ctx, ss) if refers_back else set()
         last_unit: frozenset[str] = frozenset()
         last_share: frozenset[str] = frozenset()
         # the action asked is not in the sentence (nor the one before): its figures count something else
-        verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | _previous_terms(ctx, ss))
+        verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | previous_terms(ctx, ss))
         first = True
         for n in numbers(raw):
             if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question):
@@ -301,26 +297,26 @@ def answer_number(ctx: Ctx) -> Draft | None:
     if not cands:
         return None
     best = cands[0]
-    refers_back = bool(REFERS_BACK.match(_sentence_raw(ctx, best.ss)))
+    refers_back = bool(REFERS_BACK.match(sentence_raw(ctx, best.ss)))
     conf = _confidence(best, _clause_coverage(ctx, best), best.ss.ctx_coverage if refers_back else None)
     required = _predicate_terms(ctx)
     if required:
         # what the question says happened must be in the sentence, not only the counted noun
-        have = best.ss.matched | _previous_terms(ctx, best.ss)
+        have = best.ss.matched | previous_terms(ctx, best.ss)
         got = sum(ctx.weight(t) for t in required if t in have) / sum(ctx.weight(t) for t in required)
         factor = 0.5 + 0.5 * got
         unit = set(ctx.intent.unit_terms)
         if unit and best.own_unit and unit <= best.unit and sum(ctx.weight(t) for t in unit) >= 5.0:
             factor = max(factor, 0.8)  # "188 service fairs" for "how many service fairs": a specific noun, counted
         conf *= factor
-    factor, reasons = _figure_checks(ctx, best)
+    factor, reasons = figure_checks(ctx, best)
     conf *= factor
     spans = [(best.ss.sent.start, best.ss.sent.end)]
     evidence = [Evidence(best.ss.passage_id, spans, best.total)]
     if re.search(r"[A-Za-z]", best.phrase):
         text = best.phrase
     else:  # a bare number: say what it counts with the words around it
-        raw = _sentence_raw(ctx, best.ss)
+        raw = sentence_raw(ctx, best.ss)
         text = f"{best.phrase} (… {_around(raw, best.number, 70)} …)"
     notes: list[str] = []
     # Another sentence giving a different figure for the same thing.
@@ -332,7 +328,7 @@ def answer_number(ctx: Ctx) -> Draft | None:
         same_thing = _head(c) and _head(c) == _head(best)
         if not same_thing or (c.ss.sent == best.ss.sent and c.ss.passage_id == best.ss.passage_id):
             continue
-        if not best.ss.matched <= c.ss.matched | _previous_terms(ctx, c.ss):
+        if not best.ss.matched <= c.ss.matched | previous_terms(ctx, c.ss):
             continue  # the other sentence is not about the same thing
         page = _page(ctx, c.ss.passage_id)
         text = f"{text}; the report also gives {c.phrase}"
@@ -346,133 +342,15 @@ def answer_number(ctx: Ctx) -> Draft | None:
     return Draft(text, "number", conf, evidence, notes=notes + reasons)
 
 
-def _figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
-    """Signals that the figure answers another question than the one asked (see ``qa.signals``)."""
-    raw = _sentence_raw(ctx, c.ss)
-    have = set(terms(raw)) | _previous_terms(ctx, c.ss)
-    factor, reasons = 1.0, []
-    verb = asked_verb(ctx.question)
-    f, why = verb_factor(verb, have, ctx.vocabulary)
-    if f < 1.0 and _paraphrased(ctx, raw, c.number, verb):
-        f, why = 1.0, ""  # "strike a deal" for "reached an agreement": said in other words
-    factor *= f
-    reasons += [why] if why else []
-    unit = set(ctx.intent.unit_terms)
-    if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent:
-        factor *= 0.45
-        reasons.append("the figure counts something else")
-    others = [d for d in other_demonyms(ctx) if d not in have]
-    if others:
-        factor *= 0.5  # "what share of Haitian refugees …" answered by a figure about other people
-        reasons.append(f"the sentence does not speak of {others[0]} people")
-    qualifier = people_qualifier(ctx.question)  # "how many stateless persons": stateless
-    if qualifier and not qualifier & (c.unit | have):
-        factor *= 0.6
-        reasons.append("the figure counts other people than those asked about")
-    money_asked = ctx.intent.money or ctx.intent.kind == "finance"
-    if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
-        factor *= 0.45
-        reasons.append("the question asks for an amount of money, the figure is not one")
-    if not money_asked and not ctx.intent.percent and c.number.money:
-        factor *= 0.4
-        reasons.append("a count was asked, the figure is an amount of money")
-    if ctx.intent.percent and not c.number.percent:
-        factor *= 0.45
-        reasons.append("a share was asked, the figure is a count")
-    if asks_duration(ctx.question) and not is_duration(raw, c.number, c.unit):
-        factor *= 0.5
-        reasons.append("a length of time was asked, the figure is not one")
-    if re.search(r"\b(?:which|what) year\b", ctx.question, re.IGNORECASE) and not c.number.is_year:
-        factor *= 0.3  # "in which year was X created": a count is not a year
-        reasons.append("a year was asked, the figure is not one")
-    measured = _measured(ctx.question)
-    if measured and c.number.percent and not measured & have:
-        factor *= 0.5
-        reasons.append("the sentence does not say what the share is of")
-    for lk in ctx.links:
-        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
-            continue
-        forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
-        if not any(find_phrase(raw, f) for f in forms) and not set(terms(lk.surface)) <= have:
-            factor *= 0.6
-            reasons.append(f"the sentence does not name {lk.surface}")
-            break
-    a, b = clause_of(raw, c.number.start, c.number.end)
-    for lk in ctx.links:
-        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
-            continue
-        forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
-        in_sentence = [f for f in forms if find_phrase(raw, f)]
-        if in_sentence and not any(find_phrase(raw, f, a, b) for f in in_sentence):
-            factor *= 0.5
-            reasons.append(f"{lk.surface} is named in another clause than the figure")
-            break
-    return factor, [f"doubt: {r}" for r in reasons]
-
-
-
-
-# Cosine of the sentence encoder above which two phrases say the same: unrelated verb phrases score
-# 0.2–0.35, paraphrases 0.5–0.65 ("strike a deal" ~ "reached an agreement" 0.54); single words sit
-# higher at random ("evacuated" ~ "emergency" 0.62), so one word must match more closely.
-PARAPHRASE_MIN = 0.5
-PARAPHRASE_MIN_WORD = 0.65
-
-
-def _paraphrased(ctx: Ctx, raw: str, n: Number, verb: str) -> str | None:
-    """A phrase of the figure's clause that says what the question's verb says, in other words
-    ("reached an agreement" for "strike a deal"); the phrase shares no word with the question."""
-    m = re.search(rf"\b{re.escape(verb)}\b", ctx.question, re.IGNORECASE) if verb else None
-    if not m:
-        return None
-    a, b = clause_of(raw, n.start, n.end)
-    said = set(terms(raw[a:b]))
-    after = re.findall(r"[\w'-]+", ctx.question[m.end() :])[:3]
-    tail = next((i + 1 for i, w in enumerate(after) if terms(w)), 0)
-    obj = after[:tail]
-    if set(terms(" ".join(obj))) & said:
-        obj = []  # the object is in the sentence ("departed for Norway"): only the action is in question
-    phrase = " ".join([m.group(0), *obj])
-    asked = set(terms(ctx.question))
-    words = re.findall(r"[A-Za-z][\w'-]*", raw[a:b])
-    windows = sorted({w for k in (1, 2, 3) for i in range(len(words) - k + 1)
-                      if terms(words[i]) and terms(words[i + k - 1])
-                      and not set(terms(w := " ".join(words[i : i + k]))) & asked})
-    found = ctx.kb.paraphrase(phrase, windows[:80])
-    if not found:
-        return None
-    sim, window = found
-    return window if sim >= (PARAPHRASE_MIN if " " in phrase or " " in window else PARAPHRASE_MIN_WORD) else None
-
-
-_CURRENCY = frozenset(terms("usd dollars dollar euros euro soles budget funding funds contribution loan"))
-
-
-def _measured(question: str) -> frozenset[str]:
-    """What a rate or share is of: "the unemployment rate" → unemployment."""
-    m = re.search(r"\b((?:[\w-]+\s+){0,1}[\w-]+)\s+rate\b", question.lower())
-    if m and not re.search(r"\b(?:the|what|a|which)$", m.group(1)):
-        return frozenset(terms(m.group(1))) - frozenset(terms("what the a which"))
-    return frozenset()
-
-
-def _previous_terms(ctx: Ctx, ss: ScoredSent) -> set[str]:
-    sents = ctx.kb.sentences(ss.passage_id)
-    for prev, cur in zip(sents, sents[1:], strict=False):
-        if cur == ss.sent:
-            return set(terms(prev.text))
-    return set()
-
-
 def _clause_coverage(ctx: Ctx, c: NumCand) -> float:
     """Weighted share of the focus in the number's own clause (plus the sentence before it when the
     clause is the sentence's first): "…, and the World Bank approved a USD 45 million loan" does not
     speak of the bank named in the first clause."""
-    raw = _sentence_raw(ctx, c.ss)
+    raw = sentence_raw(ctx, c.ss)
     a, b = clause_of(raw, c.number.start, c.number.end)
     if a == 0 and b == len(raw):
         return c.ss.coverage
-    have = set(terms(raw[a:b])) | (_previous_terms(ctx, c.ss) if a == 0 else set())
+    have = set(terms(raw[a:b])) | (previous_terms(ctx, c.ss) if a == 0 else set())
     total = sum(ctx.weight(t) for t in ctx.focus) or 1.0
     return sum(ctx.weight(t) for t in ctx.focus if t in have) / total
 

@@ -1,0 +1,144 @@
+"""Doubts about a chosen figure: signs that it answers another question than the one asked.
+
+The figure ``qa.figures`` ranks first is checked against the question: the action asked (said in
+the sentence, or in other words — the build's sentence encoder judges paraphrase), the noun
+counted, the people, money or share asked for, a length of time, the year, and the entities named
+and their clause. Each doubt lowers the answer's confidence and is stated in the answer's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .context import Ctx, ScoredSent
+from .figure_words import PEOPLE, asks_duration, is_duration, people_qualifier
+from .signals import asked_verb, clause_of, other_demonyms, verb_factor
+from .text import Number, find_phrase, terms
+
+if TYPE_CHECKING:
+    from .figures import NumCand
+
+
+def sentence_raw(ctx: Ctx, ss: ScoredSent) -> str:
+    return ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+
+
+
+def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
+    """Signals that the figure answers another question than the one asked (see ``qa.signals``)."""
+    raw = sentence_raw(ctx, c.ss)
+    have = set(terms(raw)) | previous_terms(ctx, c.ss)
+    factor, reasons = 1.0, []
+    verb = asked_verb(ctx.question)
+    f, why = verb_factor(verb, have, ctx.vocabulary)
+    if f < 1.0 and _paraphrased(ctx, raw, c.number, verb):
+        f, why = 1.0, ""  # "strike a deal" for "reached an agreement": said in other words
+    factor *= f
+    reasons += [why] if why else []
+    unit = set(ctx.intent.unit_terms)
+    if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent:
+        factor *= 0.45
+        reasons.append("the figure counts something else")
+    others = [d for d in other_demonyms(ctx) if d not in have]
+    if others:
+        factor *= 0.5  # "what share of Haitian refugees …" answered by a figure about other people
+        reasons.append(f"the sentence does not speak of {others[0]} people")
+    qualifier = people_qualifier(ctx.question)  # "how many stateless persons": stateless
+    if qualifier and not qualifier & (c.unit | have):
+        factor *= 0.6
+        reasons.append("the figure counts other people than those asked about")
+    money_asked = ctx.intent.money or ctx.intent.kind == "finance"
+    if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
+        factor *= 0.45
+        reasons.append("the question asks for an amount of money, the figure is not one")
+    if not money_asked and not ctx.intent.percent and c.number.money:
+        factor *= 0.4
+        reasons.append("a count was asked, the figure is an amount of money")
+    if ctx.intent.percent and not c.number.percent:
+        factor *= 0.45
+        reasons.append("a share was asked, the figure is a count")
+    if asks_duration(ctx.question) and not is_duration(raw, c.number, c.unit):
+        factor *= 0.5
+        reasons.append("a length of time was asked, the figure is not one")
+    if re.search(r"\b(?:which|what) year\b", ctx.question, re.IGNORECASE) and not c.number.is_year:
+        factor *= 0.3  # "in which year was X created": a count is not a year
+        reasons.append("a year was asked, the figure is not one")
+    measured = _measured(ctx.question)
+    if measured and c.number.percent and not measured & have:
+        factor *= 0.5
+        reasons.append("the sentence does not say what the share is of")
+    for lk in ctx.links:
+        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
+            continue
+        forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
+        if not any(find_phrase(raw, f) for f in forms) and not set(terms(lk.surface)) <= have:
+            factor *= 0.6
+            reasons.append(f"the sentence does not name {lk.surface}")
+            break
+    a, b = clause_of(raw, c.number.start, c.number.end)
+    for lk in ctx.links:
+        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
+            continue
+        forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
+        in_sentence = [f for f in forms if find_phrase(raw, f)]
+        if in_sentence and not any(find_phrase(raw, f, a, b) for f in in_sentence):
+            factor *= 0.5
+            reasons.append(f"{lk.surface} is named in another clause than the figure")
+            break
+    return factor, [f"doubt: {r}" for r in reasons]
+
+
+
+
+# Cosine of the sentence encoder above which two phrases say the same: unrelated verb phrases score
+# 0.2–0.35, paraphrases 0.5–0.65 ("strike a deal" ~ "reached an agreement" 0.54); single words sit
+# higher at random ("evacuated" ~ "emergency" 0.62), so one word must match more closely.
+PARAPHRASE_MIN = 0.5
+PARAPHRASE_MIN_WORD = 0.65
+
+
+def _paraphrased(ctx: Ctx, raw: str, n: Number, verb: str) -> str | None:
+    """A phrase of the figure's clause that says what the question's verb says, in other words
+    ("reached an agreement" for "strike a deal"); the phrase shares no word with the question."""
+    m = re.search(rf"\b{re.escape(verb)}\b", ctx.question, re.IGNORECASE) if verb else None
+    if not m:
+        return None
+    a, b = clause_of(raw, n.start, n.end)
+    said = set(terms(raw[a:b]))
+    after = re.findall(r"[\w'-]+", ctx.question[m.end() :])[:3]
+    tail = next((i + 1 for i, w in enumerate(after) if terms(w)), 0)
+    obj = after[:tail]
+    if set(terms(" ".join(obj))) & said:
+        obj = []  # the object is in the sentence ("departed for Norway"): only the action is in question
+    phrase = " ".join([m.group(0), *obj])
+    asked = set(terms(ctx.question))
+    words = re.findall(r"[A-Za-z][\w'-]*", raw[a:b])
+    windows = sorted({w for k in (1, 2, 3) for i in range(len(words) - k + 1)
+                      if terms(words[i]) and terms(words[i + k - 1])
+                      and not set(terms(w := " ".join(words[i : i + k]))) & asked})
+    found = ctx.kb.paraphrase(phrase, windows[:80])
+    if not found:
+        return None
+    sim, window = found
+    return window if sim >= (PARAPHRASE_MIN if " " in phrase or " " in window else PARAPHRASE_MIN_WORD) else None
+
+
+
+_CURRENCY = frozenset(terms("usd dollars dollar euros euro soles budget funding funds contribution loan"))
+
+
+def _measured(question: str) -> frozenset[str]:
+    """What a rate or share is of: "the unemployment rate" → unemployment."""
+    m = re.search(r"\b((?:[\w-]+\s+){0,1}[\w-]+)\s+rate\b", question.lower())
+    if m and not re.search(r"\b(?:the|what|a|which)$", m.group(1)):
+        return frozenset(terms(m.group(1))) - frozenset(terms("what the a which"))
+    return frozenset()
+
+
+def previous_terms(ctx: Ctx, ss: ScoredSent) -> set[str]:
+    sents = ctx.kb.sentences(ss.passage_id)
+    for prev, cur in zip(sents, sents[1:], strict=False):
+        if cur == ss.sent:
+            return set(terms(prev.text))
+    return set()
