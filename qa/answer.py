@@ -201,6 +201,8 @@ def _choose(ctx: Ctx, drafts: list[Draft]) -> Draft | None:
         return _merge_figures(ctx, drafts)
     if kind == "relation" and len(drafts) == 2 and drafts[0].items and drafts[1].items:
         graph, text = drafts
+        if text.object_group and _shares_passage(graph, text) and text.confidence >= ctx.options.min_confidence:
+            return text  # the verb's object is "the authorities and local NGOs"; the graph's names play other roles
         if many_expected(ctx) and text.confidence >= ctx.options.min_confidence + 0.2:
             return merge_relation_drafts(graph, text)
         # the sentence read says much more of what the question says than the graph's evidence

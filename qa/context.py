@@ -38,6 +38,7 @@ class Draft:
     triples: list[TripleRef] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     items: list[tuple[str, str | None]] = field(default_factory=list)  # (name, IRI) for name answers
+    object_group: bool = False  # the answer is the verb's object written as kinds of actors, not names
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     verb = _family_regex(ctx.intent.predicates) if ctx.intent.predicates else None
     asks_subject = _asks_subject(ctx)
     best: tuple[float, ScoredSent, list[Name]] | None = None
+    groups: set[tuple[int, int]] = set()  # spans read as kinds of actors
     for ss in ctx.scored_sentences[:8]:
         if ss.coverage < 0.25:
             continue
@@ -205,6 +206,12 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
             if np_span:
                 a, b = np_span
                 names = [Name(raw[a:b], ss.sent.start + a, ss.sent.start + b, None, "")]
+        elif vm is not None and asks_subject is False and kind in ("", "org", "actor") and not words:
+            group = actor_group_after(raw, vm.end())
+            if group:  # "supported the authorities and local NGOs with …": the object is a kind of actor
+                a, b = group
+                names = [Name(raw[a:b], ss.sent.start + a, ss.sent.start + b, None, "")]
+                groups.add((names[0].start, names[0].end))
         if not names:
             continue
         if vm is not None and asks_subject is not None:
@@ -240,7 +247,8 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     spans = [(ss.sent.start, ss.sent.end)]
     conf = min(1.0, 0.1 + 0.8 * ss.coverage + (0.05 if verb else 0.0))
     return Draft(text, kind_out, conf, [Evidence(ss.passage_id, spans, score)],
-                 items=[(_display(ctx, n), n.iri) for n in names])
+                 items=[(_display(ctx, n), n.iri) for n in names],
+                 object_group=len(names) == 1 and (names[0].start, names[0].end) in groups)
 
 
 _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an|its)\b[^,;]*,\s*$")
@@ -349,6 +357,40 @@ def _phrase_after(raw: str, pos: int) -> tuple[int, int] | None:
     if not words or len(words) > 10:
         return None
     return start, start + len(raw[start:end].rstrip())
+
+
+# Nouns that name kinds of actors, not actors: "local organizations", "government officials".
+_ACTOR_HEADS = frozenset(terms(
+    "authorities authority organizations organisations ngos nonprofits institutions governments officials staff "
+    "partners leaders employers banks police society cooperation communities municipalities agencies actors "
+    "entities bodies donors universities companies enterprises sector volunteers networks"
+))
+_GROUP_STOP = re.compile(r"[.;:()]|\s(?:to|in|with|through|by|for|on|at|from|during|which|that|who|whose|where|"
+                         r"including|such as|so|as|under|regarding)\s")
+
+
+def actor_group_after(raw: str, pos: int) -> tuple[int, int] | None:
+    """Kinds of actors written as the object right after a verb, not names ("supported the
+    authorities and local NGOs with …", "coordinate with civil society, nonprofits and the
+    international cooperation"), as offsets into ``raw``."""
+    m = _NP_AFTER.match(raw[pos:])
+    start = pos + (m.end() if m else 0)
+    stop = _GROUP_STOP.search(raw, start)
+    end = stop.start() if stop else len(raw)
+    text = raw[start:end].rstrip(" ,")
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if i.strip()]
+    if not items or len(items) > 8:
+        return None
+    for item in items:
+        words = re.sub(r"^(?:the|a|an|its|their|other)\s+", "", item, flags=re.IGNORECASE).split()
+        if not words or len(words) > 4 or any(w[:1].isupper() and not w.isupper() and not w[:-1].isupper()
+                                              for w in words):
+            return None  # a name ("House of Diversity"), not a kind of actor
+        if any(w[:1].isdigit() for w in words):
+            return None
+    if not any(set(terms(item)) & _ACTOR_HEADS for item in items):
+        return None
+    return start, start + len(text)
 
 
 def _closest(ctx: Ctx, ss: ScoredSent, names: list[Name]) -> list[Name]:

@@ -125,6 +125,8 @@ def _derive(t: str) -> str:
 def canon(t: str) -> str:
     """A term's synonym-group representative (British -is- spellings folded to -iz-, nouns of
     action folded onto their verb)."""
+    if t.startswith("lgbt"):
+        return "lgbt"  # LGBTI, LGBTIQ+, LGBTQI+, LGBTQ+: reports and readers order the letters differently
     s = _SYNONYM.get(t)
     if s is None:
         d = _derive(t)

@@ -566,3 +566,32 @@ def test_a_body_named_by_description_is_linked(qa_kb_marovia) -> None:
     links = qa_kb_marovia.link("What did the network of Ostrenian women organise?")
     assert any("women" in qa_kb_marovia.display(lk.iri).lower() and "network" in qa_kb_marovia.display(lk.iri).lower()
                for lk in links), [(lk.surface, lk.iri) for lk in links]
+
+
+# -- kinds of actors as answers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "group"),
+    [
+        ("UNHCR supported the authorities and local NGOs with the improvement of three CEMs.", "supported",
+         "authorities and local NGOs"),
+        ("The committee will coordinate with civil society, nonprofits and the international cooperation to make it "
+         "feasible.", "coordinate", "civil society, nonprofits and the international cooperation"),
+        ("UNHCR supported the House of Diversity in Arequipa.", "supported", None),  # a name, not a kind of actor
+        ("UNHCR trained 340 government officials.", "trained", None),  # a count, read by the figure answerer
+        ("UNHCR supported the improvement of three shelters.", "supported", None),  # no actor at all
+    ],
+)
+def test_kinds_of_actors_after_a_verb(sentence: str, verb: str, group: str | None) -> None:
+    from qa.relations import actor_group_after
+
+    span = actor_group_after(sentence, sentence.index(verb) + len(verb))
+    assert (sentence[span[0] : span[1]] if span else None) == group
+
+
+def test_an_object_written_as_kinds_of_actors_beats_names_in_other_roles(qa_kb_peru) -> None:
+    # "UNHCR supported the authorities and local NGOs with the improvement of three CEMs …, a Temporary
+    # Shelter … and the House of Diversity": the facilities are what was improved, not who was supported
+    a = answer("Which partners did UNHCR support to improve the CEMs in Arequipa and Tumbes?", qa_kb_peru)
+    assert a.text is not None and "local NGOs" in a.text and "House of Diversity" not in a.text
