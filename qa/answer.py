@@ -19,7 +19,7 @@ from .context import Ctx, Draft
 from .figures import answer_number
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase
-from .lists import answer_extreme, answer_list, items_of
+from .lists import answer_enumeration, answer_extreme, answer_list, items_of
 from .lookup import answer_acronym
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_type
@@ -151,6 +151,10 @@ def answer(
         if reason:
             notes.append(reason)
             best = None
+    if (best is None or best.confidence < options.min_confidence) and _asks_several(ctx):
+        listed = answer_enumeration(ctx)  # "by which characteristics …": the list the sentence states
+        if listed is not None and listed.confidence >= options.min_confidence and not _refuse(ctx, listed):
+            best = listed
     if best is None or best.confidence < options.min_confidence:
         if best is not None:
             notes.append(f"best candidate too weak (confidence {best.confidence:.2f})")
@@ -168,6 +172,13 @@ def question_context(question: str, kb: KnowledgeBase, report_id: str | None, op
         # "in which city is X (supported by Y)": where X is, not what Y does
         intent = replace(intent, predicates=("locatedIn", "operatesIn"))
     return Ctx(q, intent, kb, report_id, options)
+
+
+def _asks_several(ctx: Ctx) -> bool:
+    """"Name the three places …", "which languages …", "what kinds of support …": things, not a figure."""
+    if ctx.intent.kind in ("number", "finance", "indicator", "acronym"):
+        return False
+    return ctx.intent.kind == "list" or bool(_PLURAL_ASK.search(ctx.question)) or _asked_count(ctx.question) >= 2
 
 
 def _run(fn: Answerer, ctx: Ctx) -> Draft | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, Draft, Evidence, ScoredSent
-from .enumerations import best_enumeration, format_items
+from .enumerations import Enumeration, best_enumeration, enumerations, format_items
 from .lookup import _places
 from .names import Name, asked_type, demonyms_in, fits, in_question, join, names_in
 from .prose import answer_sentence
@@ -48,6 +48,46 @@ def answer_list(ctx: Ctx) -> Draft | None:
     if best is not None and (sentence is None or best.confidence >= sentence.confidence - 0.1):
         return best
     return items_of(ctx, sentence) if sentence is not None else None
+
+
+_COUNT = re.compile(r"\b(two|three|four|five|six|2|3|4|5|6)\b(?!\s*%)", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def answer_enumeration(ctx: Ctx) -> Draft | None:
+    """The list a sentence states right after the question's own words: "disaggregated by gender,
+    age, disability and ethnicity" for "by which characteristics did UNHCR break down the data",
+    "rights such as health, documentation and education" for "which rights …". Items that repeat
+    the question are not its answer; a count asked ("which three …") must match."""
+    focus_w = {t: ctx.weight(t) for t in ctx.focus}
+    total = sum(focus_w.values()) or 1.0
+    m = _COUNT.search(ctx.question)
+    count = (_COUNTS.get(m.group(1).lower()) or int(m.group(1))) if m else None
+    best: tuple[float, float, ScoredSent, Enumeration] | None = None
+    for ss in ctx.scored_sentences[:8]:
+        if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.45:
+            continue
+        raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+        for e in enumerations(raw):
+            if len(e.items) < 2 or (count and len(e.items) != count):
+                continue
+            inside = set(terms(raw[e.start : e.end]))
+            if sum(w for t, w in focus_w.items() if t in inside) / total > 0.4:
+                continue  # the list repeats the question: it is what the question is about, not the answer
+            lead = set(terms(" ".join(raw[max(0, e.start - 100) : e.start].split()[-8:])))
+            anchor = sum(w for t, w in focus_w.items() if t in lead) / total
+            if anchor <= 0.0:
+                continue
+            score = ss.score + 0.5 * anchor + (0.2 if count else 0.0)
+            if best is None or score > best[0]:
+                best = (score, anchor, ss, e)
+    if best is None:
+        return None
+    score, anchor, ss, e = best
+    spans = [(ss.sent.start, ss.sent.end)] + [(ss.sent.start + it.start, ss.sent.start + it.end) for it in e.items]
+    conf = min(1.0, 0.1 + 0.6 * ss.coverage + 0.4 * anchor + (0.1 if count else 0.0))
+    return Draft(format_items(e), "list", conf, [Evidence(ss.passage_id, spans, score)],
+                 items=[(it.text, None) for it in e.items])
 
 
 def items_of(ctx: Ctx, d: Draft) -> Draft:

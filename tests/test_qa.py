@@ -595,3 +595,15 @@ def test_an_object_written_as_kinds_of_actors_beats_names_in_other_roles(qa_kb_p
     # Shelter … and the House of Diversity": the facilities are what was improved, not who was supported
     a = answer("Which partners did UNHCR support to improve the CEMs in Arequipa and Tumbes?", qa_kb_peru)
     assert a.text is not None and "local NGOs" in a.text and "House of Diversity" not in a.text
+
+
+def test_a_list_the_sentence_states_after_the_questions_words(qa_kb_peru) -> None:
+    # "UNHCR provided training, technical support, experts' missions, and financial support to CEPR's staffing"
+    a = answer("Which forms of support did UNHCR provide to CEPR's staffing?", qa_kb_peru)
+    assert a.text is not None and "training" in a.text and "financial support" in a.text
+    assert len(a.text) < 100  # the items, not the sentence
+
+
+def test_a_list_of_other_things_does_not_answer(qa_kb_peru) -> None:
+    # the Peru report holds no information sessions in named languages; its lists are of other things
+    assert answer("In what languages were the 52 community information sessions held?", qa_kb_peru).text is None
