@@ -26,7 +26,7 @@ HAND_FIT: Mapping[str, float] = {
     "verb": 0.5, "verb_missing": -0.5, "year_match": 0.15, "year_other": -0.8,
     "segment": 0.8, "part": 0.8, "share_is": 0.8,
     "change": 0.6, "level_for_change": -0.3, "range_end": 0.5, "range_start": -0.3,
-    "duration": 1.0, "not_duration": -2.0,
+    "duration": 1.0, "not_duration": -2.0, "clause_miss": -1.0,
 }
 # The sentence's own score counts once, the figure's fit a quarter. Features without a weight here
 # ("subset", "rank", "first_in_sentence", …) are recorded for eval-figures to weigh.

@@ -67,6 +67,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     unit = set(intent.unit_terms)
     focus_w = {t: ctx.weight(t) for t in ctx.focus}
     focus = frozenset(ctx.focus)
+    focus_total = sum(focus_w.values()) or 1.0
     wants_total = bool(re.search(r"\b(?:in total|total|overall|altogether|all together)\b", ctx.question, re.IGNORECASE))
     verb_t = frozenset(terms(asked_verb(ctx.question))) - LIGHT_TERMS
     asks_new = bool(re.search(r"\b(?:new|additional)\b", ctx.question, re.IGNORECASE)) and not wants_total
@@ -189,6 +190,12 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 f["change" if states_change(raw, n) else "level_for_change"] = 1.0
             if duration:
                 f["duration" if is_duration(raw, n, after) else "not_duration"] = 1.0
+            a, b = clause_of(raw, n.start, n.end)
+            if (a, b) != (0, len(raw)):
+                # "… 1,950 households in X, while MIFAS extended … to 3,100 households": the question's
+                # words in another clause than the figure's
+                have = set(terms(raw[a:b])) | (before_terms or previous_terms(ctx, ss) if a == 0 else set())
+                f["clause_miss"] = max(0.0, ss.coverage - sum(w for t, w in focus_w.items() if t in have) / focus_total)
             if _SUBSET_BEFORE.search(raw[: n.start]):
                 f["subset"] = 1.0
             if end_of_range(raw, n):
