@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8501
 TORCH  := torch==2.13.0
 
-.PHONY: run test install install-test build app lint bench eval browser clean
+.PHONY: run test install install-test build app lint bench eval browser screenshots clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ browser:
 test: install-test browser
 	$(VENV)/bin/ruff check .
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m pytest -q -ra
+
+# the README's screenshots, taken by the browser test in headless Debian chromium
+screenshots: install-test browser
+	REPORTGRAPH_REFRESH_SCREENSHOTS=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m pytest -q tests/test_browser.py
 
 lint: install-test
 	$(VENV)/bin/ruff check .
