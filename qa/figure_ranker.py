@@ -24,8 +24,8 @@ HAND_FIT: Mapping[str, float] = {
     "money": 0.6, "people_for_money": -0.8, "small_spelled": -0.4,
     "near": 0.4, "near_words": 0.6, "total": 1.0, "new": 0.6, "name_near": 0.5, "qualifier": 0.4,
     "verb": 0.5, "verb_missing": -0.5, "year_match": 0.15, "year_other": -0.8,
-    "segment": 0.8, "part": 0.8, "share_is": 0.8,
-    "change": 0.6, "level_for_change": -0.3, "range_end": 0.5, "range_start": -0.3,
+    "segment": 0.8, "part": 1.2, "share_is": 0.8,
+    "change": 1.2, "level_for_change": -0.8, "range_end": 0.5, "range_start": -0.3,
     "duration": 1.0, "not_duration": -2.0, "clause_miss": -1.0,
 }
 # The sentence's own score counts once, the figure's fit a quarter. Features without a weight here

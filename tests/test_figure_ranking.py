@@ -125,3 +125,11 @@ def test_an_unrelated_action_is_not_taken_for_a_paraphrase(qa_kb_build) -> None:
     a = answer("How many refugees were vaccinated against measles by UNHCR in Bajo Luno?", qa_kb_build,
                report="unhcr-arr-2025-marovia")
     assert a.text is None
+
+
+def test_a_change_asked_is_answered_by_the_change_not_the_level(qa_kb_peru) -> None:
+    # "… led to a 20% increase in the number of forcibly displaced people benefiting from public
+    # insurance compared to 2022"; the same paragraph gives levels (74% …) as well
+    a = answer("By how much did the number of forcibly displaced people with public health insurance rise "
+               "compared to 2022?", qa_kb_peru)
+    assert a.text is not None and a.text.startswith("20%")
