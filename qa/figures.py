@@ -182,7 +182,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             if yf != 1.0:
                 f["year_match" if yf > 1 else "year_other"] = 1.0  # "54 in 2023", not "99 days in 2022"
             f["segment"] = own_fit.get(n.start, 0.0)
-            if asks_part and (_SUBSET_BEFORE.search(raw[: n.start]) or refers_back):
+            if asks_part and (_SUBSET_BEFORE.search(raw[: n.start]) or refers_back or parent is not None):
+                # "…, of which 6,115 …", "Of them, …", "655 refugees (41 to A, 120 to B)": parts of a total
                 f["part"] = 1.0
             if share_is and share_is & share_of(raw, n):
                 f["share_is"] = 1.0
