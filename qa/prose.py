@@ -92,7 +92,12 @@ def answer_sentence(
     conf = max(0.0, min(1.0, 0.1 + 0.9 * cov))
     text = best.sent.text
     ev = [Evidence(best.passage_id, [(best.sent.start, best.sent.end)], best.score)]
-    if causal and _ANAPHORA.search(best.sent.text):
+    if causal and _restates(ctx, best.sent.text) and not _CAUSAL.search(best.sent.text):
+        nxt = _next_sentence(ctx, best)
+        if nxt is not None:  # "Freedom of movement, however, deteriorated." says what, the next one why
+            text = f"{text} {nxt.text}"
+            ev[0].spans.append((nxt.start, nxt.end))
+    elif causal and _ANAPHORA.search(best.sent.text):
         prev = _previous_sentence(ctx, best)
         if prev is not None:  # "With these capacities, …": the means are in the sentence before
             pid, sent = prev
@@ -129,6 +134,21 @@ def _what_verb(question: str) -> str:
     while i < len(words) and re.fullmatch(r"\w+ly|also|still|actually", words[i].lower()):
         i += 1
     return words[i] if i < len(words) else ""
+
+
+def _restates(ctx: Ctx, sentence: str) -> bool:
+    """A short sentence that only says what the question already says ("Freedom of movement, however,
+    deteriorated." for "why did freedom of movement get worse"): at most two words of its own."""
+    said = set(terms(sentence))
+    return bool(said) and len(sentence.split()) <= 10 and len(said - set(terms(ctx.question))) <= 2
+
+
+def _next_sentence(ctx: Ctx, ss: ScoredSent):
+    sents = ctx.kb.sentences(ss.passage_id)
+    for cur, nxt in zip(sents, sents[1:], strict=False):
+        if cur == ss.sent:
+            return nxt
+    return None
 
 
 def _previous_sentence(ctx: Ctx, ss: ScoredSent):

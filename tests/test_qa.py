@@ -607,3 +607,26 @@ def test_a_list_the_sentence_states_after_the_questions_words(qa_kb_peru) -> Non
 def test_a_list_of_other_things_does_not_answer(qa_kb_peru) -> None:
     # the Peru report holds no information sessions in named languages; its lists are of other things
     assert answer("In what languages were the 52 community information sessions held?", qa_kb_peru).text is None
+
+
+_VALDORIA = """Annual Results Report 2024 - Valdoria
+
+Protection environment
+
+The Government of Valdoria approved a new asylum law in March, with technical advice from UNHCR.
+
+Freedom of movement, however, deteriorated. In response to rising arrivals, the migration authority set up control
+points on the main highways leading out of the border provinces, where people without documents were turned back.
+"""
+
+
+def test_a_why_answer_goes_past_a_sentence_that_only_restates_the_question() -> None:
+    from graph.extract import extract
+    from ingest import read_bytes
+    from qa.kb import KnowledgeBase
+
+    doc = read_bytes(_VALDORIA.encode("utf-8"), "unhcr-arr-2024-valdoria.txt")
+    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
+    a = answer("Why did freedom of movement get worse for refugees?", kb)
+    assert a.text is not None and "control points" in a.text
+    assert any("control points" in h for c in a.citations for h in c.highlighted())
