@@ -15,7 +15,8 @@ from .mentions import Knowledge, fold_text, name_type
 from .textview import View
 
 # -- places --------------------------------------------------------------------------------------
-_NAME = r"[A-Z][\w'-]+(?:\s+(?:de|del|la|las|los|do|da)?\s*[A-Z][\w'-]+){0,3}"
+_UPPER = "A-ZÀ-ÖØ-Þ"  # "Águas", "Ñuble": capitals beyond ASCII
+_NAME = rf"[{_UPPER}][\w'-]+(?:\s+(?:de|del|la|las|los|do|da|das|dos|di|du|des)?\s*[{_UPPER}][\w'-]+){{0,3}}"
 _LIST = rf"({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
 _STRONG_PLACE = re.compile(
     r"\b(?:cities|city|towns|town|regions|region|departments|department|provinces|province|municipalities"

@@ -43,7 +43,9 @@ TRAILING_CUES = frozenset(
     payment march fund definition""".split()
 )
 # Lower-case words that may sit inside a capitalised name.
-NAME_CONNECTORS = frozenset("of for and on the de del la las los y against about from with at & to".split())
+NAME_CONNECTORS = frozenset("of for and on the de del la las los y against about from with at & to da das do dos di du des".split())
+# Lower-case particles inside Romance place and body names ("São Tomé das Águas", "Madre de Dios").
+NAME_PARTICLES = frozenset("de del la las los da das do dos di du des".split())
 
 # Capitalised only because they open a sentence or a heading: never the start of a name.
 SENTENCE_OPENERS = frozenset(

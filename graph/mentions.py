@@ -17,6 +17,7 @@ from .gazetteer import GazEntry, Gazetteer, fold, prefix_key
 from .lexicon import (
     MONTHS,
     NAME_CONNECTORS,
+    NAME_PARTICLES,
     SENTENCE_OPENERS,
     TRAILING_CUES,
     cue_type,
@@ -116,6 +117,8 @@ def _gazetteer(text: str, toks: list[tuple[str, int, int]], kn: Knowledge) -> li
             e = gz.lookup(surface) or (gz.lookup(surface[:-2]) if surface.endswith("'s") else None)
             if e and (is_cap(tok) or tok[:1].isdigit() or n >= 3):
                 best, best_end = e, b
+        if best and _continues_name(text, toks, best_end):
+            best = None  # "São Tomé das Águas" is not the gazetteer's São Tomé: the chunk rule names it whole
         if best:
             a = toks[i][1]
             out.append(Cand(a, best_end, text[a:best_end], best.type, "gazetteer", f"gaz:{best.key}", gaz=best, priority=5))
@@ -198,6 +201,16 @@ def _head(name: str) -> str:
         if cue_type(w.split("-")[-1]):
             return w.split("-")[-1].lower().removesuffix("'s")
     return (pre or words)[-1].lower()
+
+
+def _continues_name(text: str, toks: list[tuple[str, int, int]], end: int) -> bool:
+    """The name goes on after ``end`` through a lower-case particle ("… das Águas", "… de la Sierra")."""
+    k = next((i for i, t in enumerate(toks) if t[1] >= end), None)
+    if k is None or toks[k][0] not in NAME_PARTICLES or not _gap_is_space(text, end, toks[k][1]):
+        return False
+    while k < len(toks) and toks[k][0] in NAME_PARTICLES:
+        k += 1
+    return k < len(toks) and is_cap(toks[k][0]) and _gap_is_space(text, toks[k - 1][2], toks[k][1])
 
 
 def capitalised_chunks(text: str, toks: list[tuple[str, int, int]], s0: int) -> list[tuple[int, int]]:

@@ -53,7 +53,8 @@ _NATIONALITY_NOUNS = r"nationalit(?:y|ies)|citizenships?"
 _EVENT_NOUNS = r"emergenc(?:y|ies)|events?|crise?s|crisis|disasters?|campaigns?|forums?|conferences?|summits?|hazards?"
 _PLACE_NOUNS = r"countr(?:y|ies)|cit(?:y|ies)|regions?|provinces?|towns?|places?|locations?|departments?|destinations?|areas?"
 _NAME = re.compile(
-    r"(?:[A-Z][\w'’´&+.-]*|\d+)(?:\s+(?:(?:of|for|and|on|the|de|del|la|y|in|against|to|&)\s+)*(?:[A-Z][\w'’´&+.-]*|\d+))*"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’´&+.-]*|\d+)(?:\s+(?:(?:of|for|and|on|the|de|del|la|las|los|y|in|against|to|&|da|das|do|dos|di|du|des)\s+)*"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’´&+.-]*|\d+))*"
 )
 _LEAD_STOP = frozenset("The A An In On At By For From With To Of And Or As Within Through During Since Also This These".split())
 

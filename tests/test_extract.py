@@ -466,3 +466,16 @@ def test_joint_actions_trained_staff_funds_received_plans_and_co_leaders():
     assert _has(x, "CERF", "funds", "UNHCR")
     assert _has(x, "UNHCR", "coLeads", "Safe Routes Network") and _has(x, "UNFPA", "coLeads", "Safe Routes Network")
     assert not _has(x, "UNHCR", "partnersWith", "SBA")  # a plan, not a fact
+
+
+def test_a_place_name_with_a_particle_is_not_a_shorter_gazetteer_place() -> None:
+    from ingest import read_bytes
+
+    text = ("Annual Results Report 2024 - Valdoria\n\nEmergency response\n\n"
+            "The earthquake struck the provinces of Juncal and Serra Negra. Thousands of refugee families lost "
+            "their homes in Juncal and São Tomé das Águas and moved to planned sites in São Tomé das Águas.\n")
+    doc = read_bytes(text.encode("utf-8"), "unhcr-arr-2024-valdoria.txt")
+    ex = extract(doc)
+    labels = {e.label for e in ex.entities if e.type == "Location"}
+    assert "São Tomé das Águas" in labels
+    assert "São Tomé" not in labels  # the capital of São Tomé and Príncipe is not meant
