@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .context import Ctx, ScoredSent
 from .figure_words import PEOPLE, asks_duration, is_duration, people_qualifier
+from .paraphrase import said_otherwise
 from .signals import asked_verb, clause_of, other_demonyms, verb_factor
 from .text import Number, find_phrase, terms
 
@@ -91,13 +92,6 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
 
 
 
-# Cosine of the sentence encoder above which two phrases say the same: unrelated verb phrases score
-# 0.2–0.35, paraphrases 0.5–0.65 ("strike a deal" ~ "reached an agreement" 0.54); single words sit
-# higher at random ("evacuated" ~ "emergency" 0.62), so one word must match more closely.
-PARAPHRASE_MIN = 0.5
-PARAPHRASE_MIN_WORD = 0.65
-
-
 def _paraphrased(ctx: Ctx, raw: str, n: Number, verb: str) -> str | None:
     """A phrase of the figure's clause that says what the question's verb says, in other words
     ("reached an agreement" for "strike a deal"); the phrase shares no word with the question."""
@@ -112,16 +106,7 @@ def _paraphrased(ctx: Ctx, raw: str, n: Number, verb: str) -> str | None:
     if set(terms(" ".join(obj))) & said:
         obj = []  # the object is in the sentence ("departed for Norway"): only the action is in question
     phrase = " ".join([m.group(0), *obj])
-    asked = set(terms(ctx.question))
-    words = re.findall(r"[A-Za-z][\w'-]*", raw[a:b])
-    windows = sorted({w for k in (1, 2, 3) for i in range(len(words) - k + 1)
-                      if terms(words[i]) and terms(words[i + k - 1])
-                      and not set(terms(w := " ".join(words[i : i + k]))) & asked})
-    found = ctx.kb.paraphrase(phrase, windows[:80])
-    if not found:
-        return None
-    sim, window = found
-    return window if sim >= (PARAPHRASE_MIN if " " in phrase or " " in window else PARAPHRASE_MIN_WORD) else None
+    return said_otherwise(ctx, phrase, raw[a:b])
 
 
 

@@ -12,6 +12,7 @@ import re
 
 from .context import Ctx, Draft, Evidence
 from .lookup import answer_location
+from .paraphrase import said_otherwise
 from .text import terms
 
 
@@ -22,9 +23,13 @@ def answer_place(ctx: Ctx) -> Draft | None:
     phrase = _place_phrase(ctx)
     if phrase is not None and (d is None or phrase.confidence >= d.confidence + 0.15):
         d = phrase
-    nouns = {t for m in re.finditer(r"\b(?:the|an?|its|their)\s+([a-z][\w-]+)", ctx.question, re.IGNORECASE)
+    nouns = {t: m.group(1) for m in re.finditer(r"\b(?:the|an?|its|their)\s+([a-z][\w-]+)", ctx.question, re.IGNORECASE)
              for t in terms(m.group(1))}
     unknown = [t for t in ctx.focus if t in nouns and t not in ctx.vocabulary and t.isalpha()]
+    if d is not None and unknown:
+        cited = " ".join(ctx.kb.passages[e.passage_id].text[a:b] for e in d.evidence[:1] for a, b in e.spans[:1])
+        # "the parliament's committee" for "the Human Rights Committee of the National Assembly"
+        unknown = [t for t in unknown if not said_otherwise(ctx, nouns[t].removesuffix("'s"), cited)]
     if d is not None and unknown:
         d.confidence *= 0.4
         d.notes.append("doubt: the reports never use " + ", ".join(unknown))

@@ -133,3 +133,17 @@ def test_a_change_asked_is_answered_by_the_change_not_the_level(qa_kb_peru) -> N
     a = answer("By how much did the number of forcibly displaced people with public health insurance rise "
                "compared to 2022?", qa_kb_peru)
     assert a.text is not None and a.text.startswith("20%")
+
+
+def test_a_noun_said_in_other_words_is_found_and_an_unrelated_one_is_not(qa_kb_build, qa_kb_marovia) -> None:
+    from qa.answer import question_context
+    from qa.model import AnswerOptions
+    from qa.paraphrase import said_otherwise
+
+    question = "Where did the parliament's human rights committee hold hearings on the draft law?"
+    text = "UNHCR supported the Human Rights Committee of the National Assembly in holding public hearings in two cities"
+    ctx = question_context(question, qa_kb_build, None, AnswerOptions())
+    assert said_otherwise(ctx, "parliament", text) == "National Assembly"
+    assert said_otherwise(ctx, "vaccinated", text) is None
+    lexical = question_context(question, qa_kb_marovia, None, AnswerOptions())
+    assert said_otherwise(lexical, "parliament", text) is None  # no encoder, no guess
