@@ -277,6 +277,9 @@ def _not_factual(s: Sent, pos: int, clause_start: int) -> bool:
     return bool(re.search(r"\bpledg", s.text[clause_start:pos]))
 
 
+_WITH_AFTER = re.compile(r"\s*,\s*(?:together|jointly|along)\s+with\s+(?:the\s+)?")
+
+
 def _subjects(s: Sent, pos: int, clause_start: int, copula: bool = False) -> tuple[list[int], str]:
     """Who does the verb at ``pos``: the clause's own subject, a relative clause's antecedent,
     or (for a verb without a subject of its own) the sentence's subject / the report's main actor."""
@@ -295,7 +298,15 @@ def _subjects(s: Sent, pos: int, clause_start: int, copula: bool = False) -> tup
     local = [i for i, mm in enumerate(s.ms) if clause_start <= mm.start and mm.end <= pos and s.subject_like(i)]
     local = [i for i in local if not FRONTED.match(s.text[s.start : s.end]) or s.ms[i].start >= s.start + FRONTED.match(s.text[s.start : s.end]).end()]
     if local:
-        return s.group_ending(local[-1]), "clause"
+        group = s.group_ending(local[-1])
+        # "UNHCR, together with IOM, co-leads …": the body named in the aside acts too
+        m = _WITH_AFTER.match(s.text, s.ms[group[-1]].end, pos)
+        first = s.next_mention_after(m.end() - 1) if m else None
+        if first is not None and s.ms[first].start <= m.end() + 1 and s.ms[first].end < pos:
+            aside = s.group_from(first)
+            if re.fullmatch(r"\s*,\s*", s.text[s.ms[aside[-1]].end : pos]):
+                return group + aside, "clause"
+        return group, "clause"
     if copula:
         return [], ""
     subj = s.subject_group()

@@ -479,3 +479,16 @@ def test_a_place_name_with_a_particle_is_not_a_shorter_gazetteer_place() -> None
     labels = {e.label for e in ex.entities if e.type == "Location"}
     assert "São Tomé das Águas" in labels
     assert "São Tomé" not in labels  # the capital of São Tomé and Príncipe is not meant
+
+
+def test_a_body_named_in_a_together_with_aside_acts_too() -> None:
+    from ingest import read_bytes
+
+    text = ("Annual Results Report 2024 - Valdoria\n\nCoordination\n\n"
+            "UNHCR, together with IOM, co-leads the Technical Secretariat of the Regional Platform, which "
+            "prepared the Plan.\n")
+    doc = read_bytes(text.encode("utf-8"), "unhcr-arr-2024-valdoria.txt")
+    ex = extract(doc)
+    label = {e.key: e.label for e in ex.entities}
+    co_leads = {label[r.subject] for r in ex.relations if r.predicate == "coLeads"}
+    assert {"United Nations High Commissioner for Refugees", "International Organization for Migration"} <= co_leads
