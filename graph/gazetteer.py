@@ -156,6 +156,25 @@ def _countries() -> tuple[GazEntry, ...]:
     return tuple(out)
 
 
+# Two-letter forms people type for a few countries ("the US"); other alpha-2 codes are ordinary words.
+_SHORT_FORMS = {"US": ("US", "U.S."), "GB": ("UK", "U.K.")}
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, GazEntry]:
+    return {e.key: e for e in _countries()}
+
+
+def country_names(key: str) -> tuple[str, ...]:
+    """Every name of the country with gazetteer key ``key`` ("country-us"): pycountry's names, the
+    plain ones reports use, its alpha-3 code and, for a few, the two-letter form ("the US")."""
+    e = _country_index().get(key)
+    if e is None:
+        return ()
+    code = e.identifiers.get("iso3166", "")
+    return (*e.names(), e.identifiers.get("iso3166_alpha3", ""), *_SHORT_FORMS.get(code, ()))
+
+
 @lru_cache(maxsize=1)
 def _city_rows() -> tuple[tuple[str, int, str, int], ...]:
     """(name, geonames id, country code, population) from the packaged places file."""

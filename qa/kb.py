@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from embeddings.lexical import STOPWORDS, american
 from graph.acronyms import acronym_base, find_definitions, is_acronym
+from graph.gazetteer import country_names
 from graph.ids import DEFAULT_BASE, VOCAB, entity_iri
 from graph.model import Entity, Extraction, Relation
 from graph.textview import make_view
@@ -162,7 +163,9 @@ class KnowledgeBase:
             iri = entity_iri(e.type, e.key, slug, international=e.international, base=self.base)
             self._key_iri[(rid, e.key)] = iri
             self.entities.setdefault(iri, EntityRef(iri, e, rid))
-            for alias in {e.label, *e.aliases, *([e.acronym] if e.acronym else [])}:
+            # a country is also found by the names the report does not use ("the US", "USA")
+            known = country_names(e.key) if e.international and e.key.startswith("country-") else ()
+            for alias in {e.label, *e.aliases, *([e.acronym] if e.acronym else []), *known}:
                 self._add_alias(alias, iri)
         for m in ex.mentions:
             iri = self._key_iri.get((rid, m.entity))
@@ -346,6 +349,9 @@ class KnowledgeBase:
                 for iri in sorted(self.aliases[hit[0]]):
                     found.append(Link(iri, s, e, w, hit[1] / 100 * 0.9))
                 taken.add(i)
+        # "US dollars", "U.S. dollar": a currency, not the country
+        found = [lk for lk in found if not (lk.iri.endswith("/country-us")
+                                            and re.match(r"\s*dollars?\b", question[lk.end :], re.IGNORECASE))]
         return found + self._described(question, words, taken)
 
     def _described(self, question: str, words: list[tuple[str, int, int]], taken: set[int]) -> list[Link]:

@@ -94,3 +94,11 @@ def test_without_passage_counts_the_mentioned_passages_stand_in(linker: AliasLin
     bare = AliasLinker([_extraction("r", ENTITIES, mentions)])
     assert 0.0 < bare.specificity("conare", "r") < 1.0
     assert bare.specificity("unhcr", "r") == 0.0
+
+
+def test_a_country_is_found_by_names_the_report_does_not_use(qa_kb_peru) -> None:
+    us = "https://w3id.org/reportgraph/place/country-us"
+    assert us in {lk.iri for lk in qa_kb_peru.link("How many refugees did Peru submit to the US?")}
+    assert us in {lk.iri for lk in qa_kb_peru.link("How many refugees went to the USA?")}
+    assert us not in {lk.iri for lk in qa_kb_peru.link("Tell us how many refugees were submitted")}
+    assert us not in {lk.iri for lk in qa_kb_peru.link("What is the threshold worth in US dollars?")}
