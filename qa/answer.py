@@ -33,7 +33,7 @@ from .relations import (
     merge_relation_drafts,
 )
 from .tables import answer_finance, answer_indicator, match_indicators
-from .text import find_phrase, merge_spans, numbers, terms
+from .text import asked_count, find_phrase, merge_spans, numbers, terms
 
 Answerer = Callable[[Ctx], Draft | None]
 
@@ -178,31 +178,18 @@ def _asks_several(ctx: Ctx) -> bool:
     """"Name the three places …", "which languages …", "what kinds of support …": things, not a figure."""
     if ctx.intent.kind in ("number", "finance", "indicator", "acronym"):
         return False
-    return ctx.intent.kind == "list" or bool(_PLURAL_ASK.search(ctx.question)) or _asked_count(ctx.question) >= 2
+    return ctx.intent.kind == "list" or bool(_PLURAL_ASK.search(ctx.question)) or asked_count(ctx.question) >= 2
 
 
 def _run(fn: Answerer, ctx: Ctx) -> Draft | None:
     return fn(ctx)
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
-_ASKED_COUNT = re.compile(r"\b(?:which|what|name|list|the)\s+(two|three|four|five|six|both|[2-6])\b", re.IGNORECASE)
-
-
-def _asked_count(question: str) -> int:
-    """"Which two institutions …", "Name the three …": how many things the question expects (0: not said)."""
-    m = _ASKED_COUNT.search(question)
-    if not m:
-        return 0
-    w = m.group(1).lower()
-    return int(w) if w.isdigit() else _COUNT_WORDS[w]
-
-
 def _choose(ctx: Ctx, drafts: list[Draft]) -> Draft | None:
     if not drafts:
         return None
     kind = ctx.intent.kind
-    count = _asked_count(ctx.question)
+    count = asked_count(ctx.question)
     if count and kind in ("relation", "list", "location", "generic"):
         # "which two institutions …": a draft naming exactly that many is the one meant
         exact = [d for d in drafts if len(d.items) == count and d.confidence >= ctx.options.min_confidence]

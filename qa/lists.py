@@ -23,7 +23,7 @@ from .lookup import _places
 from .names import Name, asked_type, demonyms_in, fits, in_question, join, names_in
 from .prose import answer_sentence
 from .relations import _dedupe, _display, _listed_after_noun, answer_names_from_text, answer_relation_graph
-from .text import numbers, terms
+from .text import asked_count, numbers, terms
 
 _MAX_ITEMS = 10
 _MARGIN = 0.15  # a second sentence joins the list when it scores within this of the best one
@@ -50,10 +50,6 @@ def answer_list(ctx: Ctx) -> Draft | None:
     return items_of(ctx, sentence) if sentence is not None else None
 
 
-_COUNT = re.compile(r"\b(two|three|four|five|six|2|3|4|5|6)\b(?!\s*%)", re.IGNORECASE)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
 def answer_enumeration(ctx: Ctx) -> Draft | None:
     """The list a sentence states right after the question's own words: "disaggregated by gender,
     age, disability and ethnicity" for "by which characteristics did UNHCR break down the data",
@@ -61,8 +57,7 @@ def answer_enumeration(ctx: Ctx) -> Draft | None:
     the question are not its answer; a count asked ("which three …") must match."""
     focus_w = {t: ctx.weight(t) for t in ctx.focus}
     total = sum(focus_w.values()) or 1.0
-    m = _COUNT.search(ctx.question)
-    count = (_COUNTS.get(m.group(1).lower()) or int(m.group(1))) if m else None
+    count = asked_count(ctx.question)
     best: tuple[float, float, ScoredSent, Enumeration] | None = None
     for ss in ctx.scored_sentences[:8]:
         if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.45:

@@ -345,3 +345,16 @@ def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
         else:
             out.append((s, e))
     return tuple(out)
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_ASKED_COUNT = re.compile(r"\b(?:which|what|name|list|the)\s+(two|three|four|five|six|both|[2-6])\b", re.IGNORECASE)
+
+
+def asked_count(question: str) -> int:
+    """"Which two institutions …", "Name the three …": how many things the question expects (0: not said)."""
+    m = _ASKED_COUNT.search(question)
+    if not m:
+        return 0
+    w = m.group(1).lower()
+    return int(w) if w.isdigit() else _COUNT_WORDS[w]
