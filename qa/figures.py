@@ -4,8 +4,8 @@ The best sentences' numbers are described by named features (``qa.figure_ranker`
 the noun after the number ("3,490 households" for "how many households"), percent or count,
 money, a change or a length of time, the question's words near the number, the year it is tied
 to. The best one is then checked against the question (``qa.figure_checks``: the action asked,
-the counted noun, the clause, the entity) — several weak doubts make the engine abstain. When two sentences give different figures for the same thing, both are
-given and a note says so.
+the counted noun, the clause, the entity) — several weak doubts make the engine abstain. When two
+sentences give different figures for the same thing, both are given and a note says so.
 """
 
 from __future__ import annotations
