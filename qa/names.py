@@ -207,6 +207,9 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
         return False  # "Venezuelan", "Haitians": people of a nationality, not a body or a place
     if kind == "place":
         return ent_type == "Location" or (not ent_type and _looks_like_place(ctx, name))
+    if kind in ("org", "actor") and _UN_AGENCY.search(ctx.question):
+        ent = kb.entity(name.iri) if name.iri else None
+        return bool(ent and ent.subtype == "UNAgency")  # "which UN agency …": the gazetteer knows them
     if kind == "org":
         return ent_type in ("Organization", "") and not (ent_type == "" and _looks_like_place(ctx, name))
     if kind == "actor":
@@ -220,6 +223,8 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
         return ent_type == "Event" or (ent_type == "" and not _looks_like_place(ctx, name))
     return True
 
+
+_UN_AGENCY = re.compile(r"\b(?:U\.?N\.?|United Nations)\s+(?:agenc(?:y|ies)|entit(?:y|ies)|bod(?:y|ies))\b", re.IGNORECASE)
 
 # Plural nouns of nationality as reports write them ("Venezuelans", "Haitians", "Congolese").
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|eans|ans|ese|is)")

@@ -630,3 +630,9 @@ def test_a_why_answer_goes_past_a_sentence_that_only_restates_the_question() -> 
     a = answer("Why did freedom of movement get worse for refugees?", kb)
     assert a.text is not None and "control points" in a.text
     assert any("control points" in h for c in a.citations for h in c.highlighted())
+
+
+def test_a_un_agency_asked_is_answered_by_a_un_agency(qa_kb_marovia) -> None:
+    # "After the cyclone, UNHCR and WFP delivered joint cash transfers …, while MIFAS extended …"
+    a = answer("Which UN agency worked with UNHCR on joint cash transfers after the cyclone?", qa_kb_marovia)
+    assert a.text is not None and "WFP" in a.text and "MIFAS" not in a.text
