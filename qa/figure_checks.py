@@ -25,7 +25,6 @@ def sentence_raw(ctx: Ctx, ss: ScoredSent) -> str:
     return ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
 
 
-
 def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     """Signals that the figure answers another question than the one asked (see ``qa.signals``)."""
     raw = sentence_raw(ctx, c.ss)
@@ -90,8 +89,6 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     return factor, [f"doubt: {r}" for r in reasons]
 
 
-
-
 def _paraphrased(ctx: Ctx, raw: str, n: Number, verb: str) -> str | None:
     """A phrase of the figure's clause that says what the question's verb says, in other words
     ("reached an agreement" for "strike a deal"); the phrase shares no word with the question."""
@@ -107,7 +104,6 @@ def _paraphrased(ctx: Ctx, raw: str, n: Number, verb: str) -> str | None:
         obj = []  # the object is in the sentence ("departed for Norway"): only the action is in question
     phrase = " ".join([m.group(0), *obj])
     return said_otherwise(ctx, phrase, raw[a:b])
-
 
 
 _CURRENCY = frozenset(terms("usd dollars dollar euros euro soles budget funding funds contribution loan"))

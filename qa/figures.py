@@ -95,11 +95,12 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         # "Of them, 6,210 were assisted at border points.": the sentence before says who "them" are
         refers_back = bool(REFERS_BACK.match(raw))
         ss_score = ss.score + (0.5 * (ss.ctx_coverage - ss.coverage) if refers_back else 0.0)
-        before_terms = previous_terms(ctx, ss) if refers_back else set()
+        prev_terms = previous_terms(ctx, ss)  # the sentence before, read once per sentence
+        before_terms = prev_terms if refers_back else set()
         last_unit: frozenset[str] = frozenset()
         last_share: frozenset[str] = frozenset()
         # the action asked is not in the sentence (nor the one before): its figures count something else
-        verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | previous_terms(ctx, ss))
+        verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | prev_terms)
         first = True
         for n in numbers(raw):
             if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question):
@@ -195,7 +196,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             if (a, b) != (0, len(raw)):
                 # "… 1,950 households in X, while MIFAS extended … to 3,100 households": the question's
                 # words in another clause than the figure's
-                have = set(terms(raw[a:b])) | (before_terms or previous_terms(ctx, ss) if a == 0 else set())
+                have = set(terms(raw[a:b])) | (prev_terms if a == 0 else set())
                 f["clause_miss"] = max(0.0, ss.coverage - sum(w for t, w in focus_w.items() if t in have) / focus_total)
             if _SUBSET_BEFORE.search(raw[: n.start]):
                 f["subset"] = 1.0
