@@ -154,6 +154,29 @@ def start_of_range(raw: str, n: Number) -> bool:
     )
 
 
+# "before they enrolled", "prior to the programme", "at the start": the earlier of two states is asked
+_ASKS_EARLIER = re.compile(r"\b(?:before(?! the end\b)|prior to|previously|beforehand|initially|originally|at the "
+                           r"(?:start|outset|beginning)|baseline)\b", re.IGNORECASE)
+_EARLIER_AFTER = re.compile(r"\s*(?:[\w%-]+\s+){0,2}?(?:before(?! the end\b)|prior to|previously|beforehand|initially|"
+                            r"at (?:the )?(?:baseline|start|outset))\b", re.IGNORECASE)
+_EARLIER_BEFORE = re.compile(r"\b(?:baseline (?:of|was|stood at|at)|initially|originally|previously|before(?! the end\b)"
+                             r"[^,;.]{0,40},)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def asks_earlier(question: str) -> bool:
+    """"What share were above the poverty line before they enrolled?": the earlier state is asked."""
+    return bool(_ASKS_EARLIER.search(question))
+
+
+def states_earlier(raw: str, n: Number) -> bool:
+    """The figure is the earlier state: "compared to 7% before joining", "with a baseline of 96%",
+    "from 99 days to 54"."""
+    clause_end = re.search(r"[,;.()]", raw[n.end :])
+    after = raw[n.end : n.end + (clause_end.start() if clause_end else 60)]
+    return bool(_EARLIER_AFTER.match(after) or _EARLIER_BEFORE.search(raw[max(0, n.start - 60) : n.start])
+                or start_of_range(raw, n))
+
+
 _ASKS_DURATION = re.compile(r"\bhow (?:long|quickly|soon|fast)\b|\bwithin what (?:time|period)\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilomet(?:er|re)s?|miles?)\b",
                              re.IGNORECASE)

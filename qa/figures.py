@@ -21,6 +21,7 @@ from .figure_words import (
     REFERS_BACK,
     asks_change,
     asks_duration,
+    asks_earlier,
     end_of_range,
     is_duration,
     parent_figure,
@@ -29,6 +30,7 @@ from .figure_words import (
     share_predicate,
     start_of_range,
     states_change,
+    states_earlier,
 )
 from .signals import LIGHT_TERMS, asked_verb, clause_of, year_factor
 from .text import Number, find_phrase, numbers, terms
@@ -77,6 +79,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                               re.IGNORECASE))
     change = asks_change(ctx.question)
     duration = asks_duration(ctx.question)
+    earlier = asks_earlier(ctx.question)
     # "how many kids were among the people in transit", "how many of those …": a part again
     asks_part = asks_part or bool(re.search(r"\bhow many\b[^?]*\b(?:were|was) among\b|\bhow many of (?:the|those|these|them)\b",
                                             ctx.question, re.IGNORECASE))
@@ -102,6 +105,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         # the action asked is not in the sentence (nor the one before): its figures count something else
         verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | prev_terms)
         first = True
+        in_sentence: list[tuple[Number, frozenset[str], bool, dict[str, float]]] = []
         for n in numbers(raw):
             if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question):
                 continue  # a number the question itself gives is not the answer
@@ -170,11 +174,13 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 f["total"] = 1.0
             if asks_new and re.match(r"\s*(?:new|additional|more)\b", raw[n.end :], re.IGNORECASE):
                 f["new"] = 1.0  # "three new CBOs" for "how many new CBOs", not the running total
+            parent = parent_figure(raw, n)  # "submitted 655 refugees (41 to A, 468 to B)": 468 were submitted too
             if near_names and _names_near(raw, n, near_names):
                 f["name_near"] = 1.0  # "53 to Canada" for "how many … departed to Canada"
+                if parent is not None:
+                    f["name_part"] = 1.0  # and a part of a total the sentence states
             if qualifiers and _verb_near(raw, n, qualifiers):
                 f["qualifier"] = 1.0  # "3,746 were attended at borders" for "how many … at the borders"
-            parent = parent_figure(raw, n)  # "submitted 655 refugees (41 to A, 468 to B)": 468 were submitted too
             if verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t))):
                 f["verb"] = 1.0  # "4,775 people were identified" for "how many people were identified"
             elif verb_missing:
@@ -204,6 +210,10 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 f["range_end"] = 1.0
             elif start_of_range(raw, n):
                 f["range_start"] = 1.0
+            if earlier:
+                if states_earlier(raw, n):
+                    f["earlier"] = 1.0  # "7% before joining the programme" for "… before they enrolled"
+                    f.pop("range_start", None)
             f["sentence"] = ss_score
             f["rank"] = 1.0 / ss.rank if ss.rank else 0.0
             f["money_fig"] = float(n.money)
@@ -211,9 +221,18 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             f["own_noun"] = float(own)
             f["first_in_sentence"] = float(first)
             first = False
-            fit = hand_fit(f)
-            total = rank_score(f)
-            out.append(NumCand(ss, n, fit, total, after, _phrase(raw, n), own, f))
+            in_sentence.append((n, after, own, f))
+        named = [f for _, _, _, f in in_sentence if f.get("name_near")]
+        parts = [f for f in named if f.get("name_part")]
+        marked_earlier = any(f.get("earlier") for _, _, _, f in in_sentence)
+        for n, after, own, f in in_sentence:
+            if marked_earlier and not f.get("earlier"):
+                f["not_earlier"] = 1.0  # "21% surpassed …, compared to 7% before": 21% is the later state
+            if len(named) == 1 and parts and not f.get("name_near"):
+                # "1,532 people (41 to Australia, 189 to Canada and 1,302 to the United States)" for
+                # "how many … to the US": the question's name sits by another figure of the sentence
+                f["name_other"] = 1.0
+            out.append(NumCand(ss, n, hand_fit(f), rank_score(f), after, _phrase(raw, n), own, f))
     out.sort(key=lambda c: -c.total)
     return out
 

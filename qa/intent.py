@@ -64,10 +64,10 @@ _NUMBER = re.compile(
     # "were more than 100,000 claims still pending?": a yes/no question the figure itself answers
     r"^\s*(?:was|were|is|are|did|do|does|has|have|had)\b.*\b(?:more|fewer|less|over|under|above|below) than "
     r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big|quickly|soon)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
-    r"proportion|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
+    r"proportion|fraction|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
     r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\bwhat year\b|"
     r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){0,3}(?:number|total|amount|figure|count|rate|level|"
-    r"percentage|share|proportion|toll|turnout|caseload|headcount|tally)\b"
+    r"percentage|share|proportion|fraction|toll|turnout|caseload|headcount|tally)\b"
 )
 _FINANCE = re.compile(
     r"\bbudget\w*|\bfunds? available\b|\bexpenditure\w*|\bspen[dt]\w*|\bfunding (?:level|gap|rate)|"
@@ -191,7 +191,7 @@ def detect(question: str) -> Intent:
         r"\b(?:highest|largest|biggest|most|greatest|maximum|best)\b", low) else (
         "min" if re.search(r"\b(?:lowest|smallest|least|minimum|fewest|worst|poorest)\b", low) else "")
     common = {"years": years, "superlative": superlative}
-    percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b", low))
+    percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b|\b(?:what|which) fraction\b", low))
     if _ACRONYM.search(low) or _ACRONYM_ALONE.search(q):
         return Intent("acronym", **common)
     if _LIST.search(low) and not (who and preds and not _plural_place(low)):
