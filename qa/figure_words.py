@@ -139,7 +139,7 @@ def states_change(raw: str, n: Number) -> bool:
     return bool(_CHANGE_BEFORE.search(raw[max(0, n.start - 40) : n.start]) or _CHANGE_AFTER.match(raw[n.end :]))
 
 
-_FROM_TO = re.compile(r"\bfrom\s+\S+\s+to\s+$", re.IGNORECASE)
+_FROM_TO = re.compile(r"\bfrom\s+\S*\d\S*(?:\s+[a-z]+){0,2}\s+to\s+$", re.IGNORECASE)
 
 
 def end_of_range(raw: str, n: Number) -> bool:
@@ -150,7 +150,7 @@ def end_of_range(raw: str, n: Number) -> bool:
 def start_of_range(raw: str, n: Number) -> bool:
     """"from 9 to 18": 9 is where it started."""
     return bool(re.search(r"\bfrom\s+$", raw[max(0, n.start - 8) : n.start], re.IGNORECASE)) and bool(
-        re.match(r"\s+to\s+\S*\d", raw[n.end :])
+        re.match(r"\s+(?:[a-z]+\s+){0,2}to\s+\S*\d", raw[n.end :])
     )
 
 

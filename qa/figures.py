@@ -177,8 +177,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             parent = parent_figure(raw, n)  # "submitted 655 refugees (41 to A, 468 to B)": 468 were submitted too
             if near_names and _names_near(raw, n, near_names):
                 f["name_near"] = 1.0  # "53 to Canada" for "how many … departed to Canada"
-                if parent is not None:
-                    f["name_part"] = 1.0  # and a part of a total the sentence states
+                if parent is not None and _paired_name(raw, n, near_names):
+                    f["name_part"] = 1.0  # and a part of a total the sentence states, given for that name
             if qualifiers and _verb_near(raw, n, qualifiers):
                 f["qualifier"] = 1.0  # "3,746 were attended at borders" for "how many … at the borders"
             if verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t))):
@@ -222,13 +222,12 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             f["first_in_sentence"] = float(first)
             first = False
             in_sentence.append((n, after, own, f))
-        named = [f for _, _, _, f in in_sentence if f.get("name_near")]
-        parts = [f for f in named if f.get("name_part")]
+        parts = [f for _, _, _, f in in_sentence if f.get("name_part")]
         marked_earlier = any(f.get("earlier") for _, _, _, f in in_sentence)
         for n, after, own, f in in_sentence:
             if marked_earlier and not f.get("earlier"):
                 f["not_earlier"] = 1.0  # "21% surpassed …, compared to 7% before": 21% is the later state
-            if len(named) == 1 and parts and not f.get("name_near"):
+            if len(parts) == 1 and not f.get("name_part"):
                 # "1,532 people (41 to Australia, 189 to Canada and 1,302 to the United States)" for
                 # "how many … to the US": the question's name sits by another figure of the sentence
                 f["name_other"] = 1.0
@@ -265,6 +264,18 @@ def _names_near(raw: str, n: Number, names: list[str]) -> bool:
     """A name the question asks about written right by the number ("53 to Canada", "Canada (53)")."""
     window = raw[max(0, n.start - 25) : n.end + 25]
     return any(find_phrase(window, f) for f in names)
+
+
+def _paired_name(raw: str, n: Number, names: list[str]) -> bool:
+    """The figure is given for the name: "468 to the United States", "Canada (120)"."""
+    m = re.match(r"\s+(?:[a-z]+\s+){0,2}?(?:to|in|from|for|at|by)\s+(?:the\s+)?", raw[n.end :])
+    if m:
+        rest = raw[n.end + m.end() : n.end + m.end() + 60]
+        if any((hit := find_phrase(rest, f)) and hit[0] == 0 for f in names):
+            return True
+    before = raw[max(0, n.start - 60) : n.start]
+    return bool(re.search(r"[(:]\s*$", before)) and any(
+        (hit := find_phrase(before, f)) and before[hit[1] :].strip() in ("(", ":") for f in names)
 
 
 def _verb_near(raw: str, n: Number, verb: frozenset[str]) -> bool:

@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from qa import answer
 from qa.figure_ranker import HAND_RANK
-from qa.figure_words import asks_change, end_of_range, start_of_range, states_change
+from qa.figure_words import (
+    asks_change,
+    asks_earlier,
+    end_of_range,
+    start_of_range,
+    states_change,
+    states_earlier,
+)
 from qa.text import numbers
 from qa.training import Group, collect_groups, top1, train
 
@@ -60,6 +67,47 @@ def test_the_figure_reached_is_the_answer_to_how_many_after(qa_kb_marovia) -> No
     a = answer("By how much did the number of survivors assisted by the CACs rise compared with 2024?",
                qa_kb_marovia)
     assert a.text is not None and "23%" in a.text and "87%" not in a.text.split("(")[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "earlier"),
+    [
+        ("Of the graduates, 34% earned above the minimum wage, compared to 9% before the course.", "9%", True),
+        ("Of the graduates, 34% earned above the minimum wage, compared to 9% before the course.", "34%", False),
+        ("Income rose for 58% of households (with a baseline of 12% of them above the line).", "12%", True),
+        ("Waiting times fell from 80 days to 31 days.", "80", True),
+        ("Waiting times fell from 80 days to 31 days.", "31", False),
+        ("UNHCR registered 4,100 people before the end of the year.", "4,100", False),
+    ],
+)
+def test_the_earlier_of_two_states_is_recognised(sentence: str, figure: str, earlier: bool) -> None:
+    assert states_earlier(sentence, _number(sentence, figure)) is earlier
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What share of trainees had a formal job prior to the course?", True),
+        ("Before the programme, how many households were below the poverty line?", True),
+        ("How many people were registered before the end of 2025?", False),
+        ("What share of trainees had a formal job?", False),
+    ],
+)
+def test_a_question_about_the_earlier_state_is_recognised(question: str, asked: bool) -> None:
+    assert asks_earlier(question) is asked
+
+
+@pytest.mark.parametrize(("place", "figure"), [("the USA", "468"), ("Norway", "26"), ("Canada", "120")])
+def test_a_named_part_of_a_total_beats_the_total(qa_kb_marovia, place: str, figure: str) -> None:
+    # "submitted 655 refugees for resettlement (41 to Spain, 120 to Canada, 468 to the United States
+    # and 26 to Norway)": the question names one destination, in words the report does not use
+    a = answer(f"How many refugees did UNHCR put forward to {place} for resettlement?", qa_kb_marovia)
+    assert a.text is not None and a.text.split()[0] == figure
+
+
+def test_the_total_is_kept_when_no_part_is_named(qa_kb_marovia) -> None:
+    a = answer("How many refugees did UNHCR put forward for resettlement in 2025?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("655")
 
 
 def _group(report: str, qid: str, right_has_signal: bool = True) -> Group:
