@@ -72,7 +72,8 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
             continue
         forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
-        if not any(find_phrase(raw, f) for f in forms) and not set(terms(lk.surface)) <= have:
+        # named in the sentence, or in the sentence before it ("CEMs attended … . The most frequent …")
+        if not any(find_phrase(raw, f) for f in forms) and not any(set(terms(f)) <= have for f in [lk.surface, *forms]):
             factor *= 0.6
             reasons.append(f"the sentence does not name {lk.surface}")
             break

@@ -27,7 +27,7 @@ HAND_FIT: Mapping[str, float] = {
     "segment": 0.8, "part": 1.2, "share_is": 0.8,
     "change": 1.2, "level_for_change": -0.8, "range_end": 0.5, "range_start": -0.3,
     "duration": 1.0, "not_duration": -2.0, "clause_miss": -1.0,
-    "earlier": 1.2, "not_earlier": -0.8, "name_part": 0.6, "name_other": -0.6,
+    "earlier": 1.2, "not_earlier": -0.8, "label": 1.0, "other_label": -0.6, "name_part": 0.6, "name_other": -0.6,
 }
 # The sentence's own score counts once, the figure's fit a quarter. Features without a weight here
 # ("subset", "rank", "first_in_sentence", …) are recorded for eval-figures to weigh.

@@ -177,6 +177,17 @@ def states_earlier(raw: str, n: Number) -> bool:
                 or start_of_range(raw, n))
 
 
+_LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*(?:\(\s*|:\s*|,\s+with\s+)(?:about\s+|some\s+)?$")
+
+
+def figure_label(raw: str, n: Number) -> str:
+    """The word a figure is given for: "rent (68%)", "psychological, with 42.7%", "Lima: 1,200"."""
+    m = _LABEL_BEFORE.search(raw[max(0, n.start - 40) : n.start])
+    if not m or (m.group(0).rstrip().endswith("(") and not raw[n.end : n.end + 2].lstrip().startswith(")")):
+        return ""
+    return m.group(1)
+
+
 _ASKS_DURATION = re.compile(r"\bhow (?:long|quickly|soon|fast)\b|\bwithin what (?:time|period)\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilomet(?:er|re)s?|miles?)\b",
                              re.IGNORECASE)

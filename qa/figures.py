@@ -23,6 +23,7 @@ from .figure_words import (
     asks_duration,
     asks_earlier,
     end_of_range,
+    figure_label,
     is_duration,
     parent_figure,
     segment_fit,
@@ -214,6 +215,10 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 if states_earlier(raw, n):
                     f["earlier"] = 1.0  # "7% before joining the programme" for "… before they enrolled"
                     f.pop("range_start", None)
+            label = figure_label(raw, n)
+            if label:
+                asked = [focus_w[t] for t in terms(label) if t in focus_w]
+                f["label" if asked else "labelled"] = max(asked) if asked else 1.0  # rescaled below
             f["sentence"] = ss_score
             f["rank"] = 1.0 / ss.rank if ss.rank else 0.0
             f["money_fig"] = float(n.money)
@@ -223,10 +228,20 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             first = False
             in_sentence.append((n, after, own, f))
         parts = [f for _, _, _, f in in_sentence if f.get("name_part")]
+        # "physical violence (38.3%), sexual (18.5%)" for "what share … was sexual violence": the label
+        # most particular to the question wins
+        labels = [f for _, _, _, f in in_sentence if f.get("label")]
+        top_label = max((f["label"] for f in labels), default=1.0)
+        for f in labels:
+            f["label"] = 1.0 if f["label"] >= top_label else 0.0
+            if not f["label"]:
+                f["labelled"] = 1.0
         marked_earlier = any(f.get("earlier") for _, _, _, f in in_sentence)
         for n, after, own, f in in_sentence:
             if marked_earlier and not f.get("earlier"):
                 f["not_earlier"] = 1.0  # "21% surpassed …, compared to 7% before": 21% is the later state
+            if labels and f.get("labelled") and not f.get("label"):
+                f["other_label"] = 1.0  # "food (81%), rent (68%)" for "… to pay rent": 81% is for food
             if len(parts) == 1 and not f.get("name_part"):
                 # "1,532 people (41 to Australia, 189 to Canada and 1,302 to the United States)" for
                 # "how many … to the US": the question's name sits by another figure of the sentence
@@ -342,6 +357,7 @@ def answer_number(ctx: Ctx) -> Draft | None:
     if required:
         # what the question says happened must be in the sentence, not only the counted noun
         have = best.ss.matched | previous_terms(ctx, best.ss)
+        have |= _named_entity_terms(ctx, sentence_raw(ctx, best.ss), have)
         got = sum(ctx.weight(t) for t in required if t in have) / sum(ctx.weight(t) for t in required)
         factor = 0.5 + 0.5 * got
         unit = set(ctx.intent.unit_terms)
@@ -381,6 +397,19 @@ def answer_number(ctx: Ctx) -> Draft | None:
     return Draft(text, "number", conf, evidence, notes=notes + reasons)
 
 
+def _named_entity_terms(ctx: Ctx, raw: str, have: set[str] | frozenset[str]) -> set[str]:
+    """The words of the question's names when the sentence (or the one before) names them another
+    way: "Women's Emergency Centers" asked, "CEMs" written."""
+    out: set[str] = set()
+    for lk in ctx.links:
+        if lk.score < 0.9:
+            continue
+        forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
+        if any(find_phrase(raw, f) or (terms(f) and set(terms(f)) <= have) for f in forms):
+            out |= set(terms(lk.surface))
+    return out
+
+
 def _clause_coverage(ctx: Ctx, c: NumCand) -> float:
     """Weighted share of the focus in the number's own clause (plus the sentence before it when the
     clause is the sentence's first): "…, and the World Bank approved a USD 45 million loan" does not
@@ -402,9 +431,14 @@ def _confidence(c: NumCand, clause_cov: float | None = None, coverage: float | N
 
 def _around(raw: str, n: Number, width: int) -> str:
     """The words within ``width`` characters of a number, whole words only."""
-    left = raw[max(0, n.start - width) : n.start].split()[1:] if n.start > width else raw[: n.start].split()
-    right = raw[n.end : n.end + width].split()[:-1]
-    return " ".join([*left, raw[n.start : n.end], *right])
+    a, b = max(0, n.start - width), min(len(raw), n.end + width)
+    if a > 0:
+        space = raw.find(" ", a, n.start)
+        a = space + 1 if space >= 0 else n.start
+    if b < len(raw):
+        space = raw.rfind(" ", n.end, b)
+        b = space if space >= 0 else n.end
+    return " ".join(raw[a:b].split())
 
 
 def _page(ctx: Ctx, pid: str) -> int | None:

@@ -12,6 +12,7 @@ from qa.figure_words import (
     asks_change,
     asks_earlier,
     end_of_range,
+    figure_label,
     start_of_range,
     states_change,
     states_earlier,
@@ -108,6 +109,26 @@ def test_a_named_part_of_a_total_beats_the_total(qa_kb_marovia, place: str, figu
 def test_the_total_is_kept_when_no_part_is_named(qa_kb_marovia) -> None:
     a = answer("How many refugees did UNHCR put forward for resettlement in 2025?", qa_kb_marovia)
     assert a.text is not None and a.text.startswith("655")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "label"),
+    [
+        ("It was mostly spent on food (81%), rent (68%) and medicine (37%).", "68%", "rent"),
+        ("The most frequent type was psychological, with 42.7%, followed by physical (38.3%).", "42.7%", "psychological"),
+        ("The assessment was held with 129 people in Lima.", "129", ""),
+        ("The plan reached 4,000 people (an increase of 12% over 2022).", "12%", ""),
+    ],
+)
+def test_the_word_a_figure_is_given_for(sentence: str, figure: str, label: str) -> None:
+    assert figure_label(sentence, _number(sentence, figure)) == label
+
+
+@pytest.mark.parametrize(("item", "figure"), [("rent", "71%"), ("medicines", "35%"), ("food", "79%")])
+def test_a_share_listed_by_item_is_read_for_the_item_asked(qa_kb_marovia, item: str, figure: str) -> None:
+    # "spent on food (79%), rent (71%) and medicine (35%)"
+    a = answer(f"What percentage of the cash went on {item}, per the monitoring?", qa_kb_marovia)
+    assert a.text is not None and a.text.split()[0] == figure
 
 
 def _group(report: str, qid: str, right_has_signal: bool = True) -> Group:
