@@ -67,16 +67,37 @@ def _place_phrase(ctx: Ctx) -> Draft | None:
     """The common-noun place of the best sentence, when it is not what the question already says."""
     asked = set(ctx.focus)
     for ss in ctx.scored_sentences[:3]:
-        if ss.coverage < 0.9 or ctx.kb.passages[ss.passage_id].kind == "table_row":
-            continue  # a common noun is a weaker answer than a name: the sentence must say all the rest
+        if ss.coverage < 0.75 or ctx.kb.passages[ss.passage_id].kind == "table_row":
+            continue
         raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+        coverage = ss.coverage
+        if coverage < 0.9:
+            # a common noun is a weaker answer than a name: the sentence must say all the rest, if
+            # need be in other words ("wrongly blamed" for "falsely accused")
+            if not _rest_said_otherwise(ctx, ss.matched, raw):
+                continue
+            coverage = 0.9
         for m in _PLACE_PP.finditer(raw):
             phrase = " ".join(m.group(2).split())
             if set(terms(phrase)) <= asked:
                 continue  # "… at the border?" asked: the border is not the answer
-            cov = 0.5 * (ss.coverage + max(ss.coverage, ss.ctx_coverage))
+            cov = 0.5 * (coverage + max(coverage, ss.ctx_coverage))
             conf = max(0.0, min(1.0, 0.05 + 0.85 * cov))
             a, b = ss.sent.start + m.start(), ss.sent.start + m.end()
             return Draft(" ".join(m.group(0).split()), "location", conf,
                          [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (a, b)], ss.score)])
     return None
+
+
+def _rest_said_otherwise(ctx: Ctx, matched: frozenset[str] | set[str], raw: str) -> bool:
+    """Every run of question words the sentence does not use is said there in other words."""
+    missing = set(ctx.focus) - set(matched)
+    runs: list[list[str]] = [[]]
+    for word in re.findall(r"[\w'-]+", ctx.question):
+        t = terms(word)
+        if t and set(t) <= missing:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if r]
+    return bool(runs) and all(said_otherwise(ctx, " ".join(r), raw) for r in runs)
