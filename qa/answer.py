@@ -18,7 +18,7 @@ from dataclasses import replace
 from .context import Ctx, Draft
 from .figures import answer_number
 from .intent import Intent, detect, rewrite
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, alias_key
 from .lists import answer_enumeration, answer_extreme, answer_list, items_of
 from .lookup import answer_acronym
 from .model import Answer, AnswerOptions, Citation
@@ -348,6 +348,7 @@ def _named_phrases(ctx: Ctx) -> list[str]:
     """Capitalised names in the question that link to no entity ("the Shelter Sector"): the cited
     text must contain them, or the answer is about something else."""
     out = []
+    kind_words = set(asked_type(ctx.question)[1])
     for m in _CAP_RUN.finditer(ctx.question):
         if m.start() == 0 and " " not in m.group():
             continue  # the question's first word
@@ -357,6 +358,8 @@ def _named_phrases(ctx: Ctx) -> list[str]:
         if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links):
             continue
         text = re.sub(r"['’]s$", "", text)
+        if alias_key(text) in kind_words or text == "United Nations":
+            continue  # "which NGO …": the kind of answer asked, not a name the cited text must hold
         # a multi-word name, or an acronym of 3+ letters; not "UN", not an adjective like "Kenyan"
         if " " in text or (len(text) >= 3 and text.isupper()):
             out.append(text)

@@ -193,6 +193,12 @@ class Ctx:
         import re
 
         out = []
+        from .names import asked_type  # (names reads the context: imported here, not at the top)
+
+        # "which NGO …", "which United Nations agency …": the kind of answer asked, not a name the
+        # report must use
+        kind_words = set(asked_type(self.question)[1])
+        kind_spans = [m.span() for m in re.finditer(r"\bUnited Nations\b", self.question)]
         words = re.findall(r"[^\W_][\w'’-]*", self.question)
         for i, w in enumerate(words):
             bare = re.sub(r"['’]s$", "", w)
@@ -205,6 +211,8 @@ class Ctx:
             if any(w in self.kb.surface_words for w in (low, low.rstrip("s"), american(low), american(low.rstrip("s")))):
                 continue
             if any(lk.start <= self.question.find(w) < lk.end for lk in self.links):
+                continue
+            if any(a <= self.question.find(w) < b for a, b in kind_spans) or low in kind_words:
                 continue
             out.append(bare)
         return out

@@ -168,10 +168,18 @@ def many_expected(ctx: Ctx) -> bool:
     return bool(re.search(r"\bco-?\s?(?:lead|chair)|\bpartners\b|\btogether\b|\bwhich \w+s\b", ctx.question, re.IGNORECASE))
 
 
+# Forms a sentence uses for a family that would mislead if read in a question ("which platform ran
+# the campaign with UNHCR" is not about leading; "UNHCR and UNICEF jointly ran the hubs" is).
+_SENTENCE_FORMS: dict[tuple[str, ...], str] = {
+    ("leads", "coLeads", "chairs"): r"\b(?:ran|running|operated by|implemented by)\b",
+}
+
+
 def _family_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
     for pattern, family in _FAMILIES:
         if family == preds:
-            return re.compile(pattern, re.IGNORECASE)
+            extra = _SENTENCE_FORMS.get(family)
+            return re.compile(f"{pattern}|{extra}" if extra else pattern, re.IGNORECASE)
     return None
 
 
@@ -200,7 +208,11 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
         if verb and not vm and not words:
             continue  # the relation's verb is not in the sentence (a specific kind may still be named)
         names = [n for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end) if not in_question(ctx, n)]
-        names = [n for n in names if fits(ctx, n, kind, words)]
+        typed = [n for n in names if fits(ctx, n, kind, words)]
+        if not typed and words and set(words) & _ORG_KIND_WORDS:
+            # "run by the local organization Coletivo Arco-Íris": the sentence says what kind it is
+            typed = [n for n in names if _APPOSED_ORG.search(p.text[max(ss.sent.start, n.start - 40) : n.start])]
+        names = typed
         if not names and vm is not None and asks_subject is False and kind != "place":
             np_span = _phrase_after(raw, vm.end())
             if np_span:
@@ -250,6 +262,11 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                  items=[(_display(ctx, n), n.iri) for n in names],
                  object_group=len(names) == 1 and (names[0].start, names[0].end) in groups)
 
+
+_ORG_KIND_WORDS = frozenset({"ngo", "non-governmental", "organization", "organisation", "association", "foundation",
+                             "partner", "charity"})
+_APPOSED_ORG = re.compile(r"\b(?:the|a|an|its|our|UNHCR(?:['’]s)?)\s+(?:[\w-]+\s+){0,2}?(?:partner|organi[sz]ation|NGO|"
+                          r"association|foundation|charity)\s+$", re.IGNORECASE)
 
 _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an|its)\b[^,;]*,\s*$")
 

@@ -648,3 +648,27 @@ def test_a_place_written_as_a_common_noun_answers_when_the_rest_is_said_otherwis
     b = answer("Where is the head office of the Ostrenian Women's Network located?", qa_kb_build,
                report="unhcr-arr-2025-marovia")
     assert b.text is None
+
+
+@pytest.mark.parametrize("question", [
+    "Which UN agency ran child-friendly spaces in San Telmo?",
+    "Which United Nations agency was running the child-friendly spaces at the border?",
+])
+def test_who_ran_something_is_read_from_ran_and_a_spelled_out_un(qa_kb_marovia, question: str) -> None:
+    # "Most cases were identified at the border, where UNICEF ran child-friendly spaces in San Telmo"
+    a = answer(question, qa_kb_marovia)
+    assert a.text == "UNICEF"
+
+
+def test_a_name_the_sentence_calls_an_organization_answers_which_ngo() -> None:
+    from graph.extract import extract
+    from qa.kb import KnowledgeBase
+    from tests.fixtures_extract import make_document
+
+    doc = make_document(
+        "In 2024, UNHCR supported Casa Aurora, a shelter for survivors in Valdemar run by the local "
+        "organization Rede Girassol, which hosted 212 people.\n\n"
+        "The Ministry of Social Development opened two new centres in Valdemar with UNHCR support.\n")
+    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
+    a = answer("Which local NGO manages the Casa Aurora shelter?", kb)
+    assert a.text is not None and "Rede Girassol" in a.text and "Ministry" not in a.text
