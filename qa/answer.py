@@ -19,7 +19,7 @@ from .context import Ctx, Draft
 from .figures import answer_number
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
-from .lists import answer_enumeration, answer_extreme, answer_list, items_of
+from .lists import answer_enumeration, answer_extreme, answer_list, answer_paired, items_of
 from .lookup import answer_acronym
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_type
@@ -139,9 +139,12 @@ def answer(
     asked = q
     ctx = question_context(q, kb, rid, options)
     q, intent = ctx.question, ctx.intent
-    extreme = answer_extreme(ctx) if intent.kind in ("relation", "list", "location", "generic") else None
+    named_kind = intent.kind in ("relation", "list", "location", "generic")
+    # "which country received most …": the name with the largest figure; "which country took in
+    # 512 …": the name written with that figure
+    extreme = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else None
     if extreme is not None and extreme.confidence >= options.min_confidence + 0.15:
-        best = extreme  # "which country received most …": the name with the largest figure
+        best = extreme
     else:
         drafts = [d for fn in _PLANS.get(intent.kind, _PLANS["generic"]) if (d := _run(fn, ctx)) and d.text]
         best = _choose(ctx, drafts)

@@ -205,3 +205,36 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
         return Draft(_display(ctx, name), "list" if ctx.intent.kind == "list" else "relation", conf,
                      [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)], items=[(name.text, name.iri)])
     return None
+
+
+_PAIR_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|in|from|for|at|by)\s+(?:the\s+)?$")
+_PAIR_BEFORE = re.compile(r"^\s*[(:]\s*(?:some\s+|about\s+)?$")
+
+
+def answer_paired(ctx: Ctx) -> Draft | None:
+    """"Which country took in 512 of the refugees?": the name a sentence pairs with the figure the
+    question gives ("… 53 to Canada and 512 to the United States", "Canada (53)")."""
+    given = [n for n in numbers(ctx.question) if not n.is_year and not n.spelled]  # not "which two …"
+    if not given or re.search(r"\bhow (?:many|much)\b", ctx.question, re.IGNORECASE):
+        return None
+    kind, words = asked_type(ctx.question)
+    for ss in ctx.scored_sentences[:10]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.2:
+            continue  # (the figure itself is most of the evidence: a sentence may say little else)
+        raw = p.text[ss.sent.start : ss.sent.end]
+        figures = [n for n in numbers(raw) if any(n.value == g.value and n.percent == g.percent for g in given)]
+        if not figures:
+            continue
+        for name in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
+            if in_question(ctx, name) or (kind != "any" and not fits(ctx, name, kind, words)):
+                continue
+            a, b = name.start - ss.sent.start, name.end - ss.sent.start
+            if any((n.end <= a and _PAIR_AFTER.fullmatch(raw[n.end : a])) or
+                   (b <= n.start and _PAIR_BEFORE.match(raw[b : n.start])) for n in figures):
+                conf = min(1.0, 0.45 + 0.55 * max(ss.coverage, ss.ctx_coverage))
+                kind_out = ctx.intent.kind if ctx.intent.kind in ("location", "list") else "relation"
+                return Draft(_display(ctx, name), kind_out, conf,
+                             [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (name.start, name.end)], ss.score)],
+                             items=[(name.text, name.iri)])
+    return None

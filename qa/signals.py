@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from embeddings.lexical import IRREGULAR_PAST, fold
 
 from .intent import _TARGET_NOUN, _is_verb
-from .text import NATIONALITY_WORD, Number, terms
+from .text import NATIONALITY_WORD, Number, one_word_verbs, terms
 
 if TYPE_CHECKING:
     from .context import Ctx
@@ -51,6 +51,7 @@ def asked_verb(question: str) -> str:
 
     "how many claims did the commission reject" → reject; "how many people were evacuated" → evacuated;
     "how many refugees departed for …" → departed; "how many resettled refugees actually left" → left."""
+    question = one_word_verbs(question)  # "did UNHCR fit out" → equipped
     low = question.lower()
     m = re.search(rf"\bhow (?:many|much)\s+(?={_DO}\b)", low) or _TARGET_NOUN.search(low)
     if not m:

@@ -80,6 +80,8 @@ _SYNONYM_GROUPS = (
     "live lived living reside resided residing",
     "response respond responded responding",
     "preparedness prepare prepared preparing preparation",
+    "adolescents adolescent teenagers teenager teens teen",
+    "equipped equip equipping equips outfitted furnished",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
@@ -151,16 +153,22 @@ _PHRASES = (
     (re.compile(r"\bdownsiz(?:e|ed|es|ing)\b", re.IGNORECASE), "reduced"),
     (re.compile(r"\bsign(?:ed|s)? off\b", re.IGNORECASE), "approved"),
     (re.compile(r"\blook(?:ed|s)? after\b", re.IGNORECASE), "assisted"),
+    (re.compile(r"\bfit(?:s|ted|ting)? out\b", re.IGNORECASE), "equipped"),
 )
+
+
+def one_word_verbs(text: str) -> str:
+    """``text`` with multi-word verbs said in one word ("put forward" → submitted)."""
+    for pattern, word in _PHRASES:
+        if pattern.search(text):
+            text = pattern.sub(word, text)
+    return text
 
 
 @lru_cache(maxsize=4096)
 def terms(text: str) -> tuple[str, ...]:
     """Canonical terms of ``text`` in order (stopwords dropped, stems, synonyms folded)."""
-    for pattern, word in _PHRASES:
-        if pattern.search(text):
-            text = pattern.sub(word, text)
-    return tuple(canon(t) for t in analyse(text))
+    return tuple(canon(t) for t in analyse(one_word_verbs(text)))
 
 
 def focus_terms(question: str) -> tuple[str, ...]:

@@ -672,3 +672,28 @@ def test_a_name_the_sentence_calls_an_organization_answers_which_ngo() -> None:
     kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
     a = answer("Which local NGO manages the Casa Aurora shelter?", kb)
     assert a.text is not None and "Rede Girassol" in a.text and "Ministry" not in a.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which country received 120 of the refugees UNHCR submitted for resettlement?", "Canada"),
+    ("To which country were 26 refugees submitted?", "Norway"),
+])
+def test_the_name_written_with_the_figure_the_question_gives(qa_kb_marovia, question: str, expected: str) -> None:
+    # "(41 to Spain, 120 to Canada, 468 to the United States and 26 to Norway)"
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and a.text.startswith(expected)
+
+
+def test_a_spelled_count_in_the_question_is_not_paired_with_one_name(qa_kb_marovia) -> None:
+    # "opened two registration offices in Aguaclara and San Telmo": "two" counts both places
+    a = answer("In which two towns did CONARE set up registration offices?", qa_kb_marovia)
+    assert a.text is not None and "Aguaclara" in a.text and "San Telmo" in a.text
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("Of the 214 participants in the participatory assessment, how many were teens?", "35"),
+    ("How many mobile units were fitted out for the DGM's service points with UNHCR support?", "four"),
+])
+def test_everyday_words_for_what_the_report_counts(qa_kb_marovia, question: str, figure: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and a.text.split()[0] == figure
