@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 # What each rule of qa.figures adds to a figure's fit.
 HAND_FIT: Mapping[str, float] = {
-    "year_asked": 1.0, "not_year": -1.0,
+    "year_asked": 1.0, "not_year": -1.0, "year_prep": 1.2,
     "unit": 0.6, "unit_share": 0.4, "people": 0.5, "other_noun": -0.3, "no_noun": -0.1, "focus_noun": 0.5,
     "increment": -0.5, "age": -1.0,
     "percent": 0.8, "count_for_percent": -0.5, "percent_for_count": -0.7,

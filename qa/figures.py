@@ -67,6 +67,9 @@ def _head(c: NumCand) -> str:
 def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     intent = ctx.intent
     asks_year = bool(re.search(r"\bwhen\b|\b(?:which|what) year\b", ctx.question, re.IGNORECASE))
+    m_prep = re.search(r"\b(until|till|since|by|before|after|from|through)\s+(?:(?:which|what) year|when)\b", ctx.question,
+                       re.IGNORECASE)
+    year_prep = m_prep.group(1).lower() if m_prep else ""
     unit = set(intent.unit_terms)
     focus_w = {t: ctx.weight(t) for t in ctx.focus}
     focus = frozenset(ctx.focus)
@@ -138,6 +141,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             f: dict[str, float] = {}
             if n.is_year:
                 f["year_asked"] = 1.0
+                if year_prep and re.search(rf"\b{year_prep}\s+$", raw[max(0, n.start - 12) : n.start], re.IGNORECASE):
+                    f["year_prep"] = 1.0  # "until 2022" for "until what year …"
             elif asks_year:
                 f["not_year"] = 1.0
             if unit:

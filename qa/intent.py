@@ -65,7 +65,7 @@ _NUMBER = re.compile(
     r"^\s*(?:was|were|is|are|did|do|does|has|have|had)\b.*\b(?:more|fewer|less|over|under|above|below) than "
     r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big|quickly|soon)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
     r"proportion|fraction|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
-    r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\bwhat year\b|"
+    r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\b(?:what|which) year\b|"
     r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){0,3}(?:number|total|amount|figure|count|rate|level|"
     r"percentage|share|proportion|fraction|toll|turnout|caseload|headcount|tally)\b"
 )

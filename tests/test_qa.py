@@ -697,3 +697,9 @@ def test_a_spelled_count_in_the_question_is_not_paired_with_one_name(qa_kb_marov
 def test_everyday_words_for_what_the_report_counts(qa_kb_marovia, question: str, figure: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and a.text.split()[0] == figure
+
+
+def test_a_year_asked_with_since_is_the_year_written_after_since(qa_kb_marovia) -> None:
+    # "… the number of pending claims had fallen for the first time since 2019"
+    a = answer("Pending asylum claims went down in 2025 for the first time since which year?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("2019")
