@@ -45,7 +45,8 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _ACRONYM = re.compile(
     r"\bstands? for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)\b|"
     r"\bspell(?:ed)? out\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
-    r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$"
+    r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
+    r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$"
 )
 # "What is ACR?", "What are the ABC mentioned in …", "… ACR interviews - what is ACR?": an acronym
 # asked about on its own (also after a dash or colon that closes a first clause).
@@ -229,7 +230,12 @@ def detect(question: str) -> Intent:
             unit, money, percent = (), bool(re.search(r"\b(?:money|usd|dollars?|budget|funding)\b", low)), True
         return Intent("number", unit_terms=unit, percent=percent and "how many" not in low, money=money,
                       field=_first(_FIELDS, low), **common)
-    if preds and (who or re.search(r"^\s*(?:what|which) (?:is|are|was|were)\b.*\b(?:member|part) of\b", low)):
+    # "… belongs to which coordination structure?": the question word right after the relation's verb
+    # (not when a relative clause names someone else first: "the group that UNHCR co-led is part of …"
+    # asks about the group, which the graph may not name)
+    wh_object = bool(span and re.match(r"\s*(?:[\w-]+\s+){0,2}(?:which|what|whom)\b", low[span[1] :])
+                     and not re.search(r"\b(?:that|which|who|whom)\b", low[: span[0]]))
+    if preds and (who or wh_object or re.search(r"^\s*(?:what|which) (?:is|are|was|were)\b.*\b(?:member|part) of\b", low)):
         return Intent("relation", preds, span, passive, who=who, plural=_plural(low), **common)
     return Intent("generic", preds, span, passive, field=_first(_FIELDS, low), **common)
 
@@ -255,6 +261,16 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     """The relation family the question's verb names (the "which partners" head is not a verb)."""
     head = _WH_HEAD.match(low)
     masked = " " * head.end() + low[head.end() :] if head else low
+    wh = re.search(r"\b(?:which|what|whom)\b", low)
+    if wh and wh.start() > 0 and not head and not re.match(r"\s*(?:(?:to|with|by|of|in|on|for|from|under|into)\s+)?$",
+                                                          low[: wh.start()]):
+        # "The sector UNHCR headed belongs to which structure?": the verb just before the question
+        # word is the one asked, not one of a clause describing the subject
+        found = [(m.end(), preds, (m.start(), m.end())) for pattern, preds in _FAMILIES
+                 for m in re.finditer(pattern, low[: wh.start()])]
+        if found:
+            _, preds, span = max(found, key=lambda f: f[0])
+            return preds, span
     for text in (masked, low) if head else (low,):
         for pattern, preds in _FAMILIES:
             m = re.search(pattern, text)

@@ -112,12 +112,17 @@ def _acronym_after_name(ctx: Ctx) -> Draft | None:
             while words and words[0] in ("The", "A", "An", "In", "With", "By", "And"):
                 words = words[1:]
             if sum(w[:1].isupper() for w in words) < 2:
-                continue
+                # "the asylum registration system (SIGAR)": a common-noun name after an article
+                dm = re.search(r"\b(?:the|its|their|a|an)\s+((?:[a-z][\w'’-]*\s+){1,5}[a-z][\w'’-]*)\s*$", before)
+                if dm is None:
+                    continue
+                words = dm.group(1).split()
+            conf = 0.8 if words[0][:1].isupper() else 0.7  # a common-noun phrase is a looser reading
             long_form = " ".join(words)
             start = find_phrase(p.text, long_form, max(0, m.start() - 200), m.start())
             if start is None:
                 continue
-            return Draft(f"{long_form} ({tok})", "acronym", 0.8, [Evidence(pid, [(start[0], m.end())], 1.0)])
+            return Draft(f"{long_form} ({tok})", "acronym", conf, [Evidence(pid, [(start[0], m.end())], 1.0)])
     return None
 
 

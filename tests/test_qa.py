@@ -703,3 +703,16 @@ def test_a_year_asked_with_since_is_the_year_written_after_since(qa_kb_marovia) 
     # "… the number of pending claims had fallen for the first time since 2019"
     a = answer("Pending asylum claims went down in 2025 for the first time since which year?", qa_kb_marovia)
     assert a.text is not None and a.text.startswith("2019")
+
+
+def test_the_relation_asked_is_the_verb_before_the_question_word(qa_kb_marovia) -> None:
+    # "leading the Protection Sector of the HCT": "led" describes the sector; "is part of" is asked
+    a = answer("The protection sector headed by UNHCR in the cyclone response is part of which coordination body?",
+               qa_kb_marovia)
+    assert a.text is not None and "HCT" in a.text
+
+
+def test_an_acronym_written_after_a_common_noun_phrase(qa_kb_marovia) -> None:
+    # "… the case management module of the asylum registration system (SIGAR) …"
+    a = answer("SIGAR means what?", qa_kb_marovia)
+    assert a.kind == "acronym" and a.text is not None and "asylum registration system" in a.text
