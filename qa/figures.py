@@ -202,6 +202,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 f["share_is"] = 1.0
             if change:
                 f["change" if states_change(raw, n) else "level_for_change"] = 1.0
+            elif intent.percent and n.percent and states_change(raw, n):
+                f["change_for_level"] = 1.0  # "increasing 430%" does not say what the rate was
             if duration:
                 f["duration" if is_duration(raw, n, after) else "not_duration"] = 1.0
             a, b = clause_of(raw, n.start, n.end)

@@ -216,3 +216,9 @@ def test_a_noun_said_in_other_words_is_found_and_an_unrelated_one_is_not(qa_kb_b
     assert said_otherwise(ctx, "vaccinated", text) is None
     lexical = question_context(question, qa_kb_marovia, None, AnswerOptions())
     assert said_otherwise(lexical, "parliament", text) is None  # no encoder, no guess
+
+
+def test_a_change_does_not_answer_what_a_rate_was(qa_kb_build) -> None:
+    # "(increasing 430% the rate from 2022." says how much a rate grew, not what it was
+    a = answer("What was the acceptance rate for resettlement cases in 2022?", qa_kb_build, report="unhcr-arr-2023-peru")
+    assert a.text is None or "430%" not in a.text
