@@ -151,14 +151,24 @@ def _location_from_text(ctx: Ctx) -> Draft | None:
         names = _best_clause(ctx, text, ss.sent.start, ss.sent.end, names)
         if len(names) > 1:
             names = _after_focus(ctx, text, ss, names)
-        if best is None or ss.score > best[0]:
-            best = (ss.score, ss, names)
+        # the sentence that names everything the question names is about the same thing
+        score = ss.score + 0.15 * _links_named(ctx, text[ss.sent.start : ss.sent.end])
+        if best is None or score > best[0]:
+            best = (score, ss, names)
     if best is None:
         return None
     _, ss, names = best
     conf = min(1.0, 0.1 + 0.8 * ss.coverage)
     return Draft(join([n.text for n in names]), "location", conf,
                  [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)])
+
+
+def _links_named(ctx: Ctx, raw: str) -> float:
+    """Share of the question's linked entities (by any of their names) that a sentence names."""
+    links = [lk for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)]
+    if not links:
+        return 0.0
+    return sum(any(find_phrase(raw, f) for f in ctx.kb.surfaces(lk.iri) or [lk.surface]) for lk in links) / len(links)
 
 
 def _places(ctx: Ctx, text: str, names: list) -> list:

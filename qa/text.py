@@ -94,7 +94,7 @@ QUESTION_WORDS = frozenset(
     """how many much what which who whom whose when where why number total amount figure report
     reported according mention mentioned say says state stated tell give list name named kind type
     exactly approximately approx roughly overall there year actually really currently still finally instead rather
-    also majority largest biggest highest greatest fewest least smallest lowest""".split()
+    also majority largest biggest highest greatest fewest least smallest lowest besides aside example examples""".split()
 )
 
 
@@ -177,7 +177,8 @@ def focus_terms(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in terms(question) if t not in drop))
 
 
-_NEGATION = re.compile(r"\b(?:instead of|rather than|other than|apart from|except(?: for)?|without|not (?:through|via|in|at|by))"
+_NEGATION = re.compile(r"\b(?:instead of|rather than|other than|apart from|aside from|besides|except(?: for)?|without|"
+                       r"not (?:through|via|in|at|by))"
                        r"\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
 
 

@@ -716,3 +716,10 @@ def test_an_acronym_written_after_a_common_noun_phrase(qa_kb_marovia) -> None:
     # "… the case management module of the asylum registration system (SIGAR) …"
     a = answer("SIGAR means what?", qa_kb_marovia)
     assert a.kind == "acronym" and a.text is not None and "asylum registration system" in a.text
+
+
+def test_besides_excludes_the_places_the_question_already_gives(qa_kb_marovia) -> None:
+    # "The Platform also opened local coordination hubs in Port Esquel, Santa Irene and Tresolas."
+    a = answer("Besides Port Esquel and Santa Irene, in which city did the Platform open a local "
+               "coordination hub?", qa_kb_marovia)
+    assert a.text is not None and "Tresolas" in a.text and "Port Esquel" not in a.text
