@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .context import Ctx, ScoredSent
-from .figure_words import PEOPLE, asks_duration, is_duration, people_qualifier
+from .figure_words import PEOPLE, asks_duration, is_duration, people_qualifier, ratio_end
 from .paraphrase import said_otherwise
 from .signals import asked_verb, clause_of, other_demonyms, verb_factor
 from .text import Number, find_phrase, terms
@@ -40,7 +40,8 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent:
         factor *= 0.45
         reasons.append("the figure counts something else")
-    others = [d for d in other_demonyms(ctx) if d not in have]
+    # "Venezuelan workers" asked, "people from Venezuela" written: the country's name says it too
+    others = [d for d in other_demonyms(ctx) if d not in have and not any(len(h) >= 5 and h[:5] == d[:5] for h in have)]
     if others:
         factor *= 0.5  # "what share of Haitian refugees …" answered by a figure about other people
         reasons.append(f"the sentence does not speak of {others[0]} people")
@@ -55,7 +56,7 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if not money_asked and not ctx.intent.percent and c.number.money:
         factor *= 0.4
         reasons.append("a count was asked, the figure is an amount of money")
-    if ctx.intent.percent and not c.number.percent:
+    if ctx.intent.percent and not c.number.percent and not ratio_end(raw, c.number):
         factor *= 0.45
         reasons.append("a share was asked, the figure is a count")
     if asks_duration(ctx.question) and not is_duration(raw, c.number, c.unit):

@@ -188,6 +188,23 @@ def figure_label(raw: str, n: Number) -> str:
     return m.group(1)
 
 
+_SMALL = r"(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)"  # not "54 in 2023"
+_RATIO_AFTER = re.compile(rf"\s+(?:in|out of)\s+(?:every\s+)?{_SMALL}\b", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+(?:every\s+)?$",
+                           re.IGNORECASE)
+
+
+def ratio_end(raw: str, n: Number) -> int:
+    """Where "one in four" ends when ``n`` is its first figure, else 0."""
+    m = _RATIO_AFTER.match(raw[n.end :])
+    return n.end + m.end() if m else 0
+
+
+def in_ratio(raw: str, n: Number) -> bool:
+    """``n`` is the second figure of a ratio ("four" in "one in four")."""
+    return not n.is_year and bool(_RATIO_BEFORE.search(raw[max(0, n.start - 24) : n.start]))
+
+
 _ASKS_DURATION = re.compile(r"\bhow (?:long|quickly|soon|fast)\b|\bwithin what (?:time|period)\b", re.IGNORECASE)
 _DURATION_AFTER = re.compile(r"\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilomet(?:er|re)s?|miles?)\b",
                              re.IGNORECASE)

@@ -11,7 +11,7 @@ sentences give different figures for the same thing, both are given and a note s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .context import Ctx, Draft, Evidence, ScoredSent
 from .figure_checks import figure_checks, previous_terms, sentence_raw
@@ -24,8 +24,10 @@ from .figure_words import (
     asks_earlier,
     end_of_range,
     figure_label,
+    in_ratio,
     is_duration,
     parent_figure,
+    ratio_end,
     segment_fit,
     share_of,
     share_predicate,
@@ -115,6 +117,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 continue  # a number the question itself gives is not the answer
             if n.is_year and not asks_year:
                 continue  # "established in 2022" does not answer "how many"
+            if in_ratio(raw, n):
+                continue  # the "four" of "one in four" is read with the "one"
             before = raw[max(0, n.start - 12) : n.start]
             if re.search(r"No\.\s*$|\b[A-Z]{1,3}\s?$", before) and not n.spelled:
                 continue  # "Law No.12345", codes like "IA1"
@@ -163,8 +167,9 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             if re.search(r"\b(?:age of|aged|ages)\s*$", raw[max(0, n.start - 12) : n.start], re.IGNORECASE) and \
                     not re.search(r"\b(?:age|old)\b", ctx.question, re.IGNORECASE):
                 f["age"] = 1.0
+            ratio = ratio_end(raw, n)  # "one in four school-age children": a share
             if intent.percent:
-                f["percent" if n.percent else "count_for_percent"] = 1.0
+                f["percent" if n.percent or ratio else "count_for_percent"] = 1.0
             elif n.percent and not intent.money:
                 f["percent_for_count"] = 1.0
             if intent.money and n.money:
@@ -254,6 +259,10 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 # "how many … to the US": the question's name sits by another figure of the sentence
                 f["name_other"] = 1.0
             out.append(NumCand(ss, n, hand_fit(f), rank_score(f), after, _phrase(raw, n), own, f))
+            r_end = ratio_end(raw, n) if intent.percent and not n.percent else 0
+            if r_end:  # a ratio is a share, said whole: "one in four school-age children"
+                tail = _after(raw, r_end, 5)
+                out[-1] = replace(out[-1], phrase=" ".join(f"{raw[n.start : r_end]} {tail}".split()))
     out.sort(key=lambda c: -c.total)
     return out
 

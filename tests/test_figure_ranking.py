@@ -13,6 +13,8 @@ from qa.figure_words import (
     asks_earlier,
     end_of_range,
     figure_label,
+    in_ratio,
+    ratio_end,
     start_of_range,
     states_change,
     states_earlier,
@@ -222,3 +224,36 @@ def test_a_change_does_not_answer_what_a_rate_was(qa_kb_build) -> None:
     # "(increasing 430% the rate from 2022." says how much a rate grew, not what it was
     a = answer("What was the acceptance rate for resettlement cases in 2022?", qa_kb_build, report="unhcr-arr-2023-peru")
     assert a.text is None or "430%" not in a.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("Around one in four school-age children remained out of school.", "one", "four"),
+        ("Two out of five households had no income.", "Two", "five"),
+        ("3 in 10 women reported it.", "3", "10"),
+    ],
+)
+def test_a_ratio_is_read_as_one_figure(sentence: str, first: str, second: str) -> None:
+    a, b = _number(sentence, first), _number(sentence, second)
+    assert ratio_end(sentence, a) == b.end and not in_ratio(sentence, a)
+    assert in_ratio(sentence, b) and not ratio_end(sentence, b)
+
+
+def test_a_count_in_a_year_is_not_a_ratio() -> None:
+    raw = "Processing time fell to 54 in 2023."
+    assert not ratio_end(raw, _number(raw, "54")) and not in_ratio(raw, _number(raw, "2023"))
+
+
+def test_a_share_said_as_a_ratio_answers_what_share(qa_kb_marovia) -> None:
+    # "… around one in four school-age Ostrenian children remained out of school"
+    a = answer("What fraction of school-age Ostrenian children were out of school?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("one in four")
+
+
+def test_people_named_by_their_country_are_the_people_asked_about(qa_kb_build) -> None:
+    # "Forcibly displaced and stateless people from Venezuela … struggle with limited access to formal
+    # employment … with 80% lacking formal contracts": "Venezuelan workers" are those people
+    a = answer("What percentage of Venezuelan workers in Peru lack a formal work contract?", qa_kb_build,
+               report="unhcr-arr-2023-peru")
+    assert a.text is not None and a.text.startswith("80%")
