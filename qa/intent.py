@@ -96,8 +96,8 @@ _LIST = re.compile(
     r"forums)\b|^\s*list\b|\bname (?:the|all)\b"
 )
 _LOCATION = re.compile(
-    r"^\s*where\b|\b(?:in|to|from|into|at) (?:which|what) (?:city|country|region|province|department|town|place|location|border)\b|"
-    r"\bwhich (?:city|country|region|province|town|place|location)\b|\bwhat (?:city|country|region|town)\b|"
+    r"^\s*where\b|\b(?:in|to|from|into|at) (?:which|what) (?:city|country|region|province|department|town|place|location|border)\b(?!-)|"
+    r"\bwhich (?:city|country|region|province|town|place|location)\b(?!-)|\bwhat (?:city|country|region|town)\b(?!-)|"
     r"\blocated\b|\bwhere\b"
 )
 _WHO = re.compile(

@@ -147,7 +147,7 @@ _PHRASES = (
     (re.compile(r"\bhand(?:ed|s|ing)? out\b", re.IGNORECASE), "issued"),
     (re.compile(r"\bset(?:s|ting)? up\b", re.IGNORECASE), "established"),
     (re.compile(r"\bput(?:s|ting)? up\b", re.IGNORECASE), "installed"),
-    (re.compile(r"\b(?:took|take|takes|taking) part\b", re.IGNORECASE), "participated"),
+    (re.compile(r"\b(?:took|take|takes|taking) (?:an? )?(?:active )?part\b", re.IGNORECASE), "participated"),
     (re.compile(r"\bcarr(?:y|ied|ies|ying) out\b", re.IGNORECASE), "conducted"),
     (re.compile(r"\b(?:scal(?:e|ed|es|ing)|cut(?:s|ting)?) (?:down|back)\b", re.IGNORECASE), "reduced"),
     (re.compile(r"\bdownsiz(?:e|ed|es|ing)\b", re.IGNORECASE), "reduced"),

@@ -723,3 +723,16 @@ def test_besides_excludes_the_places_the_question_already_gives(qa_kb_marovia) -
     a = answer("Besides Port Esquel and Santa Irene, in which city did the Platform open a local "
                "coordination hub?", qa_kb_marovia)
     assert a.text is not None and "Tresolas" in a.text and "Port Esquel" not in a.text
+
+
+def test_country_level_does_not_make_a_where_question() -> None:
+    from qa.intent import detect, rewrite
+
+    assert detect(rewrite("In which country-level coordination body did UNHCR take an active part?")).kind != "location"
+    assert detect(rewrite("In which country did most resettled refugees arrive?")).kind == "location"
+
+
+def test_taking_an_active_part_is_participating(qa_kb_marovia) -> None:
+    # "UNHCR actively participated in the UN Country Team (UNCT) …"
+    a = answer("Which UN team at country level did UNHCR take an active part in?", qa_kb_marovia)
+    assert a.text is not None and "UNCT" in a.text
