@@ -20,7 +20,7 @@ from .figures import answer_number
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
 from .lists import answer_enumeration, answer_extreme, answer_list, answer_paired, items_of
-from .lookup import answer_acronym
+from .lookup import answer_acronym, answer_code
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_type
 from .places import answer_place
@@ -142,7 +142,7 @@ def answer(
     named_kind = intent.kind in ("relation", "list", "location", "generic")
     # "which country received most …": the name with the largest figure; "which country took in
     # 512 …": the name written with that figure
-    extreme = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else None
+    extreme = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else answer_code(ctx)  # or "Law No. 418"
     if extreme is not None and extreme.confidence >= options.min_confidence + 0.15:
         best = extreme
     else:

@@ -273,3 +273,26 @@ def _after_focus(ctx: Ctx, text: str, ss, names: list) -> list:
         if n.start > group[-1].end and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[group[-1].end : n.start]):
             group.append(n)
     return group
+
+
+_ASKS_CODE = re.compile(r"\b(?:number|no\.?)\s+of\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:law|statute|decree|"
+                        r"resolution|act|bill|regulation|ordinance|directive|legislation)\b", re.IGNORECASE)
+_CODE = re.compile(r"\b(?:(?:Legislative|Supreme|Executive|Ministerial|Presidential|Federal)\s+)?(?:Law|Decree|Resolution|Act|"
+                   r"Bill|Regulation|Ordinance|Directive)\s+(?:No\.?|Number|N[°º])\s*\d(?:[\d./-]*\d)?")
+
+
+def answer_code(ctx: Ctx) -> Draft | None:
+    """"What is the number of the statute that waived fines …": the law's number as the report
+    writes it ("Law No.31732"), from the sentence that best fits the rest of the question."""
+    if not _ASKS_CODE.search(ctx.question):
+        return None
+    for ss in ctx.scored_sentences[:6]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.3:
+            continue
+        m = _CODE.search(p.text, ss.sent.start, ss.sent.end)
+        if m:
+            conf = min(1.0, 0.2 + 0.8 * ss.coverage)
+            return Draft(m.group(), "number", conf, [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end),
+                                                                              (m.start(), m.end())], ss.score)])
+    return None

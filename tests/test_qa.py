@@ -736,3 +736,10 @@ def test_taking_an_active_part_is_participating(qa_kb_marovia) -> None:
     # "UNHCR actively participated in the UN Country Team (UNCT) …"
     a = answer("Which UN team at country level did UNHCR take an active part in?", qa_kb_marovia)
     assert a.text is not None and "UNCT" in a.text
+
+
+def test_the_number_of_a_law_is_the_law_as_written(qa_kb_marovia) -> None:
+    a = answer("What is the number of the law whose implementing regulations UNHCR will advocate for?", qa_kb_marovia)
+    assert a.text == "Law No. 2214"
+    b = answer("How many implementing regulations will UNHCR advocate for?", qa_kb_marovia)
+    assert b.text is None or "Law No" not in b.text  # a count asked is not a law's number
