@@ -81,6 +81,9 @@ _WORD_RE = re.compile(r"[^\W_][\w+&'’´-]*")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’+-]*(?:\s+(?:of|for|and|on|the|de)?\s*[A-Z][\w'’+-]*)+")
 
 
+_BODY_OF = re.compile(r"(ministry|department|secretariat|office)\s+of\s+(?:the\s+)?(.+?)(?:\s+affairs)?")
+
+
 @lru_cache(maxsize=16384)
 def alias_key(text: str) -> str:
     """Normalised alias: folded, possessive and "the" dropped, punctuation to spaces."""
@@ -190,6 +193,11 @@ class KnowledgeBase:
             self._case_only[alias.strip()].add(iri)  # "WHO" is an agency, "who" is a question
             return
         self.aliases[key].add(iri)
+        # "Ministry of Foreign Affairs" is "the foreign ministry" to a reader; "Ministry of Labour",
+        # "the labour ministry"
+        m = _BODY_OF.fullmatch(key)
+        if m and len(m.group(2).split()) <= 2:
+            self.aliases[f"{m.group(2)} {m.group(1)}"].add(iri)
         base = acronym_base(alias.strip())
         if base and base != alias.strip():
             self.aliases[alias_key(base)].add(iri)

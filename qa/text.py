@@ -50,7 +50,7 @@ _SYNONYM_GROUPS = (
     "departed travelled traveled left leaving leave flew flown fly flight",
     "fall falling slip slipping sink sinking",
     "hired hiring hire recruited recruiting recruitment employed",
-    "decided adjudicated ruled resolved",
+    "decided adjudicated resolved",
     "break broken disaggregated",
     "reliant rely relies relying depend depends depended dependent",
     "verify verified verification check checked checking",

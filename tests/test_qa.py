@@ -743,3 +743,9 @@ def test_the_number_of_a_law_is_the_law_as_written(qa_kb_marovia) -> None:
     assert a.text == "Law No. 2214"
     b = answer("How many implementing regulations will UNHCR advocate for?", qa_kb_marovia)
     assert b.text is None or "Law No" not in b.text  # a count asked is not a law's number
+
+
+def test_a_ministry_is_found_by_the_name_readers_use(qa_kb_marovia) -> None:
+    # "the National Refugee Eligibility Commission (CONARE), a body of the Ministry of Foreign Affairs (MRE)"
+    a = answer("Which body of the foreign ministry decides asylum claims?", qa_kb_marovia)
+    assert a.text is not None and "CONARE" in a.text
