@@ -33,7 +33,7 @@ from .relations import (
     merge_relation_drafts,
 )
 from .tables import answer_finance, answer_indicator, match_indicators
-from .text import asked_count, find_phrase, merge_spans, numbers, terms
+from .text import asked_count, find_phrase, merge_spans, numbers, spells, terms
 
 Answerer = Callable[[Ctx], Draft | None]
 
@@ -317,7 +317,7 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
         for phrase in _named_phrases(ctx):
             forms = [phrase, *(" ".join(d.long_form.split()) for d in ctx.kb.acronyms.get(phrase, []))]
             if not any(find_phrase(t, f) for t in cited for f in forms) and not any(
-                    set(terms(f)) <= cited_terms for f in forms):
+                    set(terms(f)) <= cited_terms for f in forms) and not (phrase.isupper() and any(spells(phrase, t) for t in cited)):
                 return f"nothing cited mentions {phrase}"  # (an acronym may be written out: "RSD")
         for lk in ctx.links:
             if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):

@@ -15,7 +15,7 @@ from ingest.model import Document
 from .intent import Intent
 from .kb import KnowledgeBase, Link
 from .model import AnswerOptions, TripleRef
-from .text import Sent, focus_terms, negated_terms, norm, terms
+from .text import Sent, focus_terms, negated_terms, norm, spells, terms
 
 
 @dataclass
@@ -185,6 +185,10 @@ class Ctx:
                 out.append((acr_t, frozenset(terms(long)) & frozenset(self.focus)))
         return out
 
+    def _spelled_out(self, acronym: str) -> bool:
+        """Words whose initials spell ``acronym`` in the best sentences."""
+        return any(spells(acronym, ss.sent.text) for ss in self.scored_sentences[:5])
+
     def missing_names(self) -> list[str]:
         """Capitalised words and acronyms of the question that occur nowhere in the reports.
 
@@ -214,5 +218,7 @@ class Ctx:
                 continue
             if any(a <= self.question.find(w) < b for a, b in kind_spans) or low in kind_words:
                 continue
+            if bare.isupper() and self._spelled_out(bare):
+                continue  # "SOP" asked, "standard operating procedure" written
             out.append(bare)
         return out

@@ -172,6 +172,7 @@ def many_expected(ctx: Ctx) -> bool:
 # the campaign with UNHCR" is not about leading; "UNHCR and UNICEF jointly ran the hubs" is).
 _SENTENCE_FORMS: dict[tuple[str, ...], str] = {
     ("leads", "coLeads", "chairs"): r"\b(?:ran|running|operated by|implemented by)\b",
+    ("partnersWith",): r"\b(?:in )?coordinat\w* with\b",
 }
 
 
@@ -189,6 +190,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     kind, words = asked_type(ctx.question)
     verb = _family_regex(ctx.intent.predicates) if ctx.intent.predicates else None
     asks_subject = _asks_subject(ctx)
+    with_whom = asks_subject is None and bool(re.search(r"\bwith whom\b", ctx.question, re.IGNORECASE))
     best: tuple[float, ScoredSent, list[Name]] | None = None
     groups: set[tuple[int, int]] = set()  # spans read as kinds of actors
     for ss in ctx.scored_sentences[:8]:
@@ -218,7 +220,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
             if np_span:
                 a, b = np_span
                 names = [Name(raw[a:b], ss.sent.start + a, ss.sent.start + b, None, "")]
-        elif vm is not None and asks_subject is False and kind in ("", "org", "actor") and not words:
+        elif vm is not None and (asks_subject is False or with_whom) and kind in ("", "org", "actor") and not words:
             group = actor_group_after(raw, vm.end())
             if group:  # "supported the authorities and local NGOs with …": the object is a kind of actor
                 a, b = group

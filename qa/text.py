@@ -367,3 +367,11 @@ def asked_count(question: str) -> int:
         return 0
     w = m.group(1).lower()
     return int(w) if w.isdigit() else _COUNT_WORDS[w]
+
+
+def spells(acronym: str, text: str) -> bool:
+    """Consecutive words of ``text`` whose initials spell ``acronym`` ("standard operating
+    procedure" for SOP); short function words do not count as initials."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", text) if len(w) > 2]
+    initials = "".join(w[0].upper() for w in words)
+    return len(acronym) >= 2 and acronym.upper() in initials

@@ -749,3 +749,26 @@ def test_a_ministry_is_found_by_the_name_readers_use(qa_kb_marovia) -> None:
     # "the National Refugee Eligibility Commission (CONARE), a body of the Ministry of Foreign Affairs (MRE)"
     a = answer("Which body of the foreign ministry decides asylum claims?", qa_kb_marovia)
     assert a.text is not None and "CONARE" in a.text
+
+
+def test_spelled_out_acronyms() -> None:
+    from qa.text import spells
+
+    assert spells("SOP", "UNHCR applied the standard operating procedure for complaints")
+    assert spells("PDM", "the post-distribution monitoring of cash") is False  # one hyphenated word
+    assert not spells("SOP", "UNHCR supported the office in Piura")
+
+
+def test_with_whom_is_answered_by_the_kinds_of_actors_after_in_coordination_with() -> None:
+    from graph.extract import extract
+    from qa.kb import KnowledgeBase
+    from tests.fixtures_extract import make_document
+
+    doc = make_document(
+        "UNHCR revised its SOP on feedback in 2024.\n\n"
+        "UNHCR applied the standard operating procedure for handling feedback throughout the year in "
+        "coordination with local authorities and community committees.\n\n"
+        "UNHCR partnered with the Ministry of Health on vaccination campaigns.\n")
+    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
+    a = answer("With whom did UNHCR coordinate when applying its SOP for handling feedback?", kb)
+    assert a.text is not None and "local authorities and community committees" in a.text
