@@ -98,7 +98,8 @@ _LIST = re.compile(
 _LOCATION = re.compile(
     r"^\s*where\b|\b(?:in|to|from|into|at) (?:which|what) (?:city|country|region|province|department|town|place|location|border)\b(?!-)|"
     r"\bwhich (?:city|country|region|province|town|place|location)\b(?!-)|\bwhat (?:city|country|region|town)\b(?!-)|"
-    r"\blocated\b|\bwhere\b"
+    # not "people who know where to get services": an indicator's words, not a where-question
+    r"\blocated\b|(?<!\bof )(?<!\bknow )(?<!\bknows )(?<!\babout )\bwhere\b(?! to (?:get|access|find|go|seek|report)\b)"
 )
 _WHO = re.compile(
     r"^\s*(?:who|whom|with whom)\b|\bwhich (?:[\w-]+ ){0,3}(?:ngos?|ministr(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|ministr(?:y|ies)|body|"

@@ -772,3 +772,14 @@ def test_with_whom_is_answered_by_the_kinds_of_actors_after_in_coordination_with
     kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
     a = answer("With whom did UNHCR coordinate when applying its SOP for handling feedback?", kb)
     assert a.text is not None and "local authorities and community committees" in a.text
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What target was set for the share of people aware of where to get GBV services?", "indicator"),
+    ("What proportion of refugees know where to report abuse?", "indicator"),
+    ("Where did UNHCR open its field offices?", "location"),
+])
+def test_where_inside_an_indicator_name_is_not_a_where_question(question: str, kind: str) -> None:
+    from qa.intent import detect, rewrite
+
+    assert detect(rewrite(question)).kind == kind
