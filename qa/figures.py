@@ -11,7 +11,7 @@ sentences give different figures for the same thing, both are given and a note s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .context import Ctx, Draft, Evidence, ScoredSent
 from .figure_checks import figure_checks, previous_terms, sentence_raw
@@ -111,7 +111,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         # the action asked is not in the sentence (nor the one before): its figures count something else
         verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | prev_terms)
         first = True
-        in_sentence: list[tuple[Number, frozenset[str], bool, dict[str, float]]] = []
+        in_sentence: list[tuple[Number, frozenset[str], bool, dict[str, float], str]] = []
         for n in numbers(raw):
             if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question):
                 continue  # a number the question itself gives is not the answer
@@ -238,18 +238,21 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             f["own_noun"] = float(own)
             f["first_in_sentence"] = float(first)
             first = False
-            in_sentence.append((n, after, own, f))
-        parts = [f for _, _, _, f in in_sentence if f.get("name_part")]
+            # a ratio is a share, said whole: "one in four school-age children"
+            phrase = " ".join(f"{raw[n.start : ratio]} {_after(raw, ratio, 5)}".split()) if ratio and intent.percent \
+                else _phrase(raw, n)
+            in_sentence.append((n, after, own, f, phrase))
+        parts = [f for *_, f, _ in in_sentence if f.get("name_part")]
         # "physical violence (38.3%), sexual (18.5%)" for "what share … was sexual violence": the label
         # most particular to the question wins
-        labels = [f for _, _, _, f in in_sentence if f.get("label")]
+        labels = [f for *_, f, _ in in_sentence if f.get("label")]
         top_label = max((f["label"] for f in labels), default=1.0)
         for f in labels:
             f["label"] = 1.0 if f["label"] >= top_label else 0.0
             if not f["label"]:
                 f["labelled"] = 1.0
-        marked_earlier = any(f.get("earlier") for _, _, _, f in in_sentence)
-        for n, after, own, f in in_sentence:
+        marked_earlier = any(f.get("earlier") for *_, f, _ in in_sentence)
+        for n, after, own, f, phrase in in_sentence:
             if marked_earlier and not f.get("earlier"):
                 f["not_earlier"] = 1.0  # "21% surpassed …, compared to 7% before": 21% is the later state
             if labels and f.get("labelled") and not f.get("label"):
@@ -258,11 +261,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 # "1,532 people (41 to Australia, 189 to Canada and 1,302 to the United States)" for
                 # "how many … to the US": the question's name sits by another figure of the sentence
                 f["name_other"] = 1.0
-            out.append(NumCand(ss, n, hand_fit(f), rank_score(f), after, _phrase(raw, n), own, f))
-            r_end = ratio_end(raw, n) if intent.percent and not n.percent else 0
-            if r_end:  # a ratio is a share, said whole: "one in four school-age children"
-                tail = _after(raw, r_end, 5)
-                out[-1] = replace(out[-1], phrase=" ".join(f"{raw[n.start : r_end]} {tail}".split()))
+            out.append(NumCand(ss, n, hand_fit(f), rank_score(f), after, phrase, own, f))
     out.sort(key=lambda c: -c.total)
     return out
 

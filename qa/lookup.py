@@ -283,7 +283,7 @@ _CODE = re.compile(r"\b(?:(?:Legislative|Supreme|Executive|Ministerial|President
 
 def answer_code(ctx: Ctx) -> Draft | None:
     """"What is the number of the statute that waived fines …": the law's number as the report
-    writes it ("Law No.31732"), from the sentence that best fits the rest of the question."""
+    writes it ("Law No. 1234"), from the sentence that best fits the rest of the question."""
     if not _ASKS_CODE.search(ctx.question):
         return None
     for ss in ctx.scored_sentences[:6]:
