@@ -114,7 +114,8 @@ def people_qualifier(question: str) -> frozenset[str]:
 
 _ASKS_CHANGE = re.compile(
     r"\b(?:grow|grew|grown|growth|increas\w*|ris[ei]\w*|rose|fall|fell|fallen|decreas\w*|declin\w*|drop\w*|"
-    r"chang\w*|expand\w*|shr[iu]nk\w*|year on year|year-on-year|compared (?:with|to) (?:the previous|last) year)\b",
+    r"chang\w*|expand\w*|shr[iu]nk\w*|year on year|year-on-year|compared (?:with|to) (?:the previous|last) year|"
+    r"(?:go|goes|went|gone|going) (?:up|down)|jump\w*|climb\w*|surg\w*)\b",
     re.IGNORECASE,
 )
 _CHANGE_BEFORE = re.compile(

@@ -64,7 +64,7 @@ _WHY = re.compile(
 _NUMBER = re.compile(
     # "were more than 100,000 claims still pending?": a yes/no question the figure itself answers
     r"^\s*(?:was|were|is|are|did|do|does|has|have|had)\b.*\b(?:more|fewer|less|over|under|above|below) than "
-    r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big|quickly|soon)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
+    r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big|quickly|soon|sharply|steeply|dramatically|significantly)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
     r"proportion|fraction|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
     r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\b(?:what|which) year\b|"
     r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){0,3}(?:number|total|amount|figure|count|rate|level|"
@@ -226,7 +226,8 @@ def detect(question: str) -> Intent:
                      r"fall|fell|fallen|decreas\w*|declin\w*|drop\w*|chang\w*|expand\w*|shr[iu]nk\w*)\b", low) and \
                 not re.search(r"\b(?:money|usd|dollars?|budget|funding|funds)\b", low):
             money, percent = False, True  # "how much did enrolment grow": a change, a share or a count
-        if re.search(r"\bby how much\b|\bby what (?:percentage|percent|share|margin|factor)\b", low):
+        if re.search(r"\bby how much\b|\bby what (?:percentage|percent|share|margin|factor)\b|"
+                     r"\bhow (?:sharply|steeply|dramatically|significantly)\b", low):
             # a change: a percentage or an increase, not an amount of money or a count of the subject
             unit, money, percent = (), bool(re.search(r"\b(?:money|usd|dollars?|budget|funding)\b", low)), True
         return Intent("number", unit_terms=unit, percent=percent and "how many" not in low, money=money,

@@ -127,7 +127,7 @@ def _derive(t: str) -> str:
 def canon(t: str) -> str:
     """A term's synonym-group representative (British -is- spellings folded to -iz-, nouns of
     action folded onto their verb)."""
-    if t.startswith("lgbt"):
+    if t.startswith(("lgbt", "lgtb")):
         return "lgbt"  # LGBTI, LGBTIQ+, LGBTQI+, LGBTQ+: reports and readers order the letters differently
     s = _SYNONYM.get(t)
     if s is None:
@@ -154,6 +154,8 @@ _PHRASES = (
     (re.compile(r"\bsign(?:ed|s)? off\b", re.IGNORECASE), "approved"),
     (re.compile(r"\blook(?:ed|s)? after\b", re.IGNORECASE), "assisted"),
     (re.compile(r"\bfit(?:s|ted|ting)? out\b", re.IGNORECASE), "equipped"),
+    (re.compile(r"\b(?:go|goes|went|gone|going) up\b", re.IGNORECASE), "increased"),
+    (re.compile(r"\b(?:go|goes|went|gone|going) down\b", re.IGNORECASE), "decreased"),
 )
 
 

@@ -783,3 +783,12 @@ def test_where_inside_an_indicator_name_is_not_a_where_question(question: str, k
     from qa.intent import detect, rewrite
 
     assert detect(rewrite(question)).kind == kind
+
+
+def test_lgbt_letters_in_any_order_and_how_sharply_asks_a_change(qa_kb_marovia) -> None:
+    from qa.text import terms
+
+    assert terms("LGTBIQ+ refugees")[0] == terms("LGBTQI+ people")[0]  # a report's own letter order
+    # "The submission of LGTBIQ+ refugees increased by 60% compared to 2024."
+    a = answer("How sharply did resettlement submissions of LGBTIQ+ refugees go up on the previous year?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("60%")
