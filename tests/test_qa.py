@@ -792,3 +792,10 @@ def test_lgbt_letters_in_any_order_and_how_sharply_asks_a_change(qa_kb_marovia) 
     # "The submission of LGTBIQ+ refugees increased by 60% compared to 2024."
     a = answer("How sharply did resettlement submissions of LGBTIQ+ refugees go up on the previous year?", qa_kb_marovia)
     assert a.text is not None and a.text.startswith("60%")
+
+
+def test_everyday_words_for_homes() -> None:
+    from qa.text import terms
+
+    assert terms("dwellings")[0] == terms("homes")[0] == terms("houses")[0]
+    assert terms("dwellings")[0] != terms("shelters")[0]  # a shelter is not a home
