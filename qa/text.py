@@ -82,7 +82,7 @@ _SYNONYM_GROUPS = (
     "preparedness prepare prepared preparing preparation",
     "adolescents adolescent teenagers teenager teens teen",
     "equipped equip equipping equips outfitted furnished",
-    "homes home houses house dwellings dwelling residences",
+    "homes home dwellings dwelling residences",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
