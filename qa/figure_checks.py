@@ -37,7 +37,10 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     factor *= f
     reasons += [why] if why else []
     unit = set(ctx.intent.unit_terms)
-    if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent:
+    # "how many people died" is answered by "96 deaths": the noun is the action asked, counted
+    said_action = bool(set(terms(verb)) & c.unit) if verb else False
+    if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent \
+            and not said_action:
         factor *= 0.45
         reasons.append("the figure counts something else")
     # "Venezuelan workers" asked, "people from Venezuela" written: the country's name says it too

@@ -799,3 +799,16 @@ def test_everyday_words_for_homes() -> None:
 
     assert terms("dwellings")[0] == terms("homes")[0]
     assert terms("dwellings")[0] != terms("shelters")[0]  # a shelter is not a home
+
+
+def test_a_count_of_the_action_asked_answers_how_many_people() -> None:
+    from graph.extract import extract
+    from qa.kb import KnowledgeBase
+    from tests.fixtures_extract import make_document
+
+    doc = make_document(
+        "UNHCR recorded 38 deaths on the mountain route during the year, 5 of them children.\n\n"
+        "Some 4,200 people crossed the mountain route in 2024.\n")
+    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
+    a = answer("How many people lost their lives on the mountain route?", kb)
+    assert a.text is not None and a.text.startswith("38")
