@@ -82,6 +82,8 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
             reasons.append(f"the sentence does not name {lk.surface}")
             break
     a, b = clause_of(raw, c.number.start, c.number.end)
+    if re.match(r"[\s;,:-]*(?:it|they|this|these|which|who|that)\b", raw[a:b], re.IGNORECASE):
+        a = 0  # "MIFAS approved the protocol; it requires …": the clause speaks of what came before
     for lk in ctx.links:
         if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
             continue

@@ -325,7 +325,10 @@ def _after(raw: str, end: int, max_words: int = 4) -> str:
         if w in ("and", "or") and (words[i + 1].endswith("ed") or words[i + 1][:1].isdigit()):
             words = words[:i]
             break
-    return " ".join(words[:max_words])
+    words = words[:max_words]
+    while words and words[-1].lower() in ("and", "or", "the", "a", "an", "of", "but"):
+        words = words[:-1]  # "12 hours and that …": the phrase ends with its noun
+    return " ".join(words)
 
 
 def _phrase(raw: str, n: Number) -> str:

@@ -257,3 +257,11 @@ def test_people_named_by_their_country_are_the_people_asked_about(qa_kb_build) -
     a = answer("What percentage of Venezuelan workers in Peru lack a formal work contract?", qa_kb_build,
                report="unhcr-arr-2023-peru")
     assert a.text is not None and a.text.startswith("80%")
+
+
+def test_a_figure_in_a_clause_that_refers_back_is_about_what_came_before(qa_kb_build) -> None:
+    # "MIFAS approved the above protocol in September; it requires that every unaccompanied child be
+    # referred to a UPI within 12 hours and that …": "it" is the protocol MIFAS approved
+    a = answer("Under the protocol MIFAS approved, how quickly must an unaccompanied child be referred to a UPI?",
+               qa_kb_build, report="unhcr-arr-2025-marovia")
+    assert a.text == "12 hours"
