@@ -143,6 +143,7 @@ class Ctx:
         focus = self.focus
         total = sum(self.weight(t) for t in focus) or 1.0
         expand = self._acronym_expansions()
+        named = self._linked_forms()
         out: list[ScoredSent] = []
         for hit in self.hits:
             p_terms = set(terms(self.kb.passages[hit.passage_id].text))
@@ -153,6 +154,9 @@ class Ctx:
                 for acr, long_terms in expand:
                     if acr in s_terms:
                         s_terms |= long_terms
+                for forms, asked in named:
+                    if not asked <= s_terms and any(f <= s_terms for f in forms):
+                        s_terms |= asked  # "the People's Advocate" asked, "the DPP" written
                 matched = frozenset(t for t in focus if t in s_terms)
                 cov = sum(self.weight(t) for t in matched) / total
                 # the sentence before often names what this one counts ("Cyclone X struck …. More
@@ -162,6 +166,19 @@ class Ctx:
                 prev = s_terms
                 out.append(ScoredSent(hit.passage_id, s, score, cov, matched, hit.rank, ctx_cov))
         out.sort(key=lambda x: -x.score)
+        return out
+
+    def _linked_forms(self) -> list[tuple[list[frozenset[str]], frozenset[str]]]:
+        """For each entity the question names: the terms of each of its other names, and the terms
+        of the name the question uses."""
+        out = []
+        for lk in self.links:
+            if lk.score < 0.9:
+                continue
+            asked = frozenset(terms(lk.surface))
+            forms = [f for a in self.kb.surfaces(lk.iri) if (f := frozenset(terms(a))) and f != asked]
+            if asked and forms:
+                out.append((forms, asked))
         return out
 
     def _acronym_expansions(self) -> list[tuple[str, frozenset[str]]]:

@@ -198,6 +198,8 @@ class KnowledgeBase:
         m = _BODY_OF.fullmatch(key)
         if m and len(m.group(2).split()) <= 2:
             self.aliases[f"{m.group(2)} {m.group(1)}"].add(iri)
+            if m.group(1) == "office" and len(m.group(2).split()) == 2:
+                self.aliases[m.group(2)].add(iri)  # "the Office of the People's Advocate": "the People's Advocate"
         base = acronym_base(alias.strip())
         if base and base != alias.strip():
             self.aliases[alias_key(base)].add(iri)
@@ -383,6 +385,8 @@ class KnowledgeBase:
             if label_terms <= pos.keys() and label_terms & free:
                 spans = [pos[t][0] for t in label_terms]
                 s, e = min(a for a, _ in spans), max(b for _, b in spans)
+                if len(question[s:e].split()) > 2 * len(label_terms) + 1:
+                    continue  # the words are scattered over the question, not a description of the name
                 out.append(Link(iri, s, e, question[s:e], 0.85))
         return out
 

@@ -102,3 +102,18 @@ def test_a_country_is_found_by_names_the_report_does_not_use(qa_kb_peru) -> None
     assert us in {lk.iri for lk in qa_kb_peru.link("How many refugees went to the USA?")}
     assert us not in {lk.iri for lk in qa_kb_peru.link("Tell us how many refugees were submitted")}
     assert us not in {lk.iri for lk in qa_kb_peru.link("What is the threshold worth in US dollars?")}
+
+
+@pytest.mark.parametrize(("question", "needle"), [
+    ("What did the People's Advocate monitor at the border?", "peoples-advocate"),
+    ("Which body of the foreign ministry decides asylum claims?", "ministry-of-foreign-affair"),
+])
+def test_bodies_are_found_by_the_names_readers_use(qa_kb_marovia, question: str, needle: str) -> None:
+    # the report writes "the Office of the People's Advocate (DPP)", "the Ministry of Foreign Affairs (MRE)"
+    assert any(needle in lk.iri and lk.score >= 0.9 for lk in qa_kb_marovia.link(question))
+
+
+def test_words_of_a_name_scattered_over_a_question_are_not_a_description_of_it(qa_kb_marovia) -> None:
+    links = qa_kb_marovia.link("At how many border crossings did UNHCR and the People's Advocate check whether "
+                               "the new asylum guidelines were being applied?")
+    assert all(len(lk.surface.split()) <= 8 for lk in links)
