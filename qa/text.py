@@ -156,6 +156,7 @@ _PHRASES = (
     (re.compile(r"\blook(?:ed|s)? after\b", re.IGNORECASE), "assisted"),
     (re.compile(r"\bfit(?:s|ted|ting)? out\b", re.IGNORECASE), "equipped"),
     (re.compile(r"\b(?:lost|lose|loses|losing) (?:their |his |her )?lives?\b", re.IGNORECASE), "died"),
+    (re.compile(r"\bturn(?:s|ed|ing)? down\b", re.IGNORECASE), "rejected"),
     (re.compile(r"\b(?:go|goes|went|gone|going) up\b", re.IGNORECASE), "increased"),
     (re.compile(r"\b(?:go|goes|went|gone|going) down\b", re.IGNORECASE), "decreased"),
 )

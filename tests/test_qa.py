@@ -812,3 +812,12 @@ def test_a_count_of_the_action_asked_answers_how_many_people() -> None:
     kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
     a = answer("How many people lost their lives on the mountain route?", kb)
     assert a.text is not None and a.text.startswith("38")
+
+
+def test_at_no_cost_does_not_ask_for_money_and_turned_down_is_rejected() -> None:
+    from qa.intent import detect, rewrite
+    from qa.text import terms
+
+    assert not detect(rewrite("For how many refugees did lawyers work at no cost?")).money
+    assert detect(rewrite("How much did the legal aid cost?")).money
+    assert terms("claims turned down")[-1] == terms("claims rejected")[-1]
