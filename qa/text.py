@@ -83,6 +83,7 @@ _SYNONYM_GROUPS = (
     "adolescents adolescent teenagers teenager teens teen",
     "equipped equip equipping equips outfitted furnished",
     "homes home dwellings dwelling residences",
+    "identified identify identifying flagged detected spotted",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

@@ -821,3 +821,9 @@ def test_at_no_cost_does_not_ask_for_money_and_turned_down_is_rejected() -> None
     assert not detect(rewrite("For how many refugees did lawyers work at no cost?")).money
     assert detect(rewrite("How much did the legal aid cost?")).money
     assert terms("claims turned down")[-1] == terms("claims rejected")[-1]
+
+
+def test_flagged_is_identified() -> None:
+    from qa.text import terms
+
+    assert terms("flagged")[0] == terms("identified")[0] == terms("detected")[0]
