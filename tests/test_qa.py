@@ -661,15 +661,10 @@ def test_who_ran_something_is_read_from_ran_and_a_spelled_out_un(qa_kb_marovia, 
 
 
 def test_a_name_the_sentence_calls_an_organization_answers_which_ngo() -> None:
-    from graph.extract import extract
-    from qa.kb import KnowledgeBase
-    from tests.fixtures_extract import make_document
-
-    doc = make_document(
+    kb = _kb_from_text(
         "In 2024, UNHCR supported Casa Aurora, a shelter for survivors in Valdemar run by the local "
         "organization Rede Girassol, which hosted 212 people.\n\n"
         "The Ministry of Social Development opened two new centres in Valdemar with UNHCR support.\n")
-    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
     a = answer("Which local NGO manages the Casa Aurora shelter?", kb)
     assert a.text is not None and "Rede Girassol" in a.text and "Ministry" not in a.text
 
@@ -760,16 +755,11 @@ def test_spelled_out_acronyms() -> None:
 
 
 def test_with_whom_is_answered_by_the_kinds_of_actors_after_in_coordination_with() -> None:
-    from graph.extract import extract
-    from qa.kb import KnowledgeBase
-    from tests.fixtures_extract import make_document
-
-    doc = make_document(
+    kb = _kb_from_text(
         "UNHCR revised its SOP on feedback in 2024.\n\n"
         "UNHCR applied the standard operating procedure for handling feedback throughout the year in "
         "coordination with local authorities and community committees.\n\n"
         "UNHCR partnered with the Ministry of Health on vaccination campaigns.\n")
-    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
     a = answer("With whom did UNHCR coordinate when applying its SOP for handling feedback?", kb)
     assert a.text is not None and "local authorities and community committees" in a.text
 
@@ -802,14 +792,9 @@ def test_everyday_words_for_homes() -> None:
 
 
 def test_a_count_of_the_action_asked_answers_how_many_people() -> None:
-    from graph.extract import extract
-    from qa.kb import KnowledgeBase
-    from tests.fixtures_extract import make_document
-
-    doc = make_document(
+    kb = _kb_from_text(
         "UNHCR recorded 38 deaths on the mountain route during the year, 5 of them children.\n\n"
         "Some 4,200 people crossed the mountain route in 2024.\n")
-    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
     a = answer("How many people lost their lives on the mountain route?", kb)
     assert a.text is not None and a.text.startswith("38")
 
@@ -827,3 +812,13 @@ def test_flagged_is_identified() -> None:
     from qa.text import terms
 
     assert terms("flagged")[0] == terms("identified")[0] == terms("detected")[0]
+
+
+def _kb_from_text(text: str):
+    """A lexical knowledge base over a made-up report given as plain paragraphs."""
+    from graph.extract import extract
+    from qa.kb import KnowledgeBase
+    from tests.fixtures_extract import make_document
+
+    doc = make_document(text)
+    return KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
