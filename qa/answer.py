@@ -22,7 +22,7 @@ from .kb import KnowledgeBase, alias_key
 from .lists import answer_enumeration, answer_extreme, answer_list, answer_paired, items_of
 from .lookup import answer_acronym, answer_code
 from .model import Answer, AnswerOptions, Citation
-from .names import asked_type
+from .names import asked_kind_words, asked_type
 from .places import answer_place
 from .prose import answer_sentence
 from .relations import (
@@ -142,9 +142,10 @@ def answer(
     named_kind = intent.kind in ("relation", "list", "location", "generic")
     # "which country received most …": the name with the largest figure; "which country took in
     # 512 …": the name written with that figure
-    extreme = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else answer_code(ctx)  # or "Law No. 418"
-    if extreme is not None and extreme.confidence >= options.min_confidence + 0.15:
-        best = extreme
+    # ("what is the number of the law …": the law as written)
+    direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else answer_code(ctx)
+    if direct is not None and direct.confidence >= options.min_confidence + 0.15:
+        best = direct
     else:
         drafts = [d for fn in _PLANS.get(intent.kind, _PLANS["generic"]) if (d := _run(fn, ctx)) and d.text]
         best = _choose(ctx, drafts)
@@ -351,7 +352,7 @@ def _named_phrases(ctx: Ctx) -> list[str]:
     """Capitalised names in the question that link to no entity ("the Shelter Sector"): the cited
     text must contain them, or the answer is about something else."""
     out = []
-    kind_words = set(asked_type(ctx.question)[1])
+    kind_words = asked_kind_words(ctx.question)
     for m in _CAP_RUN.finditer(ctx.question):
         if m.start() == 0 and " " not in m.group():
             continue  # the question's first word
@@ -361,7 +362,7 @@ def _named_phrases(ctx: Ctx) -> list[str]:
         if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links):
             continue
         text = re.sub(r"['’]s$", "", text)
-        if alias_key(text) in kind_words or text == "United Nations":
+        if alias_key(text) in kind_words:
             continue  # "which NGO …": the kind of answer asked, not a name the cited text must hold
         # a multi-word name, or an acronym of 3+ letters; not "UN", not an adjective like "Kenyan"
         if " " in text or (len(text) >= 3 and text.isupper()):

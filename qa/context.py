@@ -214,12 +214,9 @@ class Ctx:
         import re
 
         out = []
-        from .names import asked_type  # (names reads the context: imported here, not at the top)
+        from .names import asked_kind_words  # (names reads the context: imported here, not at the top)
 
-        # "which NGO …", "which United Nations agency …": the kind of answer asked, not a name the
-        # report must use
-        kind_words = set(asked_type(self.question)[1])
-        kind_spans = [m.span() for m in re.finditer(r"\bUnited Nations\b", self.question)]
+        kind_words = asked_kind_words(self.question)  # "which NGO …": the kind asked, not a name
         words = re.findall(r"[^\W_][\w'’-]*", self.question)
         for i, w in enumerate(words):
             bare = re.sub(r"['’]s$", "", w)
@@ -233,7 +230,7 @@ class Ctx:
                 continue
             if any(lk.start <= self.question.find(w) < lk.end for lk in self.links):
                 continue
-            if any(a <= self.question.find(w) < b for a, b in kind_spans) or low in kind_words:
+            if low in kind_words:
                 continue
             if bare.isupper() and self._spelled_out(bare):
                 continue  # "SOP" asked, "standard operating procedure" written

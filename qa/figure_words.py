@@ -189,6 +189,12 @@ def figure_label(raw: str, n: Number) -> str:
     return m.group(1)
 
 
+# A figure given for a name: "468 to the United States" (between the figure and the name), "Canada
+# (120)", "Lima: 1,200" (between the name and the figure).
+FIGURE_FOR_NAME = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|in|from|for|at|by)\s+(?:the\s+)?")
+NAME_THEN_FIGURE = re.compile(r"\s*[(:]\s*(?:some\s+|about\s+)?")
+
+
 _SMALL = r"(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)"  # not "54 in 2023"
 _RATIO_AFTER = re.compile(rf"\s+(?:in|out of)\s+(?:every\s+)?{_SMALL}\b", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+(?:every\s+)?$",

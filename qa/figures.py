@@ -17,6 +17,8 @@ from .context import Ctx, Draft, Evidence, ScoredSent
 from .figure_checks import figure_checks, previous_terms, sentence_raw
 from .figure_ranker import hand_fit, rank_score
 from .figure_words import (
+    FIGURE_FOR_NAME,
+    NAME_THEN_FIGURE,
     PEOPLE,
     REFERS_BACK,
     asks_change,
@@ -298,14 +300,13 @@ def _names_near(raw: str, n: Number, names: list[str]) -> bool:
 
 def _paired_name(raw: str, n: Number, names: list[str]) -> bool:
     """The figure is given for the name: "468 to the United States", "Canada (120)"."""
-    m = re.match(r"\s+(?:[a-z]+\s+){0,2}?(?:to|in|from|for|at|by)\s+(?:the\s+)?", raw[n.end :])
+    m = FIGURE_FOR_NAME.match(raw[n.end :])
     if m:
         rest = raw[n.end + m.end() : n.end + m.end() + 60]
         if any((hit := find_phrase(rest, f)) and hit[0] == 0 for f in names):
             return True
     before = raw[max(0, n.start - 60) : n.start]
-    return bool(re.search(r"[(:]\s*$", before)) and any(
-        (hit := find_phrase(before, f)) and before[hit[1] :].strip() in ("(", ":") for f in names)
+    return any((hit := find_phrase(before, f)) and NAME_THEN_FIGURE.fullmatch(before[hit[1] :]) for f in names)
 
 
 def _verb_near(raw: str, n: Number, verb: frozenset[str]) -> bool:

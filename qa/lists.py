@@ -19,6 +19,7 @@ import re
 
 from .context import Ctx, Draft, Evidence, ScoredSent
 from .enumerations import Enumeration, best_enumeration, enumerations, format_items
+from .figure_words import FIGURE_FOR_NAME, NAME_THEN_FIGURE
 from .lookup import _places
 from .names import Name, asked_type, demonyms_in, fits, in_question, join, names_in
 from .prose import answer_sentence
@@ -207,10 +208,6 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
     return None
 
 
-_PAIR_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|in|from|for|at|by)\s+(?:the\s+)?$")
-_PAIR_BEFORE = re.compile(r"^\s*[(:]\s*(?:some\s+|about\s+)?$")
-
-
 def answer_paired(ctx: Ctx) -> Draft | None:
     """"Which country took in 512 of the refugees?": the name a sentence pairs with the figure the
     question gives ("… 53 to Canada and 512 to the United States", "Canada (53)")."""
@@ -230,8 +227,8 @@ def answer_paired(ctx: Ctx) -> Draft | None:
             if in_question(ctx, name) or (kind != "any" and not fits(ctx, name, kind, words)):
                 continue
             a, b = name.start - ss.sent.start, name.end - ss.sent.start
-            if any((n.end <= a and _PAIR_AFTER.fullmatch(raw[n.end : a])) or
-                   (b <= n.start and _PAIR_BEFORE.match(raw[b : n.start])) for n in figures):
+            if any((n.end <= a and FIGURE_FOR_NAME.fullmatch(raw[n.end : a])) or
+                   (b <= n.start and NAME_THEN_FIGURE.fullmatch(raw[b : n.start])) for n in figures):
                 conf = min(1.0, 0.45 + 0.55 * max(ss.coverage, ss.ctx_coverage))
                 kind_out = ctx.intent.kind if ctx.intent.kind in ("location", "list") else "relation"
                 return Draft(_display(ctx, name), kind_out, conf,

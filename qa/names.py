@@ -83,6 +83,15 @@ def asked_noun(question: str) -> str:
     return ""
 
 
+def asked_kind_words(question: str) -> frozenset[str]:
+    """Alias keys of the words naming the kind of answer asked ("which NGO …", "which United
+    Nations agency …"): not names the report must contain."""
+    words = set(asked_type(question)[1])
+    if re.search(r"\bUnited Nations\b", question):
+        words |= {"united", "nations", "united nations"}
+    return frozenset(words)
+
+
 def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     """("org" | "place" | "any", words the name must contain) for the thing a question asks for.
 
