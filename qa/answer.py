@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .context import Ctx, Draft
+from .dates import answer_date
 from .figures import answer_number
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
@@ -144,7 +145,10 @@ def answer(
     # 512 …": the name written with that figure
     # ("what is the number of the law …": the law as written)
     direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else answer_code(ctx)
-    if direct is not None and direct.confidence >= options.min_confidence + 0.15:
+    dated = answer_date(ctx)  # "when did …", "which month …": a date is what is asked, not a count
+    if dated is not None and dated.confidence >= options.min_confidence:
+        best = dated
+    elif direct is not None and direct.confidence >= options.min_confidence + 0.15:
         best = direct
     else:
         drafts = [d for fn in _PLANS.get(intent.kind, _PLANS["generic"]) if (d := _run(fn, ctx)) and d.text]

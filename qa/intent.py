@@ -26,7 +26,8 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|donors?|paid for|pays? for|lent|lends?|lending|loans?)\b", ("funds", "supports")),
     (r"\b(?:approv\w*|adopt\w*|endors\w*|pass(?:ed)?|sign(?:ed)?|validat\w*)\b", ("approves", "issues", "establishes")),
     (r"\bmembers?\b|\bbelong\w*|\bsits? on\b|\bpart of\b|\bjoin(?:s|ed|ing)?\b|"
-     r"\b(?:chapter|instance|branch|sub-?body|affiliate|subsidiary) of\b|\baffiliated\b", ("memberOf", "partOf")),
+     r"\b(?:chapter|instance|branch|arm|sub-?body|affiliate|subsidiary) of\b|\baffiliated\b|"
+     r"\bcounts? (?:[\w'’+-]+ ){1,4}among its\b", ("memberOf", "partOf")),
     (r"\b(?:partner\w*|collaborat\w*|cooperat\w*|jointly|work(?:s|ed|ing)? (?:with|together|alongside))\b|"
      r"^\s*(?:with|alongside|together with) (?:which|what|whom)\b", ("partnersWith",)),
     (r"\b(?:train\w*|taught|teach\w*|capacity[- ]build\w*)\b", ("trains", "supports")),
@@ -104,8 +105,10 @@ _LOCATION = re.compile(
 _WHO = re.compile(
     r"^\s*(?:who|whom|with whom)\b|\bwhich (?:[\w-]+ ){0,3}(?:ngos?|ministr(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|ministr(?:y|ies)|body|"
     r"bodies|institutions?|entit(?:y|ies)|partners?|donors?|government|offices?|committees?|groups?|platforms?|"
-    r"networks?|authorit(?:y|ies)|actors?|un agenc(?:y|ies)|commission|sector|teams?|banks?)\b|"
-    r"\bwhat (?:organi[sz]ation|agency|ministry|body|institution|entity|network|platform|group|committee)\b|"
+    r"networks?|authorit(?:y|ies)|actors?|un agenc(?:y|ies)|commission|sector|teams?|banks?|federations?|alliances?|"
+    r"councils?)\b|"
+    r"\bwhat (?:[\w-]+ ){0,2}(?:organi[sz]ation|agency|ministry|body|institution|entity|network|platform|group|committee|"
+    r"federation|alliance)\b|"
     r"\b(?:a )?members? of\b|\bwhat is [\w\s]+ (?:a )?(?:member|part) of\b|\bwith whom\b|\bby whom\b"
 )
 _TARGET_NOUN = re.compile(

@@ -43,6 +43,7 @@ _TYPE_WORDS = {
     "council": ("council",),
     "cluster": ("cluster",),
     "alliance": ("alliance",),
+    "federation": ("federation",),
     "university": ("universit",),
 }
 _ORG_NOUNS = r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|entit(?:y|ies)|actors?|authorit(?:y|ies)"

@@ -114,12 +114,19 @@ def answer_relation_graph(ctx: Ctx) -> Draft | None:
             if ctx.report and ref.report != ctx.report:
                 continue
             name = Name(kb.display(other), 0, 0, other, kb.entity(other).type if kb.entity(other) else "")
-            if not fits(ctx, name, kind, words) or in_question(ctx, replace(name, iri=None)):
+            # as the evidence writes it: the question's "Caritas X" does not name "Caritas Internationalis"
+            if in_question(ctx, replace(name, text=kb.display_in(other, [ref.relation.evidence]), iri=None)):
                 continue
+            kind_factor = 1.0
+            if not fits(ctx, name, kind, words):
+                # "which international network": a membership names the network, whatever its name says
+                if not (p in _CONTAINMENT and set(words) & _COLLECTIVE_WORDS and fits(ctx, name, "org", ())):
+                    continue
+                kind_factor = 0.8
             ev_terms = set(terms(ref.relation.evidence))
             cov = sum(ctx.weight(t) for t in ctx.focus if t in ev_terms) / total_w
             s = (1.0 - 0.15 * preds.index(p)) * (1.0 if side_ok else 0.45) * lk.score * (0.6 + 0.4 * cov)
-            s *= 0.5 + 0.5 * ref.relation.confidence
+            s *= (0.5 + 0.5 * ref.relation.confidence) * kind_factor
             old = scored.get(other)
             if old is None or s > old[0]:
                 scored[other] = (s, [ref] + (old[1] if old else []))
@@ -147,6 +154,11 @@ def answer_relation_graph(ctx: Ctx) -> Draft | None:
     conf = min(1.0, 0.35 + 0.6 * best)
     kind_out = "location" if kind == "place" and not ctx.intent.plural else ("list" if ctx.intent.kind == "list" else "relation")
     return Draft(text, kind_out, conf, evidence, triples, items=[(names[iri], iri) for iri, _, _ in keep])
+
+
+# Bodies something belongs to need not say what they are in their name ("Caritas Internationalis")
+_CONTAINMENT = frozenset({"memberOf", "partOf"})
+_COLLECTIVE_WORDS = frozenset({"network", "platform", "group", "alliance", "council", "forum", "cluster", "federation"})
 
 
 def _as_written(name: str, texts: list[str]) -> str:
@@ -184,11 +196,32 @@ def _family_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
     return None
 
 
+def _admitted_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The verbs of the other predicates a family admits ("signed off on the rule" asks approves,
+    then issues: "the BCT issued the resolution"); read only when the family's own verb is absent."""
+    if preds[0] in _LEADERSHIP:
+        return None  # who leads is not who chairs: "co-led one of the groups" does not answer "who chairs X"
+    patterns = [p for p, family in _FAMILIES if family[0] in preds[1:] and family != preds]
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+
+
+_LEADERSHIP = frozenset({"leads", "coLeads", "chairs"})
+
+
+def _verb_in(raw: str, own: re.Pattern[str] | None, admitted: re.Pattern[str] | None) -> tuple[re.Match[str] | None, bool]:
+    """The relation's verb in a sentence, and whether it is the family's own."""
+    vm = own.search(raw) if own else None
+    if vm or admitted is None:
+        return vm, vm is not None
+    return admitted.search(raw), False
+
+
 def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None:
     """Names of the asked kind in the best sentences (that hold the relation's verb, if one is asked)."""
     kb = ctx.kb
     kind, words = asked_type(ctx.question)
     verb = _family_regex(ctx.intent.predicates) if ctx.intent.predicates else None
+    admitted = _admitted_regex(ctx.intent.predicates) if verb else None
     asks_subject = _asks_subject(ctx)
     with_whom = asks_subject is None and bool(re.search(r"\bwith whom\b", ctx.question, re.IGNORECASE))
     best: tuple[float, ScoredSent, list[Name]] | None = None
@@ -206,7 +239,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
             continue
         if not head_supported(ctx, raw):
             continue
-        vm = verb.search(raw) if verb else None
+        vm, own_verb = _verb_in(raw, verb, admitted)
         if verb and not vm and not words:
             continue  # the relation's verb is not in the sentence (a specific kind may still be named)
         names = [n for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end) if not in_question(ctx, n)]
@@ -250,7 +283,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                 names = after or names
         if not (_plural(ctx) or many_expected(ctx)) and len(names) > 1:
             names = _closest(ctx, ss, names)[:1]
-        score = ss.score + (0.1 if vm else 0.0) - (0.1 if verb and not vm else 0.0)
+        score = ss.score + (0.1 if own_verb else 0.05 if vm else 0.0) - (0.1 if verb and not vm else 0.0)
         if best is None or score > best[0]:
             best = (score, ss, names)
     if best is None:

@@ -84,6 +84,7 @@ _SYNONYM_GROUPS = (
     "equipped equip equipping equips outfitted furnished",
     "homes home dwellings dwelling residences",
     "identified identify identifying flagged detected spotted",
+    "apply applies applied applying application applications",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

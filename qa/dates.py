@@ -1,0 +1,114 @@
+"""Answers to "when" questions: the date a sentence gives for the action asked.
+
+"When did the regularization window close?", "which month did Congress approve the amnesty?",
+"until when could people apply?": the best sentences (by how much of the question they say) are
+read for a date — a month with its day or year ("in April", "until October 2023", "by the end of
+November"), or a bare year when the sentence gives no month. When a sentence gives several dates,
+the one nearest the question's own words is the answer ("approved in April …, applications closed
+in October").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Ctx, Draft, Evidence
+from .text import terms
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(
+    rf"\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of)[\s-]+)?(?:\d{{1,2}}\s+)?{_MONTH}"
+    rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?:19|20)\d\d)?\b"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "May" is also a verb: a month only after a preposition or before a day or year
+_MAY_VERB = re.compile(r"^May\b(?!\s+\d)")
+_MONTH_PREP = re.compile(r"(?:\bin|\bon|\bby|\buntil|\bsince|\bfrom|\bto|\bof|\bbetween|\band|\bearly|\bmid|\blate)[\s-]*$",
+                         re.IGNORECASE)
+
+ASKS_DATE = re.compile(
+    r"^\s*(?:(?:up\s+to|(?:up\s+)?until|till)\s+when|since\s+when|by\s+when|from\s+when|"
+    r"when\s+(?:did|does|do|was|were|is|are|will|has|have|had|could|can|would|should)\b)|"
+    r"\b(?:which|what|in which|in what)\s+(?:month|date|day)\b",
+    re.IGNORECASE,
+)
+
+
+_FUTURE = re.compile(r"\b(?:will|expected|planned|scheduled|due to|foreseen|intends?|to be (?:adopted|approved|held|launched))\b",
+                     re.IGNORECASE)
+
+
+def asks_date(question: str) -> bool:
+    return bool(ASKS_DATE.search(question))
+
+
+def _month_asked(question: str) -> bool:
+    return bool(re.search(r"\b(?:month|date|day)\b", question, re.IGNORECASE))
+
+
+def dates_in(raw: str, question_years: set[int], month_only: bool) -> list[tuple[int, int]]:
+    """Date spans of a sentence: months (with day or year); bare years only when no month is
+    written and the question neither names that year nor asks for a month."""
+    out = []
+    for m in _DATE.finditer(raw):
+        if _MAY_VERB.match(m.group()) and not _MONTH_PREP.search(raw[: m.start()]):
+            continue
+        out.append((m.start(), m.end()))
+    if out or month_only:
+        return out
+    return [(m.start(), m.end()) for m in _YEAR.finditer(raw) if int(m.group()) not in question_years
+            and not re.match(r"\s*(?:%|per\s?cent|people|persons|individuals|refugees|households)", raw[m.end() :])]
+
+
+def answer_date(ctx: Ctx) -> Draft | None:
+    if not asks_date(ctx.question):
+        return None
+    month_only = _month_asked(ctx.question)
+    future = bool(_FUTURE.search(ctx.question))
+    years = set(ctx.intent.years)
+    focus = [t for t in ctx.focus if t not in ("month", "date", "day") and not t.isdigit()]
+    total = sum(ctx.weight(t) for t in focus) or 1.0
+    best: tuple[float, str, tuple[int, int], tuple[int, int], float] | None = None
+    for ss in ctx.scored_sentences[:10]:
+        raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+        spans = dates_in(raw, years, month_only)
+        if future and not _FUTURE.search(raw):
+            continue  # "when is X expected to be adopted": a date something was done does not say
+        if not spans:
+            continue
+        cov = sum(ctx.weight(t) for t in focus if t in ss.matched) / total
+        if cov < 0.4:
+            continue
+        span = min(spans, key=lambda sp: (not _same_bound(ctx.question, raw, sp), _distance(raw, sp, set(focus))))
+        score = cov + 0.02 / ss.rank
+        if best is None or score > best[0]:
+            best = (score, ss.passage_id, (ss.sent.start, ss.sent.end), span, cov)
+    if best is None:
+        return None
+    _, pid, (a, _b), (s, e), cov = best
+    text = " ".join(ctx.kb.passages[pid].text[a + s : a + e].split())
+    conf = min(1.0, 0.15 + 0.8 * cov)
+    return Draft(text, "number", conf, [Evidence(pid, [(a, best[2][1])], best[0])])
+
+
+_UNTIL = r"(?:until|till|up to|through|to|by)"
+
+
+def _same_bound(question: str, raw: str, span: tuple[int, int]) -> bool:
+    """"Up to when could people apply": the date written after "until" (not "approved in April")."""
+    before = raw[max(0, span[0] - 12) : span[0]].lower()
+    if re.search(r"\b(?:up to|until|till|by) when\b|\b(?:close|closed|end|ended|expire|expired|deadline)\b",
+                 question, re.IGNORECASE):
+        return bool(re.search(rf"\b{_UNTIL}\s+(?:the\s+)?(?:end of\s+)?$", before))
+    if re.search(r"\bsince when\b|\b(?:start|started|begin|began|open|opened)\b", question, re.IGNORECASE):
+        return bool(re.search(r"\b(?:since|from|in)\s+$", before))
+    return True
+
+
+def _distance(raw: str, span: tuple[int, int], focus: set[str]) -> int:
+    """Characters between a date and the nearest word of the question's focus."""
+    positions = [m.start() for m in re.finditer(r"[\w'’-]+", raw) if set(terms(m.group())) & focus]
+    if not positions:
+        return 0
+    mid = (span[0] + span[1]) // 2
+    return min(abs(p - mid) for p in positions)

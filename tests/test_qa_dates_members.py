@@ -1,0 +1,82 @@
+"""Dates asked with "when" / "which month", and memberships asked in everyday words.
+
+The made-up paragraphs and questions here are worded unlike the evaluation sets, so the engine is
+not tuned to exact wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import answer
+from qa.dates import asks_date, dates_in
+from tests.test_qa import _kb_from_text
+
+_NEROSA = (
+    "In March, the National Assembly approved the Asylum Law, which created a complementary protection "
+    "status. Applications for the humanitarian visa were accepted until September 2024, and the first "
+    "visas were issued in June.\n\n"
+    "UNHCR will advocate for the adoption of the implementing regulations of the Asylum Law.\n\n"
+    "In April, the Central Bank of Nerosa (BCN) issued Resolution No. 12, which allows refugees to open "
+    "a simplified bank account with their asylum card.\n\n"
+    "In Porto Lume, the Nerosa Red Cross (CRN), the national society member of the IFRC, managed four "
+    "collective centres with UNHCR support. In Vila Serra, Caritas Nerosa, the national chapter of "
+    "Caritas Internationalis, ran two shelters for displaced families.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb_nerosa():
+    return _kb_from_text(_NEROSA)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("In which month was the Asylum Law approved?", "March"),
+    ("Until when could people apply for the humanitarian visa?", "September 2024"),
+    ("When were the first humanitarian visas issued?", "June"),
+])
+def test_a_when_question_is_answered_with_the_date_of_the_action_asked(kb_nerosa, question: str,
+                                                                          expected: str) -> None:
+    a = answer(question, kb_nerosa)
+    assert a.text == expected
+    assert a.citations and expected in a.citations[0].text
+
+
+def test_a_date_something_was_done_does_not_say_when_it_is_expected(kb_nerosa) -> None:
+    # the regulations are only advocated for; "approved in March" is about the law itself
+    a = answer("When are the implementing regulations of the Asylum Law expected to be adopted?", kb_nerosa)
+    assert a.text is None
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    raw = "Families may apply for the card, which was launched in May 2024."
+    assert [raw[s:e] for s, e in dates_in(raw, set(), month_only=True)] == ["May 2024"]
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("When did the regularization window close?", True),
+    ("Up to when could people file for the amnesty?", True),
+    ("Which month did Congress pass the law?", True),
+    ("When ENPOVE was carried out, what was the poverty rate?", False),
+    ("How many people applied in 2023?", False),
+])
+def test_which_questions_ask_for_a_date(question: str, asks: bool) -> None:
+    assert asks_date(question) is asks
+
+
+def test_an_approval_question_is_answered_by_the_body_that_issued_the_rule(kb_nerosa) -> None:
+    a = answer("Which institution signed off on the rule letting refugees open a bank account?", kb_nerosa)
+    assert a.text is not None and "BCN" in a.text
+
+
+def test_a_membership_asked_in_other_words_is_read_from_the_graph(kb_nerosa) -> None:
+    a = answer("Which federation counts the Nerosa Red Cross among its national societies?", kb_nerosa)
+    assert a.text is not None and "IFRC" in a.text
+    assert a.triples, "the answer should come from the graph's membership relation"
+
+
+def test_the_network_a_body_belongs_to_need_not_say_network_in_its_name(qa_kb_marovia) -> None:
+    # "Caritas Marovia, the national chapter of Caritas Internationalis, managed three collective centres"
+    a = answer("What worldwide network is Caritas Marovia affiliated to?", qa_kb_marovia)
+    assert a.text is not None and "Caritas Internationalis" in a.text
+    assert a.triples
