@@ -37,6 +37,8 @@ _STOPS = frozenset(
     "supporting supported including such between among was were is are has have had".split()
 )
 _MAX_ADJACENT_WORDS = 12
+# Capitalised words that open a sentence with a preposition ("According to the …"), never a name's first word
+_OPENERS = frozenset("according thanks due owing pursuant prior regarding concerning following".split())
 _THE_OK_AFTER = frozenset("of for on against to with at from about".split())
 # Lower-case heads that make "the national asylum registration system (SIGAR)" a name.
 # "Protection Sector of the Valley Aid Team (VAT)": a sub-body of the defined body, not its name.
@@ -187,6 +189,10 @@ def _adjacent(head: str, window: list[tuple[str, int]], acr: str, a0: int, a1: i
         return _lower_name(head, name, acr, a0, a1)
     while name and not name[0][0][:1].isupper():
         name.pop(0)
+    if name and name[0][0].lower() in _OPENERS:
+        # "According to the National Survey of … (ENPO)": the sentence's opening words are not the name
+        the = next((k for k, (t, _) in enumerate(name) if t.lower() == "the"), None)
+        name = name[the + 1 :] if the is not None and the <= 2 else name[1:]
     if len(name) < 2 or len(name) > _MAX_ADJACENT_WORDS:
         return None
     # Lower-case content words may only trail the name ("… Refugees office", "… living conditions").

@@ -251,13 +251,17 @@ def _merge_figures(ctx: Ctx, drafts: list[Draft]) -> Draft:
     prose = next((d for d in drafts if d.kind == "number"), None)
     if table is None or prose is None:
         return max(drafts, key=lambda d: d.confidence)
+    # a target or baseline is only ever in a table
+    if (ctx.intent.field in ("target", "baseline") or re.search(r"\bactual\b", ctx.question, re.IGNORECASE)) \
+            and table.confidence >= 0.3:
+        return table  # a column of the table is named: the question is about the table
     if ctx.intent.kind == "number":
         matches = match_indicators(ctx)
         strong = bool(matches) and matches[0][3] >= 0.55 and matches[0][2].unit == "number"
         if strong and table.confidence >= 0.6 and prose.confidence >= 0.4:
             row = matches[0][2]
             actual = row.actual.text if row.actual else ""
-            if actual and actual not in prose.text:
+            if actual and actual not in prose.text and not _same_figure(Draft(actual, "number", 0.0, []), prose):
                 merged = Draft(
                     f"{prose.text}; the indicator table gives {actual} ({row.label})"[:300],
                     "number",
@@ -271,11 +275,9 @@ def _merge_figures(ctx: Ctx, drafts: list[Draft]) -> Draft:
         if not strong:
             return prose
         return prose if prose.confidence >= table.confidence else table
-    # an indicator/finance question: the table wins unless its match is weak and prose is strong;
-    # a target or baseline is only ever in a table
-    if (ctx.intent.field in ("target", "baseline") or re.search(r"\bactual\b", ctx.question, re.IGNORECASE)) \
-            and table.confidence >= 0.3:
-        return table  # a column of the table is named: the question is about the table
+    if _ASKS_CHANGE_BY.search(ctx.question) and prose.confidence >= ctx.options.min_confidence:
+        return prose  # "by what percentage did enrolment grow": the change the text states, not a row's level
+    # an indicator/finance question: the table wins unless its match is weak and prose is strong
     matches = match_indicators(ctx) if table.kind == "indicator" else []
     weak_label = bool(matches) and matches[0][3] < 0.5
     if prose.confidence >= table.confidence + 0.15 or (weak_label and prose.confidence > table.confidence):
@@ -289,6 +291,9 @@ def _merge_figures(ctx: Ctx, drafts: list[Draft]) -> Draft:
                          table.notes + [note])
         return table
     return prose
+
+
+_ASKS_CHANGE_BY = re.compile(r"\bby (?:what|how much|which) (?:percentage|percent|share|margin|proportion)?", re.IGNORECASE)
 
 
 def _same_figure(a: Draft, b: Draft) -> bool:

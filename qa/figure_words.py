@@ -105,7 +105,7 @@ def segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, floa
 def people_qualifier(question: str) -> frozenset[str]:
     """The adjective before the people counted ("how many stateless persons" → stateless); not a
     participle ("resettled refugees" say what happened, which the sentence may word otherwise)."""
-    m = re.search(r"\bhow many\s+((?:[\w-]+\s+){1,2}?)([\w-]+)", question, re.IGNORECASE)
+    m = re.search(r"\bhow many\s+((?:[\w+-]+\s+){1,2}?)([\w-]+)", question, re.IGNORECASE)
     if not m or not set(terms(m.group(2))) & PEOPLE:
         return frozenset()
     words = [w for w in m.group(1).split() if not re.search(r"(?:ed|ing)$", w.lower())]

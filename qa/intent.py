@@ -47,13 +47,17 @@ _ACRONYM = re.compile(
     r"\bstands? for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)\b|"
     r"\bspell(?:ed)? out\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
-    r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$"
+    r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
+    r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b"
 )
 # "What is ACR?", "What are the ABC mentioned in …", "… ACR interviews - what is ACR?": an acronym
 # asked about on its own (also after a dash or colon that closes a first clause).
 _ACRONYM_ALONE = re.compile(
     r"(?:^|[-–—:;.?])\s*(?i:what|who) (?i:is|are|was|were) (?i:the |an? )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?"
-    r"(?:\s+(?i:mentioned|referred|cited)\b|\s*\?|$)"
+    r"(?:\s+(?i:mentioned|referred|cited)\b|\s*\?|$)|"
+    # "PNM - which institution is that?"
+    r"^\s*(?:the )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*\s*[-–—:,]\s*(?i:which|what|who)\b[^?]*\b(?i:is|are|was) "
+    r"(?i:that|this|it)\s*\??$"
 )
 _WHY = re.compile(
     r"^\s*why\b|\bwhat (?:might|could|may|would|can) (?:explain|account for|have caused|have led to|be behind)\b|"

@@ -13,10 +13,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.model import BudgetRow, IndicatorRow, Value
 
 from .context import Ctx, Draft, Evidence
+from .figure_words import people_qualifier
 from .signals import other_demonyms, own_country
 from .text import find_phrase, terms
 
@@ -56,17 +58,20 @@ def _doc(terms_: tuple[str, ...], idf: dict[str, float]) -> _Doc:
     return _Doc(s, sum(idf.get(t, 1.0) for t in s))
 
 
-def _scores(q: set[str], wq: float, d: _Doc, idf: dict[str, float]) -> tuple[float, float]:
+def _scores(q: set[str], wq: float, d: _Doc, idf: dict[str, float], population: frozenset[str] = frozenset()
+            ) -> tuple[float, float]:
     """(recall-weighted, F) fit of the question terms ``q`` to a label.
 
     The question must be covered by the label more than the label by the question: labels are
-    long ("Proportion of children under 5 years of age whose births …"), questions short."""
+    long ("Proportion of children under 5 years of age whose births …"), questions short. Words
+    of the question that the row's population column says ("refugees and asylum-seekers") count
+    as covered, whether the label repeats them or not."""
     if not q or not d.terms:
         return 0.0, 0.0
     wi = sum(idf.get(t, 1.0) for t in q & d.terms)
     if not wi:
         return 0.0, 0.0
-    p, r = wi / d.weight, wi / wq
+    p, r = wi / d.weight, (wi + sum(idf.get(t, 1.0) for t in population - d.terms)) / wq
     f = 2 * p * r / (p + r)
     return 0.6 * r + 0.4 * f, f
 
@@ -93,8 +98,11 @@ def match_indicators(ctx: Ctx) -> list[tuple[float, str, IndicatorRow, float]]:
     low = ctx.question.lower()
     out = []
     for (rid, r), (d, da) in zip(rows, docs, strict=True):
-        s1, f1 = _scores(q, wq, d, idf)
-        s2, f2 = _scores(q, wq, da, idf)
+        # "what share of refugees and asylum-seekers could use health services": the people asked
+        # about are the row's population column, not words its label must hold
+        pop = _population_terms(r.population) & q
+        s1, f1 = _scores(q, wq, d, idf, pop)
+        s2, f2 = _scores(q, wq, da, idf, pop)
         s, f = 0.8 * s1 + 0.2 * s2, 0.8 * f1 + 0.2 * f2
         if r.code in ctx.question and re.search(rf"(?<![\d.]){re.escape(r.code)}(?![\d.]*\d)", ctx.question):
             bonus = 0.3 + (0.3 if _area_named(low, r.area.code, r.area.kind) else 0.0)
@@ -105,6 +113,11 @@ def match_indicators(ctx: Ctx) -> list[tuple[float, str, IndicatorRow, float]]:
     out.sort(key=lambda x: -x[0])
     ctx.memo["indicators"] = out
     return out
+
+
+@lru_cache(maxsize=256)
+def _population_terms(population: str) -> frozenset[str]:
+    return frozenset(terms(population))
 
 
 def _area_named(low: str, code: str, kind: str) -> bool:
@@ -176,6 +189,10 @@ def answer_indicator(ctx: Ctx) -> Draft | None:
             conf *= 0.3  # "what proportion of Haitian refugees …": the row counts every refugee
             notes.append(f"doubt: the indicator does not count {demonym} people apart")
             break
+    qualifier = people_qualifier(ctx.question) - row_terms  # "how many LGBTIQ+ refugees …"
+    if qualifier:
+        conf *= 0.5  # the row counts everyone of its population, not that group apart
+        notes.append(f"doubt: the indicator does not count {' '.join(sorted(qualifier))} people apart")
     other = _other_population(ctx, row)
     if other:
         conf *= 0.3
