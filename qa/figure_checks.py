@@ -68,6 +68,9 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if re.search(r"\b(?:which|what) year\b", ctx.question, re.IGNORECASE) and not c.number.is_year:
         factor *= 0.3  # "in which year was X created": a count is not a year
         reasons.append("a year was asked, the figure is not one")
+    if ctx.intent.field == "target" and not _TARGET_WORDS.search(raw):
+        factor *= 0.5  # "how many departures was UNHCR aiming for": a count of what happened is not the goal
+        reasons.append("a target was asked, the sentence states a result")
     measured = _measured(ctx.question)
     if measured and c.number.percent and not measured & have:
         factor *= 0.5
@@ -94,6 +97,10 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
             reasons.append(f"{lk.surface} is named in another clause than the figure")
             break
     return factor, [f"doubt: {r}" for r in reasons]
+
+
+_TARGET_WORDS = re.compile(r"\b(?:target\w*|goals?|aim\w*|plan\w*|quota|expect\w*|objectives?|will|intends?|seeks?)\b",
+                           re.IGNORECASE)
 
 
 def _paraphrased(ctx: Ctx, raw: str, n: Number, verb: str) -> str | None:

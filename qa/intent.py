@@ -44,7 +44,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 _ACRONYM = re.compile(
-    r"\bstands? for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)\b|"
+    r"\bstands for\b|\bstand for\s*(?:what\b|\?|$)|\b(?:does|do|did) (?:the )?[\w+&-]+ stand for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)\b|"
     r"\bspell(?:ed)? out\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
@@ -123,7 +123,7 @@ _TARGET_NOUN = re.compile(
 )
 _FIELDS = (
     ("baseline", r"\bbaseline\b|\bstart(?:ing)? (?:point|value)\b|\b(?:start|started|begin|began) (?:from|out)\b"),
-    ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed)?\b|\bplanned\b"),
+    ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed|ing|s)?\b|\bplanned\b"),
     ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
 )
 _BUDGET_FIELDS = (
@@ -217,6 +217,9 @@ def detect(question: str) -> Intent:
         return Intent("finance", field=_first(_BUDGET_FIELDS, low), percent=percent,
                       money=not percent, **common)
     # "where did the rating start from": the baseline of a measure, not a place
+    if re.search(r"^\s*where (?:did|does|do|was|were|is|are) (?:(?!who\b|that\b|which\b)[\w-]+ ){1,6}stand\b", low):
+        # "where did the starting point stand for …": a level, not a place
+        return Intent("indicator", field=_first(_FIELDS, low), percent=percent, **common)
     if _LOCATION.search(low) and not _NUMBER.search(low) and not re.search(r"\b(?:start|begin|began) (?:from|out)\b", low):
         return Intent("location", preds or ("locatedIn", "operatesIn"), span, passive, **common)
     if _INDICATOR.search(low) and not re.search(r"\bhow many\b", low):

@@ -25,7 +25,7 @@ from .text import find_phrase, terms
 # Words that say which column is asked for, not which row: they do not help match a label.
 _COLUMN_WORDS = frozenset(
     t
-    for w in "baseline target actual indicator value result achieved reached goal budget final funds available "
+    for w in "baseline target actual indicator value result achieved reached goal aim aimed aiming level budget final funds available "
     "funded funding expenditure spent spend spending usd dollars covered money percentage percent proportion "
     "share rate impact outcome area programming programme operation total much".split()
     for t in terms(w)
@@ -77,7 +77,9 @@ def _scores(q: set[str], wq: float, d: _Doc, idf: dict[str, float], population: 
 
 
 def _query_terms(ctx: Ctx) -> list[str]:
-    return [t for t in ctx.focus if t not in _COLUMN_WORDS and not re.fullmatch(r"\d{4}", t)]
+    # the report's main actor ("UNHCR") is behind every row: naming it does not pick one
+    everywhere = {t for lk in ctx.links if ctx.kb.ubiquitous(lk.iri) for t in terms(lk.surface)}
+    return [t for t in ctx.focus if t not in _COLUMN_WORDS and t not in everywhere and not re.fullmatch(r"\d{4}", t)]
 
 
 def match_indicators(ctx: Ctx) -> list[tuple[float, str, IndicatorRow, float]]:

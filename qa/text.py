@@ -47,7 +47,7 @@ _SYNONYM_GROUPS = (
     "partnered collaborated cooperated partnership collaboration",
     "led leads headed",
     "registration registered",
-    "departed travelled traveled left leaving leave flew flown fly flight",
+    "departed travelled traveled left leaving leave flew flown fly flight departure departures",
     "fall falling slip slipping sink sinking",
     "hired hiring hire recruited recruiting recruitment employed",
     "decided adjudicated resolved",
@@ -85,6 +85,7 @@ _SYNONYM_GROUPS = (
     "homes home dwellings dwelling residences",
     "identified identify identifying flagged detected spotted",
     "apply applies applied applying application applications",
+    "pending awaiting waiting outstanding undecided",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
@@ -127,11 +128,16 @@ def _derive(t: str) -> str:
     return t
 
 
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+
+
 def canon(t: str) -> str:
     """A term's synonym-group representative (British -is- spellings folded to -iz-, nouns of
     action folded onto their verb)."""
     if t.startswith(("lgbt", "lgtb")):
         return "lgbt"  # LGBTI, LGBTIQ+, LGBTQI+, LGBTQ+: reports and readers order the letters differently
+    if t in _NUMBER_WORDS:
+        return _NUMBER_WORDS[t]  # "children under five" and "under 5 years of age"
     s = _SYNONYM.get(t)
     if s is None:
         d = _derive(t)

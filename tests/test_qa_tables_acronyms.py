@@ -48,3 +48,35 @@ def test_a_sentence_opening_is_not_part_of_the_long_form(opener: str) -> None:
     text = f"Jobs are scarce. {opener} National Survey of Displaced Households (NSDH), most work informally."
     (d,) = find_definitions(text)
     assert d.long_form == "National Survey of Displaced Households"
+
+
+def test_a_goal_asked_in_everyday_words_is_the_target_column(qa_kb_marovia) -> None:
+    a = answer("What registration rate for the births of children under five was UNHCR aiming for?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("target 95.00%")
+
+
+def test_a_count_of_what_happened_does_not_answer_what_was_aimed_for(qa_kb_marovia) -> None:
+    # the report gives departures (312) and a submissions target (700), no departures target
+    a = answer("How many refugees was UNHCR aiming to see depart for resettlement in 2025?", qa_kb_marovia)
+    assert a.text is None
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Where did the starting point stand for the share of refugees with secure tenure?", "indicator"),
+    ("Where did refugees who stand for election live?", "location"),
+    ("What does PNM stand for in the protection section?", "acronym"),
+    ("Which groups stand for the rights of refugees?", "list"),
+])
+def test_stand_means_a_level_an_acronym_or_nothing_special(question: str, kind: str) -> None:
+    from qa.intent import detect
+
+    assert detect(question).kind == kind
+
+
+def test_still_waiting_for_a_decision_is_pending() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text("At the end of 2024, 5,100 asylum claims were still pending before the commission, "
+                       "while 2,300 had been decided during the year.\n")
+    a = answer("How many asylum claims were still waiting for a decision when 2024 ended?", kb)
+    assert a.text is not None and a.text.startswith("5,100")
