@@ -211,13 +211,18 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
 def answer_paired(ctx: Ctx) -> Draft | None:
     """"Which country took in 512 of the refugees?": the name a sentence pairs with the figure the
     question gives ("… 53 to Canada and 512 to the United States", "Canada (53)")."""
-    given = [n for n in numbers(ctx.question) if not n.is_year and not n.spelled]  # not "which two …"
+    # not "which two …" (a count of the names asked); "only a dozen of the refugees" is a figure
+    given = [n for n in numbers(ctx.question) if not n.is_year and (not n.spelled or "dozen" in n.text.lower())]
     if not given or re.search(r"\bhow (?:many|much)\b", ctx.question, re.IGNORECASE):
         return None
     kind, words = asked_type(ctx.question)
+    # the figure's own words ("a dozen") are matched as a figure, not as a word the sentence must say
+    figure_terms = {t for g in given for t in terms(g.text)}
+    rest = [t for t in ctx.focus if t not in figure_terms]
+    total = sum(ctx.weight(t) for t in rest) or 1.0
     for ss in ctx.scored_sentences[:10]:
         p = ctx.kb.passages[ss.passage_id]
-        if p.kind == "table_row" or ss.coverage < 0.2:
+        if p.kind == "table_row" or max(ss.coverage, ss.ctx_coverage) < 0.2:
             continue  # (the figure itself is most of the evidence: a sentence may say little else)
         raw = p.text[ss.sent.start : ss.sent.end]
         figures = [n for n in numbers(raw) if any(n.value == g.value and n.percent == g.percent for g in given)]
@@ -229,7 +234,8 @@ def answer_paired(ctx: Ctx) -> Draft | None:
             a, b = name.start - ss.sent.start, name.end - ss.sent.start
             if any((n.end <= a and FIGURE_FOR_NAME.fullmatch(raw[n.end : a])) or
                    (b <= n.start and NAME_THEN_FIGURE.fullmatch(raw[b : n.start])) for n in figures):
-                conf = min(1.0, 0.45 + 0.55 * max(ss.coverage, ss.ctx_coverage))
+                cov = sum(ctx.weight(t) for t in rest if t in ss.matched) / total if figure_terms else ss.coverage
+                conf = min(1.0, 0.45 + 0.55 * max(cov, ss.ctx_coverage))
                 kind_out = ctx.intent.kind if ctx.intent.kind in ("location", "list") else "relation"
                 return Draft(_display(ctx, name), kind_out, conf,
                              [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (name.start, name.end)], ss.score)],

@@ -321,10 +321,14 @@ def numbers(text: str) -> list[Number]:
         if not any(x.start <= m.start() < x.end for x in out):
             value = (0.5 if m.group(1).lower() == "half" else 0.25) * _SCALES[m.group(2).lower()]
             out.append(Number(m.start(), m.end(), m.group(0), value, spelled=True))
+    for m in _DOZEN.finditer(text):  # "only a dozen", "half a dozen"
+        if not any(x.start <= m.start() < x.end for x in out):
+            out.append(Number(m.start(), m.end(), m.group(0), 6.0 if m.group(1) else 12.0, spelled=True))
     out.sort(key=lambda n: n.start)
     return out
 
 
+_DOZEN = re.compile(r"\b(half )?an? dozen\b(?! \w+s? of\b)", re.IGNORECASE)
 _FRACTION = re.compile(r"\b(half|a quarter of) a (million|billion)\b", re.IGNORECASE)
 
 

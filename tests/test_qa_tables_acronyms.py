@@ -80,3 +80,15 @@ def test_still_waiting_for_a_decision_is_pending() -> None:
                        "while 2,300 had been decided during the year.\n")
     a = answer("How many asylum claims were still waiting for a decision when 2024 ended?", kb)
     assert a.text is not None and a.text.startswith("5,100")
+
+
+def test_a_dozen_in_the_question_is_the_figure_twelve() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "UNHCR registered 8,400 asylum-seekers at the border and opened two reception centres.\n\n"
+        "Cash grants reached 5,200 households in the capital, mostly women heading their families.\n\n"
+        "In 2024, 352 refugees departed for resettlement to three countries. Of them, 12 departed to "
+        "Australia, 40 to Canada and 300 to the United States.\n")
+    a = answer("Which country received only a dozen of the refugees who departed?", kb)
+    assert a.text == "Australia"
