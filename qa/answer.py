@@ -21,7 +21,7 @@ from .figures import answer_number
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
 from .lists import answer_enumeration, answer_extreme, answer_list, answer_paired, items_of
-from .lookup import answer_acronym, answer_code
+from .lookup import answer_acronym, answer_code, answer_edition
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_kind_words, asked_type
 from .places import answer_place
@@ -145,9 +145,11 @@ def answer(
     # 512 …": the name written with that figure
     # ("what is the number of the law …": the law as written)
     direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else answer_code(ctx)
-    dated = answer_date(ctx)  # "when did …", "which month …": a date is what is asked, not a count
-    if dated is not None and dated.confidence >= options.min_confidence:
-        best = dated
+    # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
+    # the ordinal written with it
+    form = answer_date(ctx) or answer_edition(ctx)
+    if form is not None and form.confidence >= options.min_confidence:
+        best = form
     elif direct is not None and direct.confidence >= options.min_confidence + 0.15:
         best = direct
     else:

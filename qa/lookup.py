@@ -296,3 +296,28 @@ def answer_code(ctx: Ctx) -> Draft | None:
             return Draft(m.group(), "number", conf, [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end),
                                                                               (m.start(), m.end())], ss.score)])
     return None
+
+
+_ASKS_EDITION = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:edition|round|session|iteration|instal+ment|cycle)\b",
+                           re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b"
+    r"(?:\s+[a-z-]+){0,2}|\b(?:II|III|IV|V|VI|VII|VIII|IX|X)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+)
+
+
+def answer_edition(ctx: Ctx) -> Draft | None:
+    """"Which edition of the Global Refugee Forum did the Government attend?": the ordinal the best
+    sentence writes with it ("the II Global Refugee Forum", "(fourth annual course)")."""
+    if not _ASKS_EDITION.search(ctx.question):
+        return None
+    for ss in ctx.scored_sentences[:6]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.35:
+            continue
+        m = _ORDINAL.search(p.text, ss.sent.start, ss.sent.end)
+        if m:
+            conf = min(1.0, 0.2 + 0.8 * ss.coverage)
+            return Draft(" ".join(m.group().split()), "number", conf,
+                         [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (m.start(), m.end())], ss.score)])
+    return None

@@ -80,3 +80,17 @@ def test_the_network_a_body_belongs_to_need_not_say_network_in_its_name(qa_kb_ma
     a = answer("What worldwide network is Caritas Marovia affiliated to?", qa_kb_marovia)
     assert a.text is not None and "Caritas Internationalis" in a.text
     assert a.triples
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which edition of the regional protection summit did the Nerosa delegation attend?", "III Regional Protection Summit"),
+    ("Which round of the annual course for border judges was held that year?", "fifth annual course"),
+])
+def test_which_edition_is_answered_with_the_ordinal_the_text_writes(question: str, expected: str) -> None:
+    kb = _kb_from_text(
+        "The Nerosa delegation attended the III Regional Protection Summit and pledged to reform the asylum "
+        "law.\n\n"
+        "UNHCR trained 310 officials, among them border judges and prosecutors (fifth annual course).\n\n"
+        "Cash assistance reached 4,100 households in the capital.\n")
+    a = answer(question, kb)
+    assert a.text == expected
