@@ -289,8 +289,19 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
             if m:
                 if m.group() in ("pass", "passed") and re.search(r"^\s*to (?:which|whom|what)\b|\bto\s*\??$|\bpass\w* (?:\w+ ){0,8}?to\b", text):
                     continue  # "to which body did X pass the cases": handed over, not a law passed
+                if _ACTION_NOUN.fullmatch(m.group()):
+                    # "which NGO implemented UNHCR's cash assistance": the verb before the noun is asked
+                    verbs = [(v.start(), fam, (v.start(), v.end())) for pat, fam in _FAMILIES
+                             for v in re.finditer(pat, text[: m.start()]) if not _ACTION_NOUN.fullmatch(v.group())]
+                    if verbs:
+                        _, fam, span = min(verbs, key=lambda v: v[0])
+                        return fam, span
                 return preds, (m.start(), m.end())
     return None
+
+
+# Nouns of help and money: "implemented UNHCR's cash assistance" is about implementing
+_ACTION_NOUN = re.compile(r"assistance|support|aid|help|funding|financing|loans?")
 
 
 def _first(table: tuple[tuple[str, str], ...], low: str) -> str:

@@ -209,7 +209,12 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
         if any(re.search(rf"\b{re.escape(w)}(?:s|y|ies)?\b", alias_key(f)) for f in forms for w in words):
             return True
         ent = kb.entity(name.iri) if name.iri else None
-        return bool(ent and any(w in ent.subtype.lower() for w in words))
+        if ent and any(w in ent.subtype.lower() for w in words):
+            return True
+        # "Caritas X, the national chapter of Caritas Internationalis": a chapter of an NGO is one too
+        parents = [kb.entity(r.object) for r in kb.by_subject.get(name.iri, ()) if r.relation.predicate == "partOf"] \
+            if name.iri else []
+        return any(p is not None and any(w in p.subtype.lower() for w in words) for p in parents)
     ent_type = name.type or (kb.entity(name.iri).type if name.iri and kb.entity(name.iri) else "")
     if not ent_type and _TIME_WORD.search(name.text):
         return False  # "in April": a time, neither a place nor an actor

@@ -452,7 +452,11 @@ def _closest(ctx: Ctx, ss: ScoredSent, names: list[Name]) -> list[Name]:
              if t in terms(m.group())]
     if not spots:
         return names
-    return sorted(names, key=lambda n: min(abs(n.start - ss.sent.start - p) for p in spots))
+    # "Caritas X, the national chapter of Caritas Internationalis, managed …": a name inside an
+    # appositive describes the name before it; it is not the one acting
+    inside = {id(n) for prev, n in zip(names, names[1:], strict=False)
+              if _APPOSITIVE.match(text[prev.end : _clause_end(text, n)])}
+    return sorted(names, key=lambda n: (id(n) in inside, min(abs(n.start - ss.sent.start - p) for p in spots)))
 
 
 def _display(ctx: Ctx, n: Name) -> str:

@@ -94,3 +94,20 @@ def test_which_edition_is_answered_with_the_ordinal_the_text_writes(question: st
         "Cash assistance reached 4,100 households in the capital.\n")
     a = answer(question, kb)
     assert a.text == expected
+
+
+def test_the_national_chapter_not_the_network_in_its_appositive_ran_the_centres(qa_kb_marovia) -> None:
+    # "Caritas Marovia, the national chapter of Caritas Internationalis, managed three collective centres"
+    a = answer("Which NGO managed the collective centres for people displaced by the floods?", qa_kb_marovia)
+    assert a.text == "Caritas Marovia"
+
+
+@pytest.mark.parametrize(("question", "family"), [
+    ("Which NGO implemented UNHCR's multipurpose cash assistance?", "implements"),
+    ("Which bank approved the funding for the new shelters?", "approves"),
+    ("Staff from which institutions took part in UNHCR's training on asylum law?", "trains"),
+])
+def test_the_verb_not_a_noun_of_help_names_the_relation(question: str, family: str) -> None:
+    from qa.intent import detect
+
+    assert detect(question).predicates[0] == family
