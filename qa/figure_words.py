@@ -61,6 +61,24 @@ def parent_figure(raw: str, n: Number) -> Number | None:
 _PREPOSITIONS = frozenset("to in for from at on with by of into".split())
 
 
+_TO_FIGURE = re.compile(r"\bto\s+(?:more than |over |some |about |nearly |almost |around |at least )?$", re.IGNORECASE)
+
+
+def _given_before(raw: str, prev: Number | None, n: Number) -> str | None:
+    """What a figure written after "to" received ("access to water and sanitation services" in "…
+    2,901 individuals and access to water and sanitation services to 4,137 people"), or None when
+    the figure is not written that way."""
+    before = raw[prev.end if prev else 0 : n.start]
+    m = _TO_FIGURE.search(before)
+    if not m:
+        return None
+    if prev is None:
+        start = max(before.rfind(","), before.rfind(";")) + 1
+        return before[start : m.start()]
+    joined = re.search(r"\s(?:and|as well as)\s", before[: m.start()])
+    return before[joined.end() : m.start()] if joined else None
+
+
 def segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, float]:
     """For a sentence with several figures, how much of the question each figure's own words say.
 
@@ -75,6 +93,9 @@ def segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, floa
         return {}
     own: list[set[str]] = []
     head: set[str] = set()
+    givens = [_given_before(raw, nums[i - 1] if i else None, n) for i, n in enumerate(nums)]
+    if not any(g is not None for g in givens[1:]):
+        givens = [None] * len(nums)  # not the parallel "X to N1 and Y to N2": the topic is shared
     for i, n in enumerate(nums):
         right_stop = nums[i + 1].start if i + 1 < len(nums) else len(raw)
         words = raw[n.end : right_stop].split()[:12]
@@ -84,7 +105,13 @@ def segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, floa
                 n.percent and re.search(r"\b(?:with|at|reaching)\s*$", raw[left_stop : n.start])):
             # "followed by physical violence (38.3%)": the label is written before the figure
             mine |= set(terms(" ".join(raw[left_stop : n.start].split()[-4:])))
-        if words and words[0].lower() in _PREPOSITIONS:
+        given = givens[i]
+        if given is not None:
+            # "provided shelter to 2,901 individuals and access to water to 4,137 people": what each
+            # figure received is written before it; after it comes only its noun
+            tail = re.split(r"\s+(?:and|but|while|throughout|during|in)\s+|[,;(]", raw[n.end : right_stop])[0]
+            mine = set(terms(given)) | set(terms(" ".join(tail.split()[:3])))
+        elif words and words[0].lower() in _PREPOSITIONS:
             mine |= head  # "12 departed to A, 53 to B": 53 departed too (the verb is left out)
         else:
             cut = next((j for j, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))

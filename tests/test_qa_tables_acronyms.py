@@ -92,3 +92,19 @@ def test_a_dozen_in_the_question_is_the_figure_twelve() -> None:
         "Australia, 40 to Canada and 300 to the United States.\n")
     a = answer("Which country received only a dozen of the refugees who departed?", kb)
     assert a.text == "Australia"
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("How many people could use water and sanitation services at the border?", "3,400"),
+    ("How many individuals were given emergency shelter at the border?", "1,250"),
+])
+def test_in_x_to_n1_and_y_to_n2_each_figure_received_what_is_written_before_it(question: str, figure: str) -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "At the border, UNHCR provided emergency shelter to 1,250 individuals and access to water and "
+        "sanitation services to 3,400 people throughout the year.\n\n"
+        "UNHCR registered 8,400 asylum-seekers in the capital and opened two reception centres.\n\n"
+        "Cash grants reached 5,200 households, mostly women heading their families.\n")
+    a = answer(question, kb)
+    assert a.text is not None and a.text.split()[0] == figure
