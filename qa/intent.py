@@ -190,7 +190,13 @@ def detect(question: str) -> Intent:
     q = question.strip()
     low = q.lower()
     years = tuple(int(y) for y in _YEAR.findall(q))
-    family = _family(low)
+    # "Officers from A and B attended the courses - which other places sent officers?": the part
+    # after the dash is the question; the part before only sets the scene
+    asked_part = re.search(r"(?:\s*[:;]|\s[-–—])\s+(?=(?:which|what|who|whom|where|how|when|in which|to which|from which)\b)",
+                           low)
+    family = _family(low[asked_part.end() :] if asked_part else low)
+    if family and asked_part:
+        family = (family[0], (family[1][0] + asked_part.end(), family[1][1] + asked_part.end()))
     preds, span = family if family else ((), None)
     passive = bool(re.search(r"\bby (?:whom|which|what)\b|\b(?:is|are|was|were) \w+ by\b|\bby\s*\??$", low))
     who = bool(_WHO.search(low))

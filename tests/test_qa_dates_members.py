@@ -111,3 +111,14 @@ def test_the_verb_not_a_noun_of_help_names_the_relation(question: str, family: s
     from qa.intent import detect
 
     assert detect(question).predicates[0] == family
+
+
+@pytest.mark.parametrize(("question", "family"), [
+    ("Police officers from two towns attended the courses - which other places sent officers?", ()),
+    ("UNHCR funded the shelters: which NGO ran them?", ()),
+    ("Who funded the shelters that the NGO ran?", ("funds", "supports")),
+])
+def test_a_scene_set_before_a_dash_does_not_name_the_relation(question: str, family: tuple[str, ...]) -> None:
+    from qa.intent import detect
+
+    assert detect(question).predicates == family
