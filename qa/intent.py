@@ -127,10 +127,11 @@ _FIELDS = (
     ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
 )
 _BUDGET_FIELDS = (
-    ("expenditure_pct", r"\bexpenditure as (?:a )?%|\b(?:percent|percentage|share|%) of (?:the )?(?:funds|available)"),
+    ("expenditure_pct", r"\bexpenditure as (?:a )?%|\b(?:percent|percentage|share|%|proportion) of (?:the |its )?"
+     r"(?:funds|available|money (?:it |they )?(?:had )?available|available (?:money|funds|resources))"),
     ("funds_available_pct", r"\b(?:percent|percentage|%|share|proportion|what part) of (?:the |its )?(?:final )?budget\b|"
      r"\bfunded\b.*\b(?:percent|percentage|%|share|proportion)\b|\b(?:percent|percentage|%|share|proportion)\b.*\bfunded\b|"
-     r"\bfunding (?:level|rate)\b|\bas % of budget\b"),
+     r"\bfunding (?:level|rate)\b|\bas % of budget\b|\bfunded\b[^?]*\b(?:relative|compared|in proportion) to\b"),
     ("expenditure", r"\bexpenditure\b|\bspen[dt]\w*\b|\bused\b|\bdisburs\w*"),
     ("funds_available", r"\bfunds? available\b|\bavailable funds\b|\bavailable\b|\bfunded\b|\bfunding\b|\breceived\b|\bsecured\b|\bfinanced\b"),
     ("final_budget", r"\bbudget\w*\b|\bneeds?\b|\brequire\w*\b|\bplanned\b"),
@@ -201,10 +202,12 @@ def detect(question: str) -> Intent:
     passive = bool(re.search(r"\bby (?:whom|which|what)\b|\b(?:is|are|was|were) \w+ by\b|\bby\s*\??$", low))
     who = bool(_WHO.search(low))
     # "which area had the highest budget" (not "the minimum expenditure basket")
-    asks_which = bool(re.search(r"^\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:area|areas|sector|sectors)\b", low))
-    superlative = "" if not asks_which else "max" if re.search(
-        r"\b(?:highest|largest|biggest|most|greatest|maximum|best)\b", low) else (
-        "min" if re.search(r"\b(?:lowest|smallest|least|minimum|fewest|worst|poorest)\b", low) else "")
+    asks_which = bool(re.search(r"^\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:area|areas|sector|sectors)\b", low)) or bool(
+        re.search(r"\b(?:areas?|sectors?)\b", low) and re.search(r"\bwhich (?:one|of (?:them|these|those|the))\b", low))
+    # "the most poorly funded" is the least funded
+    least = re.search(r"\b(?:lowest|smallest|least|minimum|fewest|worst|poorest|most (?:poorly|badly|under-?\w+))\b", low)
+    superlative = "" if not asks_which else "min" if least else "max" if re.search(
+        r"\b(?:highest|largest|biggest|most|greatest|maximum|best)\b", low) else ""
     common = {"years": years, "superlative": superlative}
     percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b|\b(?:what|which) fraction\b", low))
     if _ACRONYM.search(low) or _ACRONYM_ALONE.search(q):

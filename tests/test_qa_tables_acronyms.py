@@ -108,3 +108,20 @@ def test_in_x_to_n1_and_y_to_n2_each_figure_received_what_is_written_before_it(q
         "Cash grants reached 5,200 households, mostly women heading their families.\n")
     a = answer(question, kb)
     assert a.text is not None and a.text.split()[0] == figure
+
+
+@pytest.mark.parametrize(("question", "superlative", "field"), [
+    ("Which outcome area was the most poorly funded relative to its budget?", "min", "funds_available_pct"),
+    ("Of the four impact areas, which one had the largest share of its budget funded?", "max", "funds_available_pct"),
+    ("Which outcome area spent the smallest share of the money it had available?", "min", "expenditure_pct"),
+])
+def test_which_area_questions_name_the_column_and_the_extreme(question: str, superlative: str, field: str) -> None:
+    from qa.intent import detect
+
+    intent = detect(question)
+    assert (intent.kind, intent.superlative, intent.field) == ("finance", superlative, field)
+
+
+def test_the_area_that_spent_the_lowest_share_of_its_funds(qa_kb_marovia) -> None:
+    a = answer("Which outcome area spent the lowest share of its available funds?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("OA13")
