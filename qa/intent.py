@@ -280,6 +280,10 @@ _WH_HEAD = re.compile(
 
 def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     """The relation family the question's verb names (the "which partners" head is not a verb)."""
+    opener = re.match(r"\s*(?:together with|jointly with|alongside|with) (?:which|what|whom)\b", low)
+    if opener and not re.search(_FAMILIES[0][0], low):
+        # "together with which body did X run …" (but "with whom did X co-chair …" asks the co-chair)
+        return ("partnersWith",), (opener.start(), opener.end())
     head = _WH_HEAD.match(low)
     masked = " " * head.end() + low[head.end() :] if head else low
     wh = re.search(r"\b(?:which|what|whom)\b", low)

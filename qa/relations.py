@@ -134,6 +134,11 @@ def answer_relation_graph(ctx: Ctx) -> Draft | None:
                 old[1].append(ref)
     if not scored:
         return None
+    if all(ctx.kb.ubiquitous(lk.iri) for lk in ctx.links if lk.score >= 0.75) and \
+            max(_evidence_cov(ctx, refs, total_w) for _, refs in scored.values()) < 0.35:
+        # "together with which institution did UNHCR run the course for judges": every partner of
+        # the report's main actor fits the relation; none of their evidence speaks of the course
+        return None
     best = max(s for s, _ in scored.values())
     keep = [(iri, s, refs) for iri, (s, refs) in scored.items() if s >= 0.85 * best]
     keep.sort(key=lambda x: (-x[1], kb.display(x[0])))
@@ -159,6 +164,11 @@ def answer_relation_graph(ctx: Ctx) -> Draft | None:
 # Bodies something belongs to need not say what they are in their name ("Caritas Internationalis")
 _CONTAINMENT = frozenset({"memberOf", "partOf"})
 _COLLECTIVE_WORDS = frozenset({"network", "platform", "group", "alliance", "council", "forum", "cluster", "federation"})
+
+
+def _evidence_cov(ctx: Ctx, refs: list[RelationRef], total_w: float) -> float:
+    """The best weighted share of the question's focus that a relation's evidence sentence says."""
+    return max(sum(ctx.weight(t) for t in ctx.focus if t in set(terms(r.relation.evidence))) / total_w for r in refs)
 
 
 def _as_written(name: str, texts: list[str]) -> str:

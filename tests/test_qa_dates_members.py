@@ -122,3 +122,18 @@ def test_a_scene_set_before_a_dash_does_not_name_the_relation(question: str, fam
     from qa.intent import detect
 
     assert detect(question).predicates == family
+
+
+@pytest.mark.parametrize("question", [
+    "Together with which organisation did UNHCR run community sessions about its helpline?",
+    "With which organization did UNHCR run the sessions on the Línea Amiga helpline?",
+])
+def test_with_which_partner_asks_the_partner_of_that_activity(qa_kb_marovia, question: str) -> None:
+    # not every partner of UNHCR's (the graph's) and not the sector the helpline belongs to
+    a = answer(question, qa_kb_marovia)
+    assert a.text == "Ostrenian Women's Network"
+
+
+def test_with_whom_a_body_was_co_chaired_is_still_the_co_chair(qa_kb_marovia) -> None:
+    a = answer("With whom does UNHCR co-chair the inter-agency PSEA network?", qa_kb_marovia)
+    assert a.text is not None and "UNFPA" in a.text
