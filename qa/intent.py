@@ -69,7 +69,7 @@ _WHY = re.compile(
 _NUMBER = re.compile(
     # "were more than 100,000 claims still pending?": a yes/no question the figure itself answers
     r"^\s*(?:was|were|is|are|did|do|does|has|have|had)\b.*\b(?:more|fewer|less|over|under|above|below) than "
-    r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big|quickly|soon|sharply|steeply|dramatically|significantly)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
+    r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big|quickly|soon|sharply|steeply|dramatically|significantly|strong|severe|powerful|intense|high|deep|far|old)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
     r"proportion|fraction|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
     r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\b(?:what|which) year\b|"
     r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){0,3}(?:number|total|amount|figure|count|rate|level|"

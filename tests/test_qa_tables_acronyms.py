@@ -125,3 +125,18 @@ def test_which_area_questions_name_the_column_and_the_extreme(question: str, sup
 def test_the_area_that_spent_the_lowest_share_of_its_funds(qa_kb_marovia) -> None:
     a = answer("Which outcome area spent the lowest share of its available funds?", qa_kb_marovia)
     assert a.text is not None and a.text.startswith("OA13")
+
+
+@pytest.mark.parametrize("question", [
+    "How powerful, in magnitude, was the earthquake that struck in May?",
+    "How strong was the earthquake that struck the northern province, by magnitude?",
+])
+def test_how_strong_asks_for_a_figure(question: str) -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "In May, an earthquake of magnitude 6.8 struck the northern province, killing 40 people and "
+        "affecting more than 12,000.\n\n"
+        "UNHCR registered 8,400 asylum-seekers in the capital and opened two reception centres.\n")
+    a = answer(question, kb)
+    assert a.text is not None and a.text.startswith("6.8")
