@@ -33,7 +33,7 @@ from .relations import (
     many_expected,
     merge_relation_drafts,
 )
-from .tables import answer_finance, answer_indicator, match_indicators
+from .tables import answer_finance, answer_indicator, answer_row_by_value, match_indicators
 from .text import asked_count, find_phrase, merge_spans, numbers, spells, terms
 
 Answerer = Callable[[Ctx], Draft | None]
@@ -145,6 +145,7 @@ def answer(
     # 512 …": the name written with that figure
     # ("what is the number of the law …": the law as written)
     direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else answer_code(ctx)
+    direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it
     form = answer_date(ctx) or answer_edition(ctx)

@@ -20,7 +20,7 @@ from ingest.model import BudgetRow, IndicatorRow, Value
 from .context import Ctx, Draft, Evidence
 from .figure_words import people_qualifier
 from .signals import other_demonyms, own_country
-from .text import find_phrase, terms
+from .text import Number, find_phrase, numbers, terms
 
 # Words that say which column is asked for, not which row: they do not help match a label.
 _COLUMN_WORDS = frozenset(
@@ -315,3 +315,43 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
     passage = ctx.kb.passages[row.passage_id]
     return Draft(text, "finance", 0.7, [Evidence(row.passage_id, [(0, len(passage.text.rstrip()))], 1.0)])
 
+
+
+_WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:areas?|indicators?)\b", re.IGNORECASE)
+
+
+def answer_row_by_value(ctx: Ctx) -> Draft | None:
+    """"Which outcome area had USD 512,770 available?": the row of the tables that prints the figure
+    the question gives (in the column it names, when it names one)."""
+    if not _WHICH_ROW.search(ctx.question):
+        return None
+    given = [n for n in numbers(ctx.question) if not n.is_year and not n.spelled]
+    if not given:
+        return None
+    field = ctx.intent.field
+    found: list[tuple[str, str, Value, str, str]] = []  # (passage, name, value, column, kind)
+    for rid, b in ctx.kb.budget:
+        if ctx.report and rid != ctx.report or b.area.code.lower() == "total":
+            continue
+        for col, label in _BUDGET_LABELS.items():
+            v = getattr(b, col)
+            if v is not None and (not field or field == col) and _same_value(v, given):
+                found.append((b.passage_id, f"{b.area.code}: {b.area.title}", v, label, "finance"))
+    for rid, r in ctx.kb.indicators:
+        if ctx.report and rid != ctx.report:
+            continue
+        for col, v in _values(r):
+            if v is not None and (not field or field == col) and _same_value(v, given):
+                found.append((r.passage_id, f"indicator {r.code} {_short(r.label, 110)}", v, col, "indicator"))
+    names = {f[1] for f in found}
+    if len(names) != 1:
+        return None  # nothing prints it, or several rows do: the figure does not say which
+    pid, name, v, col, kind = found[0]
+    passage = ctx.kb.passages[pid]
+    span = find_phrase(passage.text, v.text)
+    spans = [span] if span else [(0, len(passage.text.rstrip()))]
+    return Draft(f"{name} ({col} {v.text})", kind, 0.8, [Evidence(pid, spans, 1.0)])
+
+
+def _same_value(v: Value, given: list[Number]) -> bool:
+    return v.value is not None and any(abs(v.value - g.value) < 1e-6 * max(1.0, abs(g.value)) for g in given)

@@ -140,3 +140,18 @@ def test_how_strong_asks_for_a_figure(question: str) -> None:
         "UNHCR registered 8,400 asylum-seekers in the capital and opened two reception centres.\n")
     a = answer(question, kb)
     assert a.text is not None and a.text.startswith("6.8")
+
+
+def test_the_row_that_prints_the_figure_the_question_gives(qa_kb_marovia) -> None:
+    a = answer("Which outcome area's expenditure came to 301,115?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("OA11")
+    assert a.citations and "301,115" in a.citations[0].text
+
+
+def test_a_figure_no_row_prints_finds_no_row(qa_kb_marovia) -> None:
+    from qa.answer import question_context
+    from qa.model import AnswerOptions
+    from qa.tables import answer_row_by_value
+
+    ctx = question_context("Which outcome area had USD 123,457 available?", qa_kb_marovia, None, AnswerOptions())
+    assert answer_row_by_value(ctx) is None
