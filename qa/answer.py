@@ -143,12 +143,11 @@ def answer(
     named_kind = intent.kind in ("relation", "list", "location", "generic")
     # "which country received most …": the name with the largest figure; "which country took in
     # 512 …": the name written with that figure
-    # ("what is the number of the law …": the law as written)
-    direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else answer_code(ctx)
+    direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else None
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
-    # the ordinal written with it
-    form = answer_date(ctx) or answer_edition(ctx)
+    # the ordinal written with it; "the number of the law": the law as written
+    form = answer_date(ctx) or answer_edition(ctx) or answer_code(ctx)
     if form is not None and form.confidence >= options.min_confidence:
         best = form
     elif direct is not None and direct.confidence >= options.min_confidence + 0.15:

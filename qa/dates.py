@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, Draft, Evidence
-from .text import terms
+from .text import numbers, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
@@ -21,6 +21,9 @@ _DATE = re.compile(
     rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?:19|20)\d\d)?\b"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "in the latter half of 2023", "early 2024", "the third quarter of 2023"
+_PART_OF_YEAR = re.compile(r"\b(?:(?:the )?(?:first|second|latter|last|third|fourth) (?:half|quarter) of|early|mid|late)"
+                           r"[\s-]+(?:19|20)\d\d\b", re.IGNORECASE)
 # "May" is also a verb: a month only after a preposition or before a day or year
 _MAY_VERB = re.compile(r"^May\b(?!\s+\d)")
 _MONTH_PREP = re.compile(r"(?:\bin|\bon|\bby|\buntil|\bsince|\bfrom|\bto|\bof|\bbetween|\band|\bearly|\bmid|\blate)[\s-]*$",
@@ -49,7 +52,7 @@ def _month_asked(question: str) -> bool:
 def dates_in(raw: str, question_years: set[int], month_only: bool) -> list[tuple[int, int]]:
     """Date spans of a sentence: months (with day or year); bare years only when no month is
     written and the question neither names that year nor asks for a month."""
-    out = []
+    out = [] if month_only else [(m.start(), m.end()) for m in _PART_OF_YEAR.finditer(raw)]
     for m in _DATE.finditer(raw):
         if _MAY_VERB.match(m.group()) and not _MONTH_PREP.search(raw[: m.start()]):
             continue
@@ -67,6 +70,7 @@ def answer_date(ctx: Ctx) -> Draft | None:
     future = bool(_FUTURE.search(ctx.question))
     years = set(ctx.intent.years)
     focus = [t for t in ctx.focus if t not in ("month", "date", "day") and not t.isdigit()]
+    given = {n.value for n in numbers(ctx.question) if not n.is_year and not (n.spelled and n.value < 10)}
     total = sum(ctx.weight(t) for t in focus) or 1.0
     best: tuple[float, str, tuple[int, int], tuple[int, int], float] | None = None
     for ss in ctx.scored_sentences[:10]:
@@ -77,6 +81,8 @@ def answer_date(ctx: Ctx) -> Draft | None:
         if not spans:
             continue
         cov = sum(ctx.weight(t) for t in focus if t in ss.matched) / total
+        if given and any(n.value in given for n in numbers(raw)):
+            cov += 0.2  # the sentence states the figure the question gives ("1.5 million" for "one and a half million")
         if cov < 0.4:
             continue
         span = min(spans, key=lambda sp: (not _same_bound(ctx.question, raw, sp), _distance(raw, sp, set(focus))))
@@ -100,8 +106,11 @@ def _same_bound(question: str, raw: str, span: tuple[int, int]) -> bool:
     if re.search(r"\b(?:up to|until|till|by) when\b|\b(?:close|closed|end|ended|expire|expired|deadline)\b",
                  question, re.IGNORECASE):
         return bool(re.search(rf"\b{_UNTIL}\s+(?:the\s+)?(?:end of\s+)?$", before))
-    if re.search(r"\bsince when\b|\b(?:start|started|begin|began|open|opened)\b", question, re.IGNORECASE):
-        return bool(re.search(r"\b(?:since|from|in)\s+$", before))
+    if re.search(r"\bsince when\b|\b(?:start|started|begin|began|open|opened|under ?way|commenc\w*|launch\w*)\b", question,
+                 re.IGNORECASE):
+        near = raw[max(0, span[0] - 30) : span[0]]
+        return bool(re.search(r"\bsince\s+$", before) or (re.search(r"\b(?:from|in)\s+$", before) and re.search(
+            r"\b(?:start\w*|began|begun|begin\w*|commenc\w*|launch\w*|open\w*|initiat\w*|established|created)\b", near, re.IGNORECASE)))
     return True
 
 

@@ -45,7 +45,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 _ACRONYM = re.compile(
     r"\bstands for\b|\bstand for\s*(?:what\b|\?|$)|\b(?:does|do|did) (?:the )?[\w+&-]+ stand for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)\b|"
-    r"\bspell(?:ed)? out\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
+    r"\bspell(?:ed)? out\b|\blong form\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
     r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b"
@@ -203,7 +203,8 @@ def detect(question: str) -> Intent:
     who = bool(_WHO.search(low))
     # "which area had the highest budget" (not "the minimum expenditure basket")
     asks_which = bool(re.search(r"^\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:area|areas|sector|sectors)\b", low)) or bool(
-        re.search(r"\b(?:areas?|sectors?)\b", low) and re.search(r"\bwhich (?:one|of (?:them|these|those|the))\b", low))
+        re.search(r"\b(?:areas?|sectors?)\b", low) and re.search(r"\bwhich (?:one|of (?:them|these|those|the))\b|"
+                                                          r"^\s*(?:among|of) the (?:[\w-]+ ){0,2}(?:areas|sectors),? which\b", low))
     # "the most poorly funded" is the least funded
     least = re.search(r"\b(?:lowest|smallest|least|minimum|fewest|worst|poorest|most (?:poorly|badly|under-?\w+))\b", low)
     superlative = "" if not asks_which else "min" if least else "max" if re.search(

@@ -276,7 +276,10 @@ def _after_focus(ctx: Ctx, text: str, ss, names: list) -> list:
 
 
 _ASKS_CODE = re.compile(r"\b(?:number|no\.?)\s+of\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:law|statute|decree|"
-                        r"resolution|act|bill|regulation|ordinance|directive|legislation)\b", re.IGNORECASE)
+                        r"resolution|act|bill|regulation|ordinance|directive|legislation)\b|"
+                        # "what number does the new refugee law carry / have"
+                        r"\bwhat number (?:does|did|do) (?:[\w'’-]+\s+){1,8}?(?:law|statute|decree|resolution|act|bill|"
+                        r"regulation|ordinance|directive|legislation) (?:carry|have|bear|get)\b", re.IGNORECASE)
 _CODE = re.compile(r"\b(?:(?:Legislative|Supreme|Executive|Ministerial|Presidential|Federal)\s+)?(?:Law|Decree|Resolution|Act|"
                    r"Bill|Regulation|Ordinance|Directive)\s+(?:No\.?|Number|N[°º])\s*\d(?:[\d./-]*\d)?")
 

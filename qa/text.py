@@ -75,7 +75,7 @@ _SYNONYM_GROUPS = (
     "poverty poor impoverished",
     "completed finished completing finishing",
     "conducted conduct carried undertook undertaken performed",
-    "start started starting initiate initiated launch launched",
+    "start started starting initiate initiated launch launched commenced commence commences began begin begins begun",
     "business businesses entrepreneurship enterprise enterprises",
     "live lived living reside resided residing",
     "response respond responded responding",
@@ -165,6 +165,7 @@ _PHRASES = (
     (re.compile(r"\bfit(?:s|ted|ting)? out\b", re.IGNORECASE), "equipped"),
     (re.compile(r"\b(?:lost|lose|loses|losing) (?:their |his |her )?lives?\b", re.IGNORECASE), "died"),
     (re.compile(r"\bturn(?:s|ed|ing)? down\b", re.IGNORECASE), "rejected"),
+    (re.compile(r"\b(?:get|gets|got|getting|go|goes|went|gone|going) under ?way\b", re.IGNORECASE), "started"),
     (re.compile(r"\b(?:go|goes|went|gone|going) up\b", re.IGNORECASE), "increased"),
     (re.compile(r"\b(?:go|goes|went|gone|going) down\b", re.IGNORECASE), "decreased"),
 )
@@ -304,7 +305,15 @@ def numbers(text: str) -> list[Number]:
         out.append(
             Number(m.start(), m.end(), m.group(0), value, bool(m.group("pct")), bool(m.group("cur")))
         )
+    halves = []
+    for m in _AND_A_HALF.finditer(text):  # "one and a half million"
+        whole = _words_value([m.group(1).lower()])
+        if whole is not None:
+            halves.append(Number(m.start(), m.end(), m.group(0), (whole + 0.5) * _SCALES[m.group(2).lower()], spelled=True))
+    out.extend(halves)
     for m in _WORDS.finditer(text):
+        if any(h.start <= m.start() < h.end for h in halves):
+            continue
         words = [w.lower() for w in re.split(r"[\s-]+", m.group(0)) if w]
         while words and words[-1] == "and":
             words.pop()
@@ -329,6 +338,8 @@ def numbers(text: str) -> list[Number]:
 
 
 _DOZEN = re.compile(r"\b(half )?an? dozen\b(?! \w+s? of\b)", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten) and a half (million|billion)\b",
+                         re.IGNORECASE)
 _FRACTION = re.compile(r"\b(half|a quarter of) a (million|billion)\b", re.IGNORECASE)
 
 

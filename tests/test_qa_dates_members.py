@@ -13,8 +13,8 @@ from qa.dates import asks_date, dates_in
 from tests.test_qa import _kb_from_text
 
 _NEROSA = (
-    "In March, the National Assembly approved the Asylum Law, which created a complementary protection "
-    "status. Applications for the humanitarian visa were accepted until September 2024, and the first "
+    "In March, the National Assembly approved the Asylum Law (Law No. 731), which created a complementary "
+    "protection status. Applications for the humanitarian visa were accepted until September 2024, and the first "
     "visas were issued in June.\n\n"
     "UNHCR will advocate for the adoption of the implementing regulations of the Asylum Law.\n\n"
     "In April, the Central Bank of Nerosa (BCN) issued Resolution No. 12, which allows refugees to open "
@@ -137,3 +137,31 @@ def test_with_which_partner_asks_the_partner_of_that_activity(qa_kb_marovia, que
 def test_with_whom_a_body_was_co_chaired_is_still_the_co_chair(qa_kb_marovia) -> None:
     a = answer("With whom does UNHCR co-chair the inter-agency PSEA network?", qa_kb_marovia)
     assert a.text is not None and "UNFPA" in a.text
+
+
+def test_a_part_of_a_year_answers_when_something_began() -> None:
+    kb = _kb_from_text(
+        "To improve the asylum registration system, UNHCR supported a new function for issuing digital cards. "
+        "The process commenced in the second half of 2024, with several trials before the first cards were "
+        "issued in November.\n\n"
+        "Cash grants reached 5,200 households in the capital.\n")
+    a = answer("When did the work on the digital cards get under way?", kb)
+    assert a.text == "the second half of 2024"
+
+
+def test_a_figure_the_question_spells_out_finds_the_dated_sentence() -> None:
+    kb = _kb_from_text(
+        "According to the mid-year statistics, in June, the displaced population in Nerosa exceeded 1.5 million "
+        "people.\n\n"
+        "In March, the National Assembly approved the Asylum Law.\n")
+    a = answer("In which month did the half-year figures show more than one and a half million displaced people?", kb)
+    assert a.text == "June"
+
+
+@pytest.mark.parametrize("question", [
+    "What number does the new asylum law carry?",
+    "What is the number of the law that created the complementary protection status?",
+])
+def test_the_number_of_a_law_is_the_law_as_written(kb_nerosa, question: str) -> None:
+    a = answer(question, kb_nerosa)
+    assert a.text == "Law No. 731"

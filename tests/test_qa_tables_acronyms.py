@@ -37,6 +37,7 @@ def test_a_change_asked_by_how_much_is_the_change_the_text_states(qa_kb_marovia)
 @pytest.mark.parametrize(("question", "long_form"), [
     ("What is the INEC in full?", "National Institute of Statistics and Census"),
     ("MIFAS - which ministry is that?", "Ministry of Family and Social Affairs"),
+    ("RENAC - what is the long form?", "National Civil Registry"),
 ])
 def test_acronyms_asked_in_everyday_forms(qa_kb_marovia, question: str, long_form: str) -> None:
     a = answer(question, qa_kb_marovia)
@@ -114,6 +115,7 @@ def test_in_x_to_n1_and_y_to_n2_each_figure_received_what_is_written_before_it(q
     ("Which outcome area was the most poorly funded relative to its budget?", "min", "funds_available_pct"),
     ("Of the four impact areas, which one had the largest share of its budget funded?", "max", "funds_available_pct"),
     ("Which outcome area spent the smallest share of the money it had available?", "min", "expenditure_pct"),
+    ("Among the four impact areas, which had the largest final budget?", "max", "final_budget"),
 ])
 def test_which_area_questions_name_the_column_and_the_extreme(question: str, superlative: str, field: str) -> None:
     from qa.intent import detect
