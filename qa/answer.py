@@ -25,7 +25,7 @@ from .lookup import answer_acronym, answer_code, answer_edition
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_kind_words, asked_type
 from .places import answer_place
-from .prose import answer_sentence
+from .prose import answer_direction, answer_sentence
 from .relations import (
     _is_modifier,
     answer_names_from_text,
@@ -147,7 +147,7 @@ def answer(
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = answer_date(ctx) or answer_edition(ctx) or answer_code(ctx)
+    form = answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_direction(ctx)
     if form is not None and form.confidence >= options.min_confidence:
         best = form
     elif direct is not None and direct.confidence >= options.min_confidence + 0.15:

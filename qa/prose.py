@@ -169,3 +169,42 @@ def _previous_sentence(ctx: Ctx, ss: ScoredSent):
             if prev_sents:
                 return before.id, prev_sents[-1]
     return None
+
+
+_ASKS_DIRECTION = re.compile(
+    r"\b(?:go|goes|went|gone) up or down\b|\b(?:up or down|higher or lower|more or fewer|more or less)\b|"
+    r"\b(?:increas|ris|rose|gr[eo]w)\w* or (?:decreas|fall|fell|declin|drop|shr[iu]nk)\w*\b|"
+    r"\b(?:decreas|fall|fell|declin|drop)\w* or (?:increas|ris|rose|gr[eo]w)\w*\b|\bimprov\w* or (?:worsen|deteriorat)\w*\b",
+    re.IGNORECASE,
+)
+_ASKS_LEVEL_TOO = re.compile(r"\b(?:to|at|from) what (?:level|value|rate|share|figure)\b|\bby how much\b|\bhow much\b|"
+                             r"\b(?:both|the two) (?:values|figures)\b|\bwhat (?:level|value|figure)\b", re.IGNORECASE)
+_CHANGE_WORD = re.compile(
+    r"\b(?:(?:had|has|have) )?(?:increased|rose|risen|grew|grown|went up|doubled|tripled|improved|"
+    r"decreased|fell|fallen|declined|dropped|went down|shrank|shrunk|halved|worsened|deteriorated)\b",
+    re.IGNORECASE,
+)
+
+
+def answer_direction(ctx: Ctx) -> Draft | None:
+    """"Did the number of pending claims go up or down?": the change word of the sentence that
+    best says what the question is about, with the rest of its clause ("had fallen for the first
+    time since 2019")."""
+    if not _ASKS_DIRECTION.search(ctx.question) or _ASKS_LEVEL_TOO.search(ctx.question):
+        return None  # "… go up or down, and to what level?": the row's values answer both
+    for ss in ctx.scored_sentences[:6]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.4:
+            continue
+        raw = p.text[ss.sent.start : ss.sent.end]
+        m = _CHANGE_WORD.search(raw)
+        if not m:
+            continue
+        end = re.search(r"[,;.]|\s(?:and|but|while)\s|$", raw[m.end() :])
+        clause = raw[m.start() : m.end() + (end.start() if end else 0)]
+        text = " ".join(clause.split()[:10])
+        conf = min(1.0, 0.2 + 0.8 * ss.coverage)
+        a = ss.sent.start + m.start()
+        return Draft(text, "number", conf, [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end),
+                                                                    (a, a + len(clause))], ss.score)])
+    return None

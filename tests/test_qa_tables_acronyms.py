@@ -157,3 +157,25 @@ def test_a_figure_no_row_prints_finds_no_row(qa_kb_marovia) -> None:
 
     ctx = question_context("Which outcome area had USD 123,457 available?", qa_kb_marovia, None, AnswerOptions())
     assert answer_row_by_value(ctx) is None
+
+
+def test_up_or_down_is_answered_with_the_change_the_text_states() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "The backlog remained the main obstacle. Although the commission decided 3,100 claims, more than 90,000 "
+        "claims were still pending, and the number of pending claims had fallen for the first time since 2018.\n\n"
+        "Cash grants reached 5,200 households in the capital.\n")
+    a = answer("Did the number of pending claims go up or down?", kb)
+    assert a.text is not None and a.text.startswith("had fallen")
+
+
+def test_up_or_down_and_to_what_level_is_left_to_the_figures() -> None:
+    from qa.answer import question_context
+    from qa.model import AnswerOptions
+    from qa.prose import answer_direction
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text("Secondary school enrolment rose slightly, from 47.35% to 49.90%.\n")
+    ctx = question_context("Did enrolment go up or down, and to what level?", kb, None, AnswerOptions())
+    assert answer_direction(ctx) is None
