@@ -52,6 +52,7 @@ _ORG_NOUNS = r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|entit
 _ACTOR_NOUNS = r"partners?|donors?|members?|contributors?|supporters?|funders?"
 _NATIONALITY_NOUNS = r"nationalit(?:y|ies)|citizenships?"
 _EVENT_NOUNS = r"emergenc(?:y|ies)|events?|crise?s|crisis|disasters?|campaigns?|forums?|conferences?|summits?|hazards?"
+_POPULATION_NOUNS = r"populations?"
 _PLACE_NOUNS = r"countr(?:y|ies)|cit(?:y|ies)|regions?|provinces?|towns?|places?|locations?|departments?|destinations?|areas?"
 _NAME = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’´&+.-]*|\d+)(?:\s+(?:(?:of|for|and|on|the|de|del|la|las|los|y|in|against|to|&|da|das|do|dos|di|du|des)\s+)*"
@@ -79,7 +80,7 @@ def asked_noun(question: str) -> str:
         if w in ("is", "are", "was", "were", "did", "does", "do", "has", "have", "had"):
             break
         if w in _TYPE_WORDS or any(re.fullmatch(x, w) for x in (_PLACE_NOUNS, _ORG_NOUNS, _ACTOR_NOUNS, _NATIONALITY_NOUNS,
-                                                                _EVENT_NOUNS)):
+                                                                _EVENT_NOUNS, _POPULATION_NOUNS)):
             return w
     return ""
 
@@ -118,6 +119,8 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
             return "nationality", ()
         if re.fullmatch(_EVENT_NOUNS, w):
             return "event", ()
+        if re.fullmatch(_POPULATION_NOUNS, w):
+            return "population", ()
     if re.search(r"\bnationalit(?:y|ies)\b", low):
         return "nationality", ()
     if re.match(r"\s*where\b", low) or re.search(r"\bin (?:which|what) (?:city|country|region|town|place)\b", low):
@@ -236,6 +239,8 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
         return bool(_DEMONYM.fullmatch(name.text))
     if kind == "event":
         return ent_type == "Event" or (ent_type == "" and not _looks_like_place(ctx, name))
+    if kind == "population":
+        return ent_type == "PopulationGroup"  # "which population is the centre meant for": LGBTIQ+ people
     return True
 
 

@@ -165,3 +165,9 @@ def test_a_figure_the_question_spells_out_finds_the_dated_sentence() -> None:
 def test_the_number_of_a_law_is_the_law_as_written(kb_nerosa, question: str) -> None:
     a = answer(question, kb_nerosa)
     assert a.text == "Law No. 731"
+
+
+def test_which_population_is_answered_with_a_population_group(qa_kb_marovia) -> None:
+    # "supported the Casa Arcoíris shelter in Santa Irene, which hosted 164 LGBTIQ+ refugees"
+    a = answer("Which population does the Casa Arcoíris shelter host?", qa_kb_marovia)
+    assert a.text is not None and "LGBTIQ+" in a.text
