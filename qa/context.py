@@ -6,6 +6,7 @@ on it, so the answerers that look at the same passages do not search or score tw
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -236,3 +237,24 @@ class Ctx:
                 continue  # "SOP" asked, "standard operating procedure" written
             out.append(bare)
         return out
+
+
+def first_match(ctx: Ctx, pattern: re.Pattern[str], min_coverage: float, top: int = 6
+                ) -> tuple[ScoredSent, re.Match[str]] | None:
+    """The first of the ``top`` best prose sentences (covering at least ``min_coverage`` of the
+    question) that holds ``pattern``, and the match: for questions asking for a form the text
+    writes ("Law No. …", "the II Global Refugee Forum", "had fallen")."""
+    for ss in ctx.scored_sentences[:top]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < min_coverage:
+            continue
+        m = pattern.search(p.text, ss.sent.start, ss.sent.end)
+        if m:
+            return ss, m
+    return None
+
+
+def phrase_draft(ss: ScoredSent, start: int, end: int, text: str, kind: str = "number") -> Draft:
+    """A draft answering with ``text`` (read at ``[start, end)`` of the sentence's passage)."""
+    return Draft(" ".join(text.split()), kind, min(1.0, 0.2 + 0.8 * ss.coverage),
+                 [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (start, end)], ss.score)])

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from graph.acronyms import acronym_base, is_acronym
 
-from .context import Ctx, Draft, Evidence
+from .context import Ctx, Draft, Evidence, first_match, phrase_draft
 from .names import fits, in_question, join, names_in
 from .relations import answer_relation_graph
 from .text import find_phrase, negated_terms, terms
@@ -287,18 +287,8 @@ _CODE = re.compile(r"\b(?:(?:Legislative|Supreme|Executive|Ministerial|President
 def answer_code(ctx: Ctx) -> Draft | None:
     """"What is the number of the statute that waived fines …": the law's number as the report
     writes it ("Law No. 1234"), from the sentence that best fits the rest of the question."""
-    if not _ASKS_CODE.search(ctx.question):
-        return None
-    for ss in ctx.scored_sentences[:6]:
-        p = ctx.kb.passages[ss.passage_id]
-        if p.kind == "table_row" or ss.coverage < 0.3:
-            continue
-        m = _CODE.search(p.text, ss.sent.start, ss.sent.end)
-        if m:
-            conf = min(1.0, 0.2 + 0.8 * ss.coverage)
-            return Draft(m.group(), "number", conf, [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end),
-                                                                              (m.start(), m.end())], ss.score)])
-    return None
+    found = first_match(ctx, _CODE, 0.3) if _ASKS_CODE.search(ctx.question) else None
+    return phrase_draft(found[0], found[1].start(), found[1].end(), found[1].group()) if found else None
 
 
 _ASKS_EDITION = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:edition|round|session|iteration|instal+ment|cycle)\b",
@@ -312,15 +302,5 @@ _ORDINAL = re.compile(
 def answer_edition(ctx: Ctx) -> Draft | None:
     """"Which edition of the Global Refugee Forum did the Government attend?": the ordinal the best
     sentence writes with it ("the II Global Refugee Forum", "(fourth annual course)")."""
-    if not _ASKS_EDITION.search(ctx.question):
-        return None
-    for ss in ctx.scored_sentences[:6]:
-        p = ctx.kb.passages[ss.passage_id]
-        if p.kind == "table_row" or ss.coverage < 0.35:
-            continue
-        m = _ORDINAL.search(p.text, ss.sent.start, ss.sent.end)
-        if m:
-            conf = min(1.0, 0.2 + 0.8 * ss.coverage)
-            return Draft(" ".join(m.group().split()), "number", conf,
-                         [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (m.start(), m.end())], ss.score)])
-    return None
+    found = first_match(ctx, _ORDINAL, 0.35) if _ASKS_EDITION.search(ctx.question) else None
+    return phrase_draft(found[0], found[1].start(), found[1].end(), found[1].group()) if found else None

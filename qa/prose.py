@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, Draft, Evidence, ScoredSent
+from .context import Ctx, Draft, Evidence, ScoredSent, first_match, phrase_draft
 from .text import find_phrase, terms
 
 _CAUSAL = re.compile(r"\b(?:because|due to|thanks to|as a result|since|owing to|related to|linked to|led to|"
@@ -192,19 +192,11 @@ def answer_direction(ctx: Ctx) -> Draft | None:
     time since 2019")."""
     if not _ASKS_DIRECTION.search(ctx.question) or _ASKS_LEVEL_TOO.search(ctx.question):
         return None  # "… go up or down, and to what level?": the row's values answer both
-    for ss in ctx.scored_sentences[:6]:
-        p = ctx.kb.passages[ss.passage_id]
-        if p.kind == "table_row" or ss.coverage < 0.4:
-            continue
-        raw = p.text[ss.sent.start : ss.sent.end]
-        m = _CHANGE_WORD.search(raw)
-        if not m:
-            continue
-        end = re.search(r"[,;.]|\s(?:and|but|while)\s|$", raw[m.end() :])
-        clause = raw[m.start() : m.end() + (end.start() if end else 0)]
-        text = " ".join(clause.split()[:10])
-        conf = min(1.0, 0.2 + 0.8 * ss.coverage)
-        a = ss.sent.start + m.start()
-        return Draft(text, "number", conf, [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end),
-                                                                    (a, a + len(clause))], ss.score)])
-    return None
+    found = first_match(ctx, _CHANGE_WORD, 0.4)
+    if found is None:
+        return None
+    ss, m = found
+    text = ctx.kb.passages[ss.passage_id].text
+    end = re.search(r"[,;.]|\s(?:and|but|while)\s", text[m.end() : ss.sent.end])
+    clause_end = m.end() + end.start() if end else ss.sent.end
+    return phrase_draft(ss, m.start(), clause_end, " ".join(text[m.start() : clause_end].split()[:10]))
