@@ -123,8 +123,7 @@ def answer_relation_graph(ctx: Ctx) -> Draft | None:
                 if not (p in _CONTAINMENT and set(words) & _COLLECTIVE_WORDS and fits(ctx, name, "org", ())):
                     continue
                 kind_factor = 0.8
-            ev_terms = set(terms(ref.relation.evidence))
-            cov = sum(ctx.weight(t) for t in ctx.focus if t in ev_terms) / total_w
+            cov = _evidence_cov(ctx, [ref], total_w)
             s = (1.0 - 0.15 * preds.index(p)) * (1.0 if side_ok else 0.45) * lk.score * (0.6 + 0.4 * cov)
             s *= (0.5 + 0.5 * ref.relation.confidence) * kind_factor
             old = scored.get(other)
