@@ -172,7 +172,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             ratio = ratio_end(raw, n)  # "one in four school-age children": a share
             if intent.percent:
                 f["percent" if n.percent or ratio else "count_for_percent"] = 1.0
-            elif n.percent and not intent.money:
+            elif n.percent:  # a share where a count or an amount of money was asked
                 f["percent_for_count"] = 1.0
             if intent.money and n.money:
                 f["money"] = 1.0

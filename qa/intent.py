@@ -73,7 +73,9 @@ _NUMBER = re.compile(
     r"proportion|fraction|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
     r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\b(?:what|which) year\b|"
     r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){0,3}(?:number|total|amount|figure|count|rate|level|"
-    r"percentage|share|proportion|fraction|toll|turnout|caseload|headcount|tally)\b"
+    r"percentage|share|proportion|fraction|toll|turnout|caseload|headcount|tally)\b|"
+    # "earning above what income level", "below what threshold"
+    r"\b(?:above|below|over|under|exceeding|beyond) what (?:[\w-]+ )?(?:level|threshold|amount|figure|sum|value|limit)\b"
 )
 _FINANCE = re.compile(
     r"\bbudget\w*|\bfunds? available\b|\bexpenditure\w*|\bspen[dt]\w*|\bfunding (?:level|gap|rate)|"

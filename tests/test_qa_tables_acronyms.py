@@ -179,3 +179,21 @@ def test_up_or_down_and_to_what_level_is_left_to_the_figures() -> None:
     kb = _kb_from_text("Secondary school enrolment rose slightly, from 47.35% to 49.90%.\n")
     ctx = question_context("Did enrolment go up or down, and to what level?", kb, None, AnswerOptions())
     assert answer_direction(ctx) is None
+
+
+def test_above_what_income_level_is_an_amount_not_the_share_beside_it() -> None:
+    from qa.answer import question_context
+    from qa.figures import number_candidates
+    from qa.intent import detect
+    from qa.model import AnswerOptions
+    from tests.test_qa import _kb_from_text
+
+    question = "Nearly half of the livelihoods programme participants had incomes above what level?"
+    intent = detect(question)
+    assert (intent.kind, intent.money) == ("number", True)
+    kb = _kb_from_text(
+        "Of the 210 participants of the livelihoods programme, 44% achieved incomes exceeding S/1,500 "
+        "(around $400) after completing it.\n\n"
+        "UNHCR registered 8,400 asylum-seekers in the capital and opened two reception centres.\n")
+    best = number_candidates(question_context(question, kb, None, AnswerOptions()))[0]
+    assert best.number.text == "S/1,500"
