@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, Draft, Evidence
+from .figure_words import REFERS_BACK
 from .lookup import answer_location
 from .paraphrase import said_otherwise
 from .text import terms
@@ -54,7 +55,7 @@ def _is_country(ctx: Ctx, name: str, iri: str | None) -> bool:
 
 # A place written as a common noun: "at the border", "in several coastal towns", "to the registration
 # offices", "on the main roads out of the border areas".
-_PLACE_HEAD = (r"(?:borders?|border\s+(?:points?|areas?|crossings?)|towns?|cities|city|offices?|roads?|highways?|areas?|"
+_PLACE_HEAD = (r"(?:border\s+(?:points?|areas?|crossings?)|borders?|towns?|cities|city|offices?|roads?|highways?|areas?|"
                r"regions?|communities|settlements?|shelters?|points?|crossings?|centres?|centers?|provinces?|"
                r"municipalities|districts?|camps?|sites?|coast|streets?|neighbou?rhoods?|villages?)")
 _PLACE_PP = re.compile(
@@ -67,10 +68,11 @@ def _place_phrase(ctx: Ctx) -> Draft | None:
     """The common-noun place of the best sentence, when it is not what the question already says."""
     asked = set(ctx.focus)
     for ss in ctx.scored_sentences[:3]:
-        if ss.coverage < 0.75 or ctx.kb.passages[ss.passage_id].kind == "table_row":
-            continue
         raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
-        coverage = ss.coverage
+        # "Of them, 6,210 were assisted at border points": the sentence before says who "them" are
+        coverage = ss.ctx_coverage if REFERS_BACK.match(raw) else ss.coverage
+        if coverage < 0.75 or ctx.kb.passages[ss.passage_id].kind == "table_row":
+            continue
         if coverage < 0.9:
             # a common noun is a weaker answer than a name: the sentence must say all the rest, if
             # need be in other words ("wrongly blamed" for "falsely accused")

@@ -171,3 +171,13 @@ def test_which_population_is_answered_with_a_population_group(qa_kb_marovia) -> 
     # "supported the Casa Arcoíris shelter in Santa Irene, which hosted 164 LGBTIQ+ refugees"
     a = answer("Which population does the Casa Arcoíris shelter host?", qa_kb_marovia)
     assert a.text is not None and "LGBTIQ+" in a.text
+
+
+def test_a_place_in_a_sentence_that_points_back_answers_where() -> None:
+    # "Of them" refers to the sentence before, which says who was helped
+    kb = _kb_from_text(
+        "UNHCR and its partners provided legal orientation to 9,800 refugees and migrants in 2024. Of them, "
+        "4,120 were assisted at border points.\n\n"
+        "Cash grants reached 5,200 households in the capital.\n")
+    a = answer("Where were 4,120 of the refugees and migrants provided with legal orientation assisted?", kb)
+    assert a.text == "at border points"
