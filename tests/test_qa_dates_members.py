@@ -181,3 +181,12 @@ def test_a_place_in_a_sentence_that_points_back_answers_where() -> None:
         "Cash grants reached 5,200 households in the capital.\n")
     a = answer("Where were 4,120 of the refugees and migrants provided with legal orientation assisted?", kb)
     assert a.text == "at border points"
+
+
+def test_which_part_of_the_country_is_answered_with_the_area_the_text_names() -> None:
+    kb = _kb_from_text(
+        "Building on its campaign, UNHCR will work with municipalities and the media to promote peaceful "
+        "coexistence, with a focus on the mountain districts hit by the floods.\n\n"
+        "Cash grants reached 5,200 households in the capital.\n")
+    a = answer("Which part of the country will UNHCR's work on peaceful coexistence focus on?", kb)
+    assert a.text is not None and "mountain districts" in a.text
