@@ -10,6 +10,7 @@ import pytest
 
 from qa import answer
 from qa.dates import asks_date, dates_in
+from qa.intent import detect
 from tests.test_qa import _kb_from_text
 
 _NEROSA = (
@@ -108,8 +109,6 @@ def test_the_national_chapter_not_the_network_in_its_appositive_ran_the_centres(
     ("Staff from which institutions took part in UNHCR's training on asylum law?", "trains"),
 ])
 def test_the_verb_not_a_noun_of_help_names_the_relation(question: str, family: str) -> None:
-    from qa.intent import detect
-
     assert detect(question).predicates[0] == family
 
 
@@ -119,8 +118,6 @@ def test_the_verb_not_a_noun_of_help_names_the_relation(question: str, family: s
     ("Who funded the shelters that the NGO ran?", ("funds", "supports")),
 ])
 def test_a_scene_set_before_a_dash_does_not_name_the_relation(question: str, family: tuple[str, ...]) -> None:
-    from qa.intent import detect
-
     assert detect(question).predicates == family
 
 

@@ -8,6 +8,13 @@ import pytest
 
 from graph.acronyms import find_definitions
 from qa import answer
+from qa.answer import question_context
+from qa.figures import number_candidates
+from qa.intent import detect
+from qa.model import AnswerOptions
+from qa.prose import answer_direction
+from qa.tables import answer_row_by_value
+from tests.test_qa import _kb_from_text
 
 
 def test_the_people_a_row_counts_do_not_pick_the_row(qa_kb_marovia) -> None:
@@ -69,14 +76,10 @@ def test_a_count_of_what_happened_does_not_answer_what_was_aimed_for(qa_kb_marov
     ("Which groups stand for the rights of refugees?", "list"),
 ])
 def test_stand_means_a_level_an_acronym_or_nothing_special(question: str, kind: str) -> None:
-    from qa.intent import detect
-
     assert detect(question).kind == kind
 
 
 def test_still_waiting_for_a_decision_is_pending() -> None:
-    from tests.test_qa import _kb_from_text
-
     kb = _kb_from_text("At the end of 2024, 5,100 asylum claims were still pending before the commission, "
                        "while 2,300 had been decided during the year.\n")
     a = answer("How many asylum claims were still waiting for a decision when 2024 ended?", kb)
@@ -84,8 +87,6 @@ def test_still_waiting_for_a_decision_is_pending() -> None:
 
 
 def test_a_dozen_in_the_question_is_the_figure_twelve() -> None:
-    from tests.test_qa import _kb_from_text
-
     kb = _kb_from_text(
         "UNHCR registered 8,400 asylum-seekers at the border and opened two reception centres.\n\n"
         "Cash grants reached 5,200 households in the capital, mostly women heading their families.\n\n"
@@ -100,8 +101,6 @@ def test_a_dozen_in_the_question_is_the_figure_twelve() -> None:
     ("How many individuals were given emergency shelter at the border?", "1,250"),
 ])
 def test_in_x_to_n1_and_y_to_n2_each_figure_received_what_is_written_before_it(question: str, figure: str) -> None:
-    from tests.test_qa import _kb_from_text
-
     kb = _kb_from_text(
         "At the border, UNHCR provided emergency shelter to 1,250 individuals and access to water and "
         "sanitation services to 3,400 people throughout the year.\n\n"
@@ -118,8 +117,6 @@ def test_in_x_to_n1_and_y_to_n2_each_figure_received_what_is_written_before_it(q
     ("Among the four impact areas, which had the largest final budget?", "max", "final_budget"),
 ])
 def test_which_area_questions_name_the_column_and_the_extreme(question: str, superlative: str, field: str) -> None:
-    from qa.intent import detect
-
     intent = detect(question)
     assert (intent.kind, intent.superlative, intent.field) == ("finance", superlative, field)
 
@@ -134,8 +131,6 @@ def test_the_area_that_spent_the_lowest_share_of_its_funds(qa_kb_marovia) -> Non
     "How strong was the earthquake that struck the northern province, by magnitude?",
 ])
 def test_how_strong_asks_for_a_figure(question: str) -> None:
-    from tests.test_qa import _kb_from_text
-
     kb = _kb_from_text(
         "In May, an earthquake of magnitude 6.8 struck the northern province, killing 40 people and "
         "affecting more than 12,000.\n\n"
@@ -151,17 +146,11 @@ def test_the_row_that_prints_the_figure_the_question_gives(qa_kb_marovia) -> Non
 
 
 def test_a_figure_no_row_prints_finds_no_row(qa_kb_marovia) -> None:
-    from qa.answer import question_context
-    from qa.model import AnswerOptions
-    from qa.tables import answer_row_by_value
-
     ctx = question_context("Which outcome area had USD 123,457 available?", qa_kb_marovia, None, AnswerOptions())
     assert answer_row_by_value(ctx) is None
 
 
 def test_up_or_down_is_answered_with_the_change_the_text_states() -> None:
-    from tests.test_qa import _kb_from_text
-
     kb = _kb_from_text(
         "The backlog remained the main obstacle. Although the commission decided 3,100 claims, more than 90,000 "
         "claims were still pending, and the number of pending claims had fallen for the first time since 2018.\n\n"
@@ -171,23 +160,12 @@ def test_up_or_down_is_answered_with_the_change_the_text_states() -> None:
 
 
 def test_up_or_down_and_to_what_level_is_left_to_the_figures() -> None:
-    from qa.answer import question_context
-    from qa.model import AnswerOptions
-    from qa.prose import answer_direction
-    from tests.test_qa import _kb_from_text
-
     kb = _kb_from_text("Secondary school enrolment rose slightly, from 47.35% to 49.90%.\n")
     ctx = question_context("Did enrolment go up or down, and to what level?", kb, None, AnswerOptions())
     assert answer_direction(ctx) is None
 
 
 def test_above_what_income_level_is_an_amount_not_the_share_beside_it() -> None:
-    from qa.answer import question_context
-    from qa.figures import number_candidates
-    from qa.intent import detect
-    from qa.model import AnswerOptions
-    from tests.test_qa import _kb_from_text
-
     question = "Nearly half of the livelihoods programme participants had incomes above what level?"
     intent = detect(question)
     assert (intent.kind, intent.money) == ("number", True)
