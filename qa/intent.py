@@ -30,9 +30,13 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"\bcounts? (?:[\w'’+-]+ ){1,4}among its\b", ("memberOf", "partOf")),
     (r"\b(?:partner\w*|collaborat\w*|cooperat\w*|jointly|work(?:s|ed|ing)? (?:with|together|alongside))\b|"
      r"^\s*(?:with|alongside|together with) (?:which|what|whom)\b", ("partnersWith",)),
-    (r"\b(?:train\w*|taught|teach\w*|capacity[- ]build\w*)\b", ("trains", "supports")),
+    # "which bodies attended UNHCR's trainings": taking part in a training is being trained
+    (r"\b(?:train\w*|taught|teach\w*|capacity[- ]build\w*)\b|"
+     r"\b(?:attend\w*|took part|take part|participat\w*) (?:in )?(?:[\w'’-]+ ){0,3}?(?P<noun>training|course|workshop)s?\b",
+     ("trains", "supports")),
     (r"\b(?:support\w*|assist\w*|help\w*|aid(?:ed|s)?|strengthen\w*|back(?:ed|s)?|hire\w*|recruit\w*|reinforc\w*|bolster\w*)\b", ("supports", "funds", "trains")),
-    (r"\b(?:establish\w*|creat\w*|set up|found(?:ed)?|launch\w*)\b", ("establishes",)),
+    (r"\b(?:establish\w*|creat\w*|set up|found(?:ed)?|launch\w*|kick(?:ed|s|ing)? off|roll(?:ed|s|ing)? out|"
+     r"initiated|started|began)\b", ("establishes",)),
     (r"\b(?:implement\w*|carr(?:y|ied) out|execut\w*)\b", ("implements",)),
     (r"\b(?:issu\w*|grant\w*|deliver\w*)\b", ("issues",)),
     (r"\b(?:pledg\w*|commit\w*)\b", ("pledges", "participatesIn")),
@@ -281,6 +285,12 @@ _WH_HEAD = re.compile(
     r"institutions?|bod(?:y|ies)|actors?|entit(?:y|ies)|groups?|networks?|platforms?|members?|supporters?)\b"
 )
 
+# "Which UN office is in charge of …", "which government agency kicked off …": the subject's words,
+# up to the first auxiliary or past-tense verb, name what is asked, not the relation
+_WH_PHRASE = re.compile(
+    r"^\s*(?:which|what)\s+(?:[\w'’-]+\s+){1,5}?(?=(?:is|are|was|were|did|does|do|has|have|had|will|can)\b|\w+ed\b)"
+)
+
 
 def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     """The relation family the question's verb names (the "which partners" head is not a verb)."""
@@ -288,7 +298,7 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     if opener and not re.search(_FAMILIES[0][0], low):
         # "together with which body did X run …" (but "with whom did X co-chair …" asks the co-chair)
         return ("partnersWith",), (opener.start(), opener.end())
-    head = _WH_HEAD.match(low)
+    head = _WH_HEAD.match(low) or _WH_PHRASE.match(low)
     masked = " " * head.end() + low[head.end() :] if head else low
     wh = re.search(r"\b(?:which|what|whom)\b", low)
     if wh and wh.start() > 0 and not head and not re.match(r"\s*(?:(?:to|with|by|of|in|on|for|from|under|into)\s+)?$",
@@ -301,19 +311,22 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
             _, preds, span = max(found, key=lambda f: f[0])
             return preds, span
     for text in (masked, low) if head else (low,):
-        for pattern, preds in _FAMILIES:
+        found = []
+        for rank, (pattern, preds) in enumerate(_FAMILIES):
             m = re.search(pattern, text)
             if m:
                 if m.group() in ("pass", "passed") and re.search(r"^\s*to (?:which|whom|what)\b|\bto\s*\??$|\bpass\w* (?:\w+ ){0,8}?to\b", text):
                     continue  # "to which body did X pass the cases": handed over, not a law passed
-                if _ACTION_NOUN.fullmatch(m.group()):
-                    # "which NGO implemented UNHCR's cash assistance": the verb before the noun is asked
-                    verbs = [(v.start(), fam, (v.start(), v.end())) for pat, fam in _FAMILIES
-                             for v in re.finditer(pat, text[: m.start()]) if not _ACTION_NOUN.fullmatch(v.group())]
-                    if verbs:
-                        _, fam, span = min(verbs, key=lambda v: v[0])
-                        return fam, span
-                return preds, (m.start(), m.end())
+                # "with whom did X co-chair": the opener names a partner only when no verb does
+                start = len(text) if preds == ("partnersWith",) and m.start() == 0 else m.start()
+                # the trainer of "attended UNHCR's trainings" stands before the noun, as in "UNHCR trained"
+                span = m.span("noun") if m.groupdict().get("noun") else m.span()
+                found.append((start, rank, preds, span))
+        if found:
+            # the main verb comes first: "which agency kicked off the campaign helping children" asks
+            # who launched it, not who helped (families rank only verbs at the same place)
+            _, _, preds, span = min(found, key=lambda f: (f[0], f[1]))
+            return preds, span
     return None
 
 

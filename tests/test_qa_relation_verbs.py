@@ -1,0 +1,57 @@
+"""Which relation a question asks: its main verb, not a verb of a clause describing the subject.
+
+The made-up paragraphs and questions are worded unlike the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import answer
+from qa.intent import detect
+from tests.test_qa import _kb_from_text
+
+_ALDERA = (
+    "Housing was the main concern after the floods. The Casa Firme campaign, launched in May by the Aldera "
+    "Housing Institute (AHI) with UNHCR support, helped 420 displaced families to repair their homes in the "
+    "northern districts.\n\n"
+    "UNHCR trained 210 officials of the Migration Directorate and the Public Defender's Office on refugee law "
+    "and the new asylum procedure.\n\n"
+    "Registration of newborns improved in the northern districts, where the civil registry opened four "
+    "offices in maternity hospitals with support from UNICEF.\n\n"
+    "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb_aldera():
+    return _kb_from_text(_ALDERA)
+
+
+@pytest.mark.parametrize(("question", "family"), [
+    # the first verb after the subject is the one asked; "helping" only describes the campaign
+    ("Which public body kicked off the campaign helping families fix their houses?", "establishes"),
+    ("What ministry rolled out the scheme that assists returnees?", "establishes"),
+    # "office" is what is asked about, "in charge of" is the relation
+    ("Which UN office is in charge of the shelter working group?", "leads"),
+    # attending someone's workshop is being trained by them
+    ("Officials of which bodies attended the agency's asylum workshops?", "trains"),
+    # the "with whom" opener asks a partner only when no verb names the relation
+    ("With whom did the agency co-chair the forum?", "coLeads"),
+    ("With whom did the agency visit the border?", "partnersWith"),
+])
+def test_the_relation_asked_is_named_by_the_main_verb(question: str, family: str) -> None:
+    assert detect(question).predicates[0] == family
+
+
+def test_the_body_that_launched_a_campaign_is_not_the_one_that_supported_it(kb_aldera) -> None:
+    a = answer("Which public body kicked off the campaign helping families fix their houses?", kb_aldera)
+    assert a.text is not None
+    assert "Aldera Housing Institute" in a.text or "AHI" in a.text
+    assert "UNHCR" not in a.text
+
+
+def test_bodies_that_attended_a_training_are_those_trained(kb_aldera) -> None:
+    a = answer("Staff of which institutions attended UNHCR's refugee law trainings?", kb_aldera)
+    assert a.text is not None
+    assert "Migration Directorate" in a.text
