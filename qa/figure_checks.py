@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .context import Ctx, ScoredSent
-from .figure_words import PEOPLE, asks_duration, is_duration, people_qualifier, ratio_end
+from .figure_words import PEOPLE, asks_duration, is_duration, people_postmodifier, people_qualifier, ratio_end
 from .paraphrase import said_otherwise
 from .signals import asked_verb, clause_of, other_demonyms, verb_factor
 from .text import Number, find_phrase, terms
@@ -51,6 +51,12 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     qualifier = people_qualifier(ctx.question)  # "how many stateless persons": stateless
     if qualifier and not qualifier & (c.unit | have):
         factor *= 0.6
+        reasons.append("the figure counts other people than those asked about")
+    group = people_postmodifier(ctx.question)
+    if group and not group & c.unit and not group & set(terms(_phrase_around(raw, c.number))):
+        # "how many persons with disabilities took part" answered by "129 people (94 women, …)" whose
+        # sentence names persons with disabilities only much later, among other groups
+        factor *= 0.4
         reasons.append("the figure counts other people than those asked about")
     money_asked = ctx.intent.money or ctx.intent.kind == "finance"
     if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
@@ -137,3 +143,10 @@ def previous_terms(ctx: Ctx, ss: ScoredSent) -> set[str]:
         if cur == ss.sent:
             return set(terms(prev.text))
     return set()
+
+
+def _phrase_around(raw: str, number: Number, words: int = 6) -> str:
+    """The few words either side of a figure, within its clause."""
+    before = re.split(r"[;:.]", raw[: number.start])[-1].split()[-words:]
+    after = re.split(r"[;:.]", raw[number.end :], maxsplit=1)[0].split()[:words]
+    return " ".join(before + after)

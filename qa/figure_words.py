@@ -139,6 +139,16 @@ def people_qualifier(question: str) -> frozenset[str]:
     return frozenset(terms(" ".join(words))) - PEOPLE
 
 
+def people_postmodifier(question: str) -> frozenset[str]:
+    """The group named after the people counted ("how many persons with disabilities" → disabilities,
+    "how many people of African descent" → african, descent)."""
+    m = re.search(r"\bhow many\s+(?:[\w+-]+\s+){0,2}?([\w-]+)\s+(?:with|of|living with)\s+((?:[\w+-]+\s*){1,2})",
+                  question, re.IGNORECASE)
+    if not m or not set(terms(m.group(1))) & PEOPLE or set(terms(m.group(2).split()[0])) & PEOPLE:
+        return frozenset()  # "cases of people blocked …": the "of" says whom the cases are of
+    return frozenset(terms(m.group(2))) - {"unhcr"}
+
+
 _ASKS_CHANGE = re.compile(
     r"\b(?:grow|grew|grown|growth|increas\w*|ris[ei]\w*|rose|fall|fell|fallen|decreas\w*|declin\w*|drop\w*|"
     r"chang\w*|expand\w*|shr[iu]nk\w*|year on year|year-on-year|compared (?:with|to) (?:the previous|last) year|"

@@ -55,3 +55,38 @@ def test_bodies_that_attended_a_training_are_those_trained(kb_aldera) -> None:
     a = answer("Staff of which institutions attended UNHCR's refugee law trainings?", kb_aldera)
     assert a.text is not None
     assert "Migration Directorate" in a.text
+
+
+_CONSULTA = (
+    "Through a consultation with 86 people (50 women and 36 men) and regular home visits, the agency "
+    "identified the specific needs of groups such as older people, persons with disabilities and indigenous "
+    "communities living in the northern districts.\n\n"
+    "The agency supported 40 persons with disabilities with assistive devices in the capital.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb_consulta():
+    return _kb_from_text(_CONSULTA)
+
+
+def test_people_named_after_the_count_must_be_those_counted(kb_consulta) -> None:
+    # "86 people" took part; persons with disabilities are named only far after, among other groups
+    a = answer("How many persons with disabilities were consulted by the agency?", kb_consulta)
+    assert a.text is None or "86" not in a.text
+    b = answer("How many persons with disabilities got assistive devices?", kb_consulta)
+    assert b.text is not None and "40" in b.text
+
+
+@pytest.mark.parametrize(("question", "group"), [
+    ("How many persons with disabilities were consulted?", {"disabl"}),
+    ("How many people of African descent were registered?", {"african", "descent"}),
+    ("How many people were consulted with the partners?", set()),
+    # the "of" says whom the cases are of, not a group among them
+    ("How many cases of people turned back at the border were recorded?", set()),
+])
+def test_the_group_named_after_the_people_counted(question: str, group: set[str]) -> None:
+    from qa.figure_words import people_postmodifier
+
+    assert set(people_postmodifier(question)) == group
