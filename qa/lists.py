@@ -22,6 +22,7 @@ from .enumerations import Enumeration, best_enumeration, enumerations, format_it
 from .figure_words import FIGURE_FOR_NAME, NAME_THEN_FIGURE
 from .lookup import _places
 from .names import Name, asked_type, demonyms_in, fits, in_question, join, names_in
+from .places import doubt_country_for_city
 from .prose import answer_sentence
 from .relations import _dedupe, _display, _listed_after_noun, answer_names_from_text, answer_relation_graph
 from .text import asked_count, numbers, terms
@@ -31,6 +32,10 @@ _MARGIN = 0.15  # a second sentence joins the list when it scores within this of
 
 
 def answer_list(ctx: Ctx) -> Draft | None:
+    return doubt_country_for_city(ctx, _answer_list(ctx))
+
+
+def _answer_list(ctx: Ctx) -> Draft | None:
     kind, words = asked_type(ctx.question)
     graph = None
     if ctx.intent.predicates and ctx.kb.relations:

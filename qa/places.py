@@ -34,10 +34,15 @@ def answer_place(ctx: Ctx) -> Draft | None:
     if d is not None and unknown:
         d.confidence *= 0.4
         d.notes.append("doubt: the reports never use " + ", ".join(unknown))
+    return doubt_country_for_city(ctx, d)
+
+
+def doubt_country_for_city(ctx: Ctx, d: Draft | None) -> Draft | None:
+    """"In which city / cities …" is not answered by a country alone."""
     items = (d.items or [(x, None) for x in re.split(r",\s*|\s+and\s+", d.text) if x]) if d is not None else []
     if d is not None and items and _SUBNATIONAL.search(ctx.question) and all(
             _is_country(ctx, name, iri) for name, iri in items):
-        d.confidence *= 0.4  # "in which city …" is not answered by a country
+        d.confidence *= 0.4
         d.notes.append("doubt: a city or region was asked, the report names only a country")
     return d
 

@@ -90,3 +90,17 @@ def test_the_group_named_after_the_people_counted(question: str, group: set[str]
     from qa.figure_words import people_postmodifier
 
     assert set(people_postmodifier(question)) == group
+
+
+_CENTRES = (
+    "The Migration Directorate opened four assistance centres for survivors in Ecuador in 2024, with funding "
+    "from the European Union.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+    "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+)
+
+
+def test_cities_asked_are_not_answered_by_a_country() -> None:
+    kb = _kb_from_text(_CENTRES)
+    a = answer("In which cities did the Migration Directorate open the four assistance centres?", kb)
+    assert a.text is None  # not "Ecuador"
