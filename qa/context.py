@@ -112,6 +112,11 @@ class Ctx:
             frame = re.search(r"\b(?:which|what) (?:parts?|areas?|regions?) of the country\b", self.question, re.IGNORECASE)
             negated |= frozenset(terms(frame.group())) if frame else frozenset()
             focus = tuple(t for t in focus if t not in negated) or focus
+        # "which month did the cyclone strike": a date is written, not the word "month"
+        when = re.search(r"\b(?:which|what) (?:month|year|date|day)\b", self.question, re.IGNORECASE)
+        if when:
+            asked = frozenset(terms(when.group()))
+            focus = tuple(t for t in focus if t not in asked) or focus
         return focus
 
     def weight(self, t: str) -> float:

@@ -52,7 +52,9 @@ _ACRONYM = re.compile(
     r"\bspell(?:ed)? out\b|\blong form\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
-    r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b"
+    r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b|"
+    # "which ministry hides behind the letters MHCP", "what is that body called in full"
+    r"\b(?:the )?letters [a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$"
 )
 # "What is ACR?", "What are the ABC mentioned in …", "… ACR interviews - what is ACR?": an acronym
 # asked about on its own (also after a dash or colon that closes a first clause).

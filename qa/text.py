@@ -86,6 +86,7 @@ _SYNONYM_GROUPS = (
     "identified identify identifying flagged detected spotted",
     "apply applies applied applying application applications",
     "pending awaiting waiting outstanding undecided",
+    "struck strike strikes striking landfall",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

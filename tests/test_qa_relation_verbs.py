@@ -104,3 +104,29 @@ def test_cities_asked_are_not_answered_by_a_country() -> None:
     kb = _kb_from_text(_CENTRES)
     a = answer("In which cities did the Migration Directorate open the four assistance centres?", kb)
     assert a.text is None  # not "Ecuador"
+
+
+@pytest.mark.parametrize("question", [
+    "Which agency hides behind the letters AHI?",
+    "AHI - what is that institute called in full?",
+    "What is the AHI in full?",
+])
+def test_acronyms_asked_in_other_words(kb_aldera, question: str) -> None:
+    assert detect(question).kind == "acronym"
+    a = answer(question, kb_aldera)
+    assert a.text is not None and "Aldera Housing Institute" in a.text
+
+
+_STORM = (
+    "In October, Storm Vela struck the southern coast, and 12,000 people lost their homes. The agency "
+    "distributed relief items to 4,300 families within two weeks.\n\n"
+    "Registration of newborns improved over the year, and the civil registry extended its opening hours by "
+    "two months in the southern provinces.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+def test_a_month_asked_is_found_where_the_text_gives_a_date_not_the_word_month() -> None:
+    kb = _kb_from_text(_STORM)
+    a = answer("Which month did the storm make landfall?", kb)
+    assert a.text == "October"
