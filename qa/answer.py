@@ -326,7 +326,11 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
                 return f"the table does not concern {lk.surface}"
     elif d.kind != "acronym":
         cited_terms = set(terms(" ".join(cited)))
+        # "the mixed-movements working group" is cited as "the GTMM"
+        short = [long_terms for a, long_terms in ctx._acronym_expansions() if a in cited_terms]
         for phrase in _named_phrases(ctx):
+            if any(set(terms(phrase)) <= long_terms for long_terms in short):
+                continue
             forms = [phrase, *(" ".join(d.long_form.split()) for d in ctx.kb.acronyms.get(phrase, []))]
             if not any(find_phrase(t, f) for t in cited for f in forms) and not any(
                     set(terms(f)) <= cited_terms for f in forms) and not (phrase.isupper() and any(spells(phrase, t) for t in cited)):
@@ -335,6 +339,8 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
             if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
                 continue
             forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
+            if any(set(terms(lk.surface)) <= long_terms for long_terms in short):
+                continue
             if not any(find_phrase(t, f) for t in cited for f in forms) and not set(terms(lk.surface)) <= cited_terms:
                 return f"nothing cited mentions {lk.surface}"
     unit = set(ctx.intent.unit_terms)

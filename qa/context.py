@@ -205,11 +205,36 @@ class Ctx:
                     if len(acr_t) == 1 and len(long.split()) >= 2:
                         pairs[(acr_t[0], long.lower())] = long
             self.kb.memo[key] = [(a, long) for (a, _), long in pairs.items()]
-        out = []
+        out, loose = [], []
+        words = [terms(w) for w in self.question.split()]
         for acr_t, long in self.kb.memo[key]:  # type: ignore[attr-defined]
-            if acr_t not in self.focus and find_phrase(self.question, long):
+            if acr_t in self.focus:
+                continue
+            if find_phrase(self.question, long):
                 out.append((acr_t, frozenset(terms(long)) & frozenset(self.focus)))
+            elif said := _loosely_named(words, frozenset(terms(long))):
+                loose.append((said, acr_t, frozenset(terms(long)) & frozenset(self.focus)))
+        if loose and not out:
+            # "the mixed-movements working group" names one body fully, not every "working group"
+            most = max(n for n, _, _ in loose)
+            out = [(a, ts) for n, a, ts in loose if n == most]
         return out
+
+    def long_form_terms(self, ts: frozenset[str]) -> frozenset[str]:
+        """``ts`` with the terms of the long form of each acronym among them ("two new CACs" counts
+        comprehensive care centres)."""
+        key = "acronym_term_long_forms"
+        if key not in self.kb.memo:
+            table: dict[str, set[str]] = {}
+            for acr, defs in self.kb.acronyms.items():
+                acr_t = terms(acr)
+                if len(acr_t) == 1:
+                    for d in defs:
+                        table.setdefault(acr_t[0], set()).update(terms(d.long_form))
+            self.kb.memo[key] = {a: frozenset(v) for a, v in table.items()}
+        table = self.kb.memo[key]  # type: ignore[assignment]
+        extra = [table[t] for t in ts if t in table]
+        return ts.union(*extra) if extra else ts
 
     def _spelled_out(self, acronym: str) -> bool:
         """Words whose initials spell ``acronym`` in the best sentences."""
@@ -266,3 +291,14 @@ def phrase_draft(ss: ScoredSent, start: int, end: int, text: str, kind: str = "n
     """A draft answering with ``text`` (read at ``[start, end)`` of the sentence's passage)."""
     return Draft(" ".join(text.split()), kind, min(1.0, 0.2 + 0.8 * ss.coverage),
                  [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (start, end)], ss.score)])
+
+
+def _loosely_named(words: list[tuple[str, ...]], long_terms: frozenset[str]) -> int:
+    """"the family ministry" for the Ministry of Family and Social Affairs: at least two words of the
+    long form, half of its terms, written within a few words of each other. The number of its terms
+    said, 0 when it is not named."""
+    at = [i for i, ts in enumerate(words) if set(ts) & long_terms]
+    said = {t for i in at for t in words[i] if t in long_terms}
+    if len(said) < 2 or 2 * len(said) < len(long_terms) or at[-1] - at[0] > 3:
+        return 0
+    return len(said)

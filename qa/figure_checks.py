@@ -58,6 +58,10 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         # sentence names persons with disabilities only much later, among other groups
         factor *= 0.4
         reasons.append("the figure counts other people than those asked about")
+    part = _PART_ASKED.search(ctx.question)  # "how many of its 87 partners are UN agencies"
+    if part and not set(terms(part.group(1))) & (c.unit | set(terms(_phrase_around(raw, c.number)))):
+        factor *= 0.5  # "of which 11 were refugee-led organizations" is another part
+        reasons.append("the figure counts another part of the whole")
     money_asked = ctx.intent.money or ctx.intent.kind == "finance"
     if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
         factor *= 0.45
@@ -143,6 +147,10 @@ def previous_terms(ctx: Ctx, ss: ScoredSent) -> set[str]:
         if cur == ss.sent:
             return set(terms(prev.text))
     return set()
+
+
+_PART_ASKED = re.compile(r"\bhow many of (?:the|those|these|its|their|them)\b[^?]*?\b(?:are|were|was|is|came from|come from)\s+"
+                         r"((?:[\w'’-]+\s*){1,4})\??\s*$", re.IGNORECASE)
 
 
 def _phrase_around(raw: str, number: Number, words: int = 6) -> str:

@@ -130,7 +130,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 after_txt = _after(raw, n.end + m_cop.end()) if m_cop else ""
             if _VERB_AFTER.match(after_txt) and not PEOPLE & set(terms(after_txt)):
                 after_txt = ""  # "and 1,075 completed vocational training": the noun is elided
-            after = frozenset(terms(after_txt))
+            after = ctx.long_form_terms(frozenset(terms(after_txt)))
             own = bool(after)
             if unit and not unit & after and _SUBSET_BEFORE.search(raw[: n.start]):
                 after = after | last_unit  # "612,000 Ostrenians …, of whom 148,300 had …": Ostrenians too

@@ -87,6 +87,7 @@ _SYNONYM_GROUPS = (
     "apply applies applied applying application applications",
     "pending awaiting waiting outstanding undecided",
     "struck strike strikes striking landfall",
+    "new additional",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

@@ -130,3 +130,32 @@ def test_a_month_asked_is_found_where_the_text_gives_a_date_not_the_word_month()
     kb = _kb_from_text(_STORM)
     a = answer("Which month did the storm make landfall?", kb)
     assert a.text == "October"
+
+
+_CARE = (
+    "Survivors of violence can seek help at the Integral Support Centres (ISC) of the Ministry of Women and "
+    "Youth Affairs (MWYA). In 2024, the ISCs assisted 1,930 refugee survivors. With support from UNHCR, MWYA "
+    "opened three new ISCs in Porto Lume and Vila Serra.\n\n"
+    "The Refugee Coordination Forum (RCF) brought together 64 partners in 2024, of which 9 were refugee-led "
+    "organizations.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+    "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb_care():
+    return _kb_from_text(_CARE)
+
+
+def test_a_count_written_with_an_acronym_answers_for_its_long_form(kb_care) -> None:
+    # "three new ISCs": the acronym is the counted noun; "the women's ministry" names MWYA loosely
+    a = answer("How many additional support centres did the women's ministry open in 2024?", kb_care)
+    assert a.text is not None and "three" in a.text
+
+
+def test_a_part_asked_is_not_answered_by_another_part(kb_care) -> None:
+    a = answer("How many of the forum's 64 partners are UN agencies?", kb_care)
+    assert a.text is None or "9" not in a.text
+    b = answer("How many of the forum's 64 partners were refugee-led organizations?", kb_care)
+    assert b.text is not None and "9" in b.text
