@@ -24,7 +24,7 @@ HAND_FIT: Mapping[str, float] = {
     "money": 0.6, "people_for_money": -0.8, "small_spelled": -0.4,
     "near": 0.4, "near_words": 0.6, "total": 1.0, "new": 0.6, "name_near": 0.5, "qualifier": 0.4,
     "verb": 0.5, "verb_missing": -0.5, "year_match": 0.15, "year_other": -0.8,
-    "segment": 0.8, "part": 1.2, "share_is": 0.8,
+    "segment": 0.8, "part": 1.2, "whole": -1.0, "share_is": 0.8,
     "change": 1.2, "level_for_change": -0.8, "change_for_level": -0.8, "range_end": 0.5, "range_start": -0.3,
     "duration": 1.0, "not_duration": -2.0, "clause_miss": -1.0,
     "earlier": 1.2, "not_earlier": -0.8, "label": 1.0, "other_label": -0.6, "name_part": 0.6, "name_other": -0.6,

@@ -91,6 +91,13 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     # "how many kids were among the people in transit", "how many of those …": a part again
     asks_part = asks_part or bool(re.search(r"\bhow many\b[^?]*\b(?:were|was) among\b|\bhow many of (?:the|those|these|them)\b",
                                             ctx.question, re.IGNORECASE))
+    # "Out of the claims decided, how many ended with refugee status": the words after "how many"
+    # say which part; a figure with none of them near is the whole (or another figure)
+    part_words = frozenset()
+    m_part = re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b([^?]*)", ctx.question,
+                      re.IGNORECASE)
+    if m_part:
+        part_words = frozenset(terms(m_part.group(1))) - PEOPLE - LIGHT_TERMS
     # "what share of the children … were girls": what the share is, written right after the figure
     share_is = share_predicate(ctx.question) if intent.percent else frozenset()
     # a name that is itself the counted noun ("how many Ostrenians …") is scored as the unit, not as a place
@@ -205,6 +212,9 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             if asks_part and (_SUBSET_BEFORE.search(raw[: n.start]) or refers_back or parent is not None):
                 # "…, of which 6,115 …", "Of them, …", "655 refugees (41 to A, 120 to B)": parts of a total
                 f["part"] = 1.0
+            elif asks_part and (_WHOLE_AFTER.match(raw[n.end :]) or (
+                    part_words and not part_words & set(terms(" ".join(raw[n.end :].split()[:8]))))):
+                f["whole"] = 1.0  # "decided 9,870 claims, of which 6,115 …": the whole the question starts from
             if share_is and share_is & share_of(raw, n):
                 f["share_is"] = 1.0
             if change:
@@ -271,6 +281,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
 
 
 # "…, of whom 148,300 …", "out of which 3,746 …": a part of the group counted just before
+_WHOLE_AFTER = re.compile(r"[^,.;:()]{0,50},\s*(?:of whom|of which|of them|among them|among whom|out of which)\b",
+                          re.IGNORECASE)
 _SUBSET_BEFORE = re.compile(r"\b(?:of whom|of them|among them|among whom|out of which|out of whom|of which|of these|"
                             r"of those)\s*,?\s*(?:(?:some|about|around|over|more than|almost|nearly|only)\s+)?$",
                             re.IGNORECASE)

@@ -220,7 +220,8 @@ def detect(question: str) -> Intent:
         r"\b(?:highest|largest|biggest|most|greatest|maximum|best)\b", low) else ""
     common = {"years": years, "superlative": superlative}
     percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b|\b(?:what|which) fraction\b", low))
-    if _ACRONYM.search(low) or _ACRONYM_ALONE.search(q):
+    # "where did the baseline stand for …" asks a level, not what letters stand for
+    if (_ACRONYM.search(low) and not re.match(r"\s*(?:where|how high|how low|at what)\b", low)) or _ACRONYM_ALONE.search(q):
         return Intent("acronym", **common)
     if _LIST.search(low) and not (who and preds and not _plural_place(low)):
         return Intent("list", preds, span, passive, who=who, plural=True, **common)

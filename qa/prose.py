@@ -178,7 +178,10 @@ _ASKS_DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _ASKS_LEVEL_TOO = re.compile(r"\b(?:to|at|from) what (?:level|value|rate|share|figure)\b|\bby how much\b|\bhow much\b|"
-                             r"\b(?:both|the two) (?:values|figures)\b|\bwhat (?:level|value|figure)\b", re.IGNORECASE)
+                             r"\b(?:both|the two) (?:values|figures|numbers|counts|percentages|rates|shares)\b|"
+                             r"\bwhat (?:level|value|figure)\b|"
+                             # "compared with its baseline, did X rise or fall": the row's two values say it
+                             r"\bbaseline\b|\bgive both\b", re.IGNORECASE)
 _CHANGE_WORD = re.compile(
     r"\b(?:(?:had|has|have) )?(?:increased|rose|risen|grew|grown|went up|doubled|tripled|improved|"
     r"decreased|fell|fallen|declined|dropped|went down|shrank|shrunk|halved|worsened|deteriorated)\b",

@@ -50,7 +50,7 @@ _SYNONYM_GROUPS = (
     "departed travelled traveled left leaving leave flew flown fly flight departure departures",
     "fall falling slip slipping sink sinking",
     "hired hiring hire recruited recruiting recruitment employed",
-    "decided adjudicated resolved",
+    "decided adjudicated resolved ruled",
     "break broken disaggregated",
     "reliant rely relies relying depend depends depended dependent",
     "verify verified verification check checked checking",
@@ -88,6 +88,7 @@ _SYNONYM_GROUPS = (
     "pending awaiting waiting outstanding undecided",
     "struck strike strikes striking landfall",
     "new additional",
+    "income incomes earn earned earning earnings",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

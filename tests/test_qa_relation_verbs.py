@@ -159,3 +159,26 @@ def test_a_part_asked_is_not_answered_by_another_part(kb_care) -> None:
     assert a.text is None or "9" not in a.text
     b = answer("How many of the forum's 64 partners were refugee-led organizations?", kb_care)
     assert b.text is not None and "9" in b.text
+
+
+_CLAIMS = (
+    "The backlog remained the main obstacle. Although the Refugee Board decided 4,410 claims in 2024, 61,200 "
+    "claims were still pending at the end of the year.\n\n"
+    "With more eligibility officers, the Refugee Board decided 4,410 claims, of which 2,905 resulted in the "
+    "recognition of refugee status and 1,120 in a rejection.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+def test_a_part_asked_after_out_of_is_not_the_whole() -> None:
+    kb = _kb_from_text(_CLAIMS)
+    a = answer("Out of the claims the Refugee Board ruled on, how many resulted in refugee status being recognised?", kb)
+    assert a.text is not None and "2,905" in a.text
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Where did the baseline stand for the number of people resettled?", "indicator"),
+    ("What does the letter pair GV stand for?", "acronym"),
+])
+def test_stand_for_asks_letters_only_when_no_level_is_asked(question: str, kind: str) -> None:
+    assert detect(question).kind == kind
