@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .context import Ctx, Draft
 from .dates import answer_date
-from .figures import answer_number
+from .figures import answer_number, answer_two_figures
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
 from .lists import answer_enumeration, answer_extreme, answer_list, answer_paired, items_of
@@ -147,7 +147,7 @@ def answer(
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_direction(ctx)
+    form = answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
     if form is not None and form.confidence >= options.min_confidence:
         best = form
     elif direct is not None and direct.confidence >= options.min_confidence + 0.15:

@@ -475,3 +475,48 @@ def _around(raw: str, n: Number, width: int) -> str:
 def _page(ctx: Ctx, pid: str) -> int | None:
     pages = ctx.kb.passages[pid].pages
     return pages[0] if pages else None
+
+
+# "… Give both counts.", "how big was the plan, and how much of it was funded?", "how did the share
+# change between joining and afterwards?": two figures are asked, each with what it counts
+_ASKS_TWO = re.compile(
+    r"\bgive both\b|\b(?:both|the two) (?:[\w-]+ )?(?:values|figures|numbers|counts|percentages|rates|shares|amounts)\b|"
+    r"\b(?:how (?:big|large|much|many)|what)\b[^?]*,? and how (?:much|many)\b|"
+    r"\bhow did [^?]*\bchange between\b",
+    re.IGNORECASE,
+)
+
+
+def answer_two_figures(ctx: Ctx) -> Draft | None:
+    """Both figures a two-part question asks, from the sentence that states them together (or the
+    next best sentence of the same passage): "nearly 3,500 interviews for registration and 2,048
+    for RSD". Indicator rows (baseline, target, actual) are left to the table answerer."""
+    if not _ASKS_TWO.search(ctx.question) or re.search(r"\b(?:baseline|target|indicator)\b", ctx.question, re.IGNORECASE):
+        return None
+    base = answer_number(ctx)
+    cands = number_candidates(ctx)
+    if base is None or not cands:
+        return None
+    best = cands[0]
+    same = [c for c in cands[1:12] if c.ss.passage_id == best.ss.passage_id and c.ss.sent == best.ss.sent
+            and c.number.value != best.number.value and not c.number.is_year
+            and (c.number.percent == best.number.percent or not ctx.intent.percent)]
+    near = [c for c in cands[1:12] if c.ss.passage_id == best.ss.passage_id and c.ss.sent != best.ss.sent
+            and not c.number.is_year and c.number.percent == best.number.percent
+            and c.ss.score >= best.ss.score - 0.15 and c.number.value != best.number.value]
+    other = same[0] if same else (near[0] if near else None)
+    if other is None:
+        return None
+    if other.ss.sent == best.ss.sent:
+        raw = sentence_raw(ctx, best.ss)
+        first, second = sorted((best.number, other.number), key=lambda n: n.start)
+        # the second figure's own words, to the end of its phrase ("2,048 for RSD")
+        tail = re.split(r"[,;:.()]", raw[second.end :], maxsplit=1)[0].split()[:5]
+        text = " ".join((raw[first.start : second.end] + " " + " ".join(tail)).split())
+        if len(text) > 200:
+            text = f"{best.phrase}; {other.phrase}"
+        evidence = [Evidence(best.ss.passage_id, [(best.ss.sent.start, best.ss.sent.end)], best.total)]
+    else:
+        text = f"{best.phrase}; {other.phrase}"
+        evidence = [Evidence(c.ss.passage_id, [(c.ss.sent.start, c.ss.sent.end)], c.total) for c in (best, other)]
+    return Draft(text, "number", base.confidence, evidence, notes=[n for n in base.notes if n.startswith("doubt")])

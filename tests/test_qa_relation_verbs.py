@@ -182,3 +182,29 @@ def test_a_part_asked_after_out_of_is_not_the_whole() -> None:
 ])
 def test_stand_for_asks_letters_only_when_no_level_is_asked(question: str, kind: str) -> None:
     assert detect(question).kind == kind
+
+
+_TWO = (
+    "With six more caseworkers, the Refugee Board held nearly 2,400 interviews for registration and 1,310 for "
+    "status determination during the year.\n\n"
+    "The regional platform's appeal for refugees and migrants requested USD 64 million, of which 41% was "
+    "funded by the end of the year.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb_two():
+    return _kb_from_text(_TWO)
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Did the board run more registration interviews than status determination interviews? Give both counts.",
+     ("2,400", "1,310")),
+    ("How large was the platform's appeal, and how much of it got funded?", ("64 million", "41%")),
+])
+def test_a_question_asking_two_figures_gets_both(kb_two, question: str, parts: tuple[str, str]) -> None:
+    a = answer(question, kb_two)
+    assert a.text is not None
+    assert all(p in a.text for p in parts)
+    assert a.citations and all(p in a.citations[0].text for p in parts)
