@@ -30,6 +30,7 @@ from .relations import (
     _is_modifier,
     answer_names_from_text,
     answer_relation_graph,
+    answer_whose,
     many_expected,
     merge_relation_drafts,
 )
@@ -147,7 +148,8 @@ def answer(
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+    form = (answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+            or answer_whose(ctx))
     if form is not None and form.confidence >= options.min_confidence:
         best = form
     elif direct is not None and direct.confidence >= options.min_confidence + 0.15:

@@ -482,3 +482,57 @@ _ACR_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*)\)")
 
 def _pid_of(ctx: Ctx, n: Name) -> str | None:
     return getattr(n, "passage_id", None)
+
+
+# "Whose mobile teams registered …", "for whose network of service points …": the thing owned,
+# up to the verb or the end of the question
+_WHOSE = re.compile(
+    r"\bwhose\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:did|do|does|was|were|is|are|has|have|had|will|can|could)\b|"
+    r"\s+[a-z]+ed\b|\s*[?,]|\s+(?:got|let|made|took|ran|went|gave|put|kept|set|brought)\b)",
+    re.IGNORECASE,
+)
+_OWNED_STOP = frozenset({"abil", "capac", "work"})
+
+
+def answer_whose(ctx: Ctx) -> Draft | None:
+    """The name a sentence writes as the owner of what the question asks "whose" of: "CONARE's
+    mobile teams", "the mobile wallet of the CPT", "CEPR staff"."""
+    m = _WHOSE.search(ctx.question)
+    if not m:
+        return None
+    owned_asked = set(terms(m.group(1))) - _OWNED_STOP
+    if not owned_asked:
+        return None
+    best: tuple[float, ScoredSent, Name] | None = None
+    for ss in ctx.scored_sentences[:8]:
+        if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.35:
+            continue
+        text = ctx.kb.passages[ss.passage_id].text
+        for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
+            if in_question(ctx, n):
+                continue
+            owned = _owned_by(text, ss.sent.start, ss.sent.end, n)
+            if owned and set(terms(owned)) & owned_asked and (best is None or ss.score > best[0]):
+                best = (ss.score, ss, n)
+    if best is None:
+        return None
+    _, ss, n = best
+    name = re.sub(r"[´'’]s$", "", n.text)
+    return Draft(name, "relation", min(1.0, 0.2 + 0.8 * ss.coverage),
+                 [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (n.start, n.start + len(name))], ss.score)],
+                 items=[(name, n.iri)])
+
+
+def _owned_by(text: str, start: int, end: int, n: Name) -> str:
+    """What the sentence gives ``n`` as owning: "<n>'s mobile teams", "the wallet of <n>", "<n> staff"."""
+    after, before = text[n.end : end], text[start : n.start]
+    if re.search(r"[´'’]s$", n.text):
+        after = "'s" + after
+    pm = re.match(r"\s*(?:\([^)]*\)\s*)?[´'’]s\s+((?:[\w-]+\s+){0,3}[\w-]+)", after)
+    if pm:
+        return pm.group(1)
+    om = re.search(r"((?:[\w-]+\s+){0,3}[\w-]+)\s+of\s+(?:the\s+)?$", before)
+    if om:
+        return om.group(1)
+    cm = re.match(r" ((?:[a-z][\w-]*\s*){1,2})", after)
+    return cm.group(1) if cm else ""

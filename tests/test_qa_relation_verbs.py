@@ -208,3 +208,22 @@ def test_a_question_asking_two_figures_gets_both(kb_two, question: str, parts: t
     assert a.text is not None
     assert all(p in a.text for p in parts)
     assert a.citations and all(p in a.citations[0].text for p in parts)
+
+
+_WHOSE_TEXT = (
+    "The National Migration Service (NMS) is the authority in charge of documentation. With UNHCR support, the "
+    "NMS's network of service desks grew to 14 offices in 2024.\n\n"
+    "UNHCR coached Refugee Board staff on interviewing techniques for children and survivors of violence.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "owner"), [
+    ("UNHCR helped expand whose network of service desks?", "NMS"),
+    ("Whose staff did UNHCR coach on interviewing techniques?", "Refugee Board"),
+])
+def test_whose_is_answered_by_the_owner_the_text_writes(question: str, owner: str) -> None:
+    kb = _kb_from_text(_WHOSE_TEXT)
+    a = answer(question, kb)
+    assert a.text is not None and owner in a.text
+    assert "UNHCR" not in a.text
