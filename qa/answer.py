@@ -29,6 +29,7 @@ from .prose import answer_direction, answer_sentence
 from .relations import (
     _is_modifier,
     answer_names_from_text,
+    answer_prep_whom,
     answer_relation_graph,
     answer_whose,
     many_expected,
@@ -167,6 +168,11 @@ def answer(
         listed = answer_enumeration(ctx)  # "by which characteristics …": the list the sentence states
         if listed is not None and listed.confidence >= options.min_confidence and not _refuse(ctx, listed):
             best = listed
+    if best is None or best.confidence < options.min_confidence:
+        # "to whom did X hand …": the words after that preposition, when nothing else answered
+        party = answer_prep_whom(ctx)
+        if party is not None and party.confidence >= options.min_confidence and not _refuse(ctx, party):
+            best = party
     if best is None or best.confidence < options.min_confidence:
         if best is not None:
             notes.append(f"best candidate too weak (confidence {best.confidence:.2f})")

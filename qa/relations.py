@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .context import Ctx, Draft, Evidence, ScoredSent
+from .context import Ctx, Draft, Evidence, ScoredSent, phrase_draft
 from .intent import _FAMILIES
 from .kb import Link, RelationRef
 from .model import TripleRef
@@ -536,3 +536,57 @@ def _owned_by(text: str, start: int, end: int, n: Name) -> str:
         return om.group(1)
     cm = re.match(r" ((?:[a-z][\w-]*\s*){1,2})", after)
     return cm.group(1) if cm else ""
+
+
+# "To whom did X hand …", "through whom …", "alongside whom …": the words the text writes after
+# that preposition (or one meaning the same) are the answer
+_PREP_WHOM = re.compile(r"\b(to|through|with|alongside|together with|in collaboration with|jointly with|from|by) whom\b",
+                        re.IGNORECASE)
+_PREP_FORMS = {
+    "to": r"to",
+    "through": r"through(?: working with)?|via|by working with",
+    "with": r"with|alongside|together with|in collaboration with|jointly with|in partnership with|in coordination with",
+    "from": r"from",
+    "by": r"by",
+}
+for _p in ("alongside", "together with", "in collaboration with", "jointly with"):
+    _PREP_FORMS[_p] = _PREP_FORMS["with"]
+_NOT_PARTY = re.compile(r"(?:the )?(?:end|beginning|extent|point|date|year|level|number|rate|quality|access|support)\b|"
+                        r"[a-z]+ing\b|(?:be|have|ensure|improve|provide|make|help|bring|promote|strengthen)\b", re.IGNORECASE)
+
+
+def answer_prep_whom(ctx: Ctx) -> Draft | None:
+    """The party a sentence names after the question's preposition: "handed over to development
+    actors and to the Government", "in collaboration with private entities and NGOs"."""
+    m = _PREP_WHOM.search(ctx.question)
+    if not m:
+        return None
+    forms = _PREP_FORMS[m.group(1).lower()]
+    pattern = re.compile(rf"\b(?:{forms})\s+((?:the |its |their )?[^,.;:()]{{2,120}})", re.IGNORECASE)
+    for ss in ctx.scored_sentences[:5]:
+        if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.4:
+            continue
+        text = ctx.kb.passages[ss.passage_id].text
+        for pm in pattern.finditer(text, ss.sent.start, ss.sent.end):
+            party = _party(pm.group(1))
+            if not party or _NOT_PARTY.match(party) or set(terms(party)) <= set(ctx.focus):
+                continue
+            start = pm.start(1)
+            return phrase_draft(ss, start, start + len(party), party, kind="relation")
+    return None
+
+
+def _party(words: str) -> str:
+    """The noun phrase at the start of ``words``: up to a verb, "to <verb>" or a relative clause,
+    at most eight words ("development actors and to the Government")."""
+    out: list[str] = []
+    for w in words.split()[:8]:
+        if re.fullmatch(r"(?:who|which|that|whose|where|when|while|so|on|in|for|about|is|are|was|were|has|have|had|"
+                        r"[a-z]+ed)", w) and out:
+            break
+        if w == "to" and out and out[-1] != "and":
+            break
+        out.append(w)
+    while out and out[-1].lower() in ("and", "or", "to", "the", "of"):
+        out.pop()
+    return " ".join(out)

@@ -227,3 +227,23 @@ def test_whose_is_answered_by_the_owner_the_text_writes(question: str, owner: st
     a = answer(question, kb)
     assert a.text is not None and owner in a.text
     assert "UNHCR" not in a.text
+
+
+_PREP_TEXT = (
+    "In collaboration with chambers of commerce and local NGOs, the agency raised awareness among employers "
+    "about hiring refugees in the capital.\n\n"
+    "The agency consulted displaced communities on their priorities through working with women's groups and "
+    "youth associations in the northern districts.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "party"), [
+    ("Alongside whom did the agency sensitise employers about hiring refugees?", "chambers of commerce and local NGOs"),
+    ("Through whom did the agency sound out displaced communities on their priorities?",
+     "women's groups and youth associations"),
+])
+def test_a_preposition_whom_is_answered_by_the_party_after_it(question: str, party: str) -> None:
+    kb = _kb_from_text(_PREP_TEXT)
+    a = answer(question, kb)
+    assert a.text is not None and party in a.text
