@@ -97,7 +97,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     m_part = re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b([^?]*)", ctx.question,
                       re.IGNORECASE)
     if m_part:
-        part_words = frozenset(terms(m_part.group(1))) - PEOPLE - LIGHT_TERMS
+        part_words = frozenset(terms(m_part.group(1))) - LIGHT_TERMS - {"peopl"}
     # "what share of the children … were girls": what the share is, written right after the figure
     share_is = share_predicate(ctx.question) if intent.percent else frozenset()
     # a name that is itself the counted noun ("how many Ostrenians …") is scored as the unit, not as a place
@@ -209,7 +209,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             if yf != 1.0:
                 f["year_match" if yf > 1 else "year_other"] = 1.0  # "54 in 2023", not "99 days in 2022"
             f["segment"] = own_fit.get(n.start, 0.0)
-            if asks_part and (_SUBSET_BEFORE.search(raw[: n.start]) or refers_back or parent is not None):
+            if asks_part and (_SUBSET_BEFORE.search(raw[: n.start]) or refers_back or parent is not None
+                              or re.match(r"\s+of (?:them|whom|these|those)\b", raw[n.end :])):
                 # "…, of which 6,115 …", "Of them, …", "655 refugees (41 to A, 120 to B)": parts of a total
                 f["part"] = 1.0
             elif asks_part and (_WHOLE_AFTER.match(raw[n.end :]) or (

@@ -247,3 +247,14 @@ def test_a_preposition_whom_is_answered_by_the_party_after_it(question: str, par
     kb = _kb_from_text(_PREP_TEXT)
     a = answer(question, kb)
     assert a.text is not None and party in a.text
+
+
+def test_a_part_written_after_its_figure_answers_the_part_asked() -> None:
+    kb = _kb_from_text(
+        "Crossing the Serra forest remained dangerous. The agency recorded 61 deaths on the route through the Serra forest during "
+        "the year, 9 of them children.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+    )
+    a = answer("Of those who died crossing the Serra forest, how many were minors?", kb)
+    assert a.text is not None and "9" in a.text and "61" not in a.text
