@@ -62,7 +62,8 @@ def _is_country(ctx: Ctx, name: str, iri: str | None) -> bool:
 # offices", "on the main roads out of the border areas".
 _PLACE_HEAD = (r"(?:border\s+(?:points?|areas?|crossings?)|borders?|towns?|cities|city|offices?|roads?|highways?|areas?|"
                r"regions?|communities|settlements?|shelters?|points?|crossings?|centres?|centers?|provinces?|"
-               r"municipalities|districts?|camps?|sites?|coast|streets?|neighbou?rhoods?|villages?)")
+               r"municipalities|districts?|camps?|sites?|coast|streets?|neighbou?rhoods?|villages?|hospitals?|clinics?|"
+               r"schools?|universit(?:y|ies)|ports?|airports?|terminals?|prisons?|facilities)")
 _PLACE_PP = re.compile(
     r"\b(?:in|at|to|on|along|across|near)\s+((?:the|several|some|all|its|their|many|two|three|four|five)\s+)?"
     r"((?:[\w-]+\s+){0,3}?" + _PLACE_HEAD + r"(?:\s+(?:out\s+of|of|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?" + _PLACE_HEAD + r")?)\b",
@@ -108,3 +109,37 @@ def _rest_said_otherwise(ctx: Ctx, matched: frozenset[str] | set[str], raw: str)
             runs.append([])
     runs = [r for r in runs if r]
     return bool(runs) and all(said_otherwise(ctx, " ".join(r), raw) for r in runs)
+
+
+_ASKS_DIRECTION = re.compile(r"\b(?:which|what) direction\b|\bwhich way\b", re.IGNORECASE)
+_DIRECTION = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?|bound|ern)?\b", re.IGNORECASE)
+
+
+def answer_direction_of_travel(ctx: Ctx) -> Draft | None:
+    """"In which direction did the flows head": the compass word of the best sentence; of several,
+    the one whose words before it say what the question says ("a decrease in the southward flow and
+    an increase in the northward movement")."""
+    if not _ASKS_DIRECTION.search(ctx.question):
+        return None
+    framing = set(terms("direction directed way"))  # the words asking for a direction do not tell them apart
+    asked = {t: ctx.weight(t) for t in ctx.focus if t not in framing}
+    for ss in ctx.scored_sentences[:5]:
+        if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.3:
+            continue
+        text = ctx.kb.passages[ss.passage_id].text
+        found = list(_DIRECTION.finditer(text, ss.sent.start, ss.sent.end))
+        if not found:
+            continue
+        start = ss.sent.start
+        best = max(found, key=lambda m: (_said_before(text, start, m.start(), asked), -m.start()))
+        return Draft(best.group(), "location", min(1.0, 0.2 + 0.8 * ss.coverage),
+                     [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (best.start(), best.end())], ss.score)])
+    return None
+
+
+def _said_before(text: str, start: int, at: int, asked: dict[str, float]) -> float:
+    """Weight of the question's words among the six words before ``at``, in its own phrase ("… and
+    a subsequent increase in the northward movement": "increase", not what came before "and")."""
+    phrase = re.split(r"[,;:()]|\band\b|\bbut\b|\bwhile\b", text[start:at])[-1]
+    lead = set(terms(" ".join(phrase.split()[-6:])))
+    return sum(w for t, w in asked.items() if t in lead)

@@ -23,7 +23,7 @@ _SYNONYM_GROUPS = (
     "trained learned taught teaching course workshop",
     "household family families",
     "people individuals persons person",
-    "children child kids minors",
+    "children child kids minors newborn newborns babies infants",
     "received got obtained benefited given attained acquired",
     "funded financed financing funding",
     "cash monetary money",
@@ -89,6 +89,7 @@ _SYNONYM_GROUPS = (
     "struck strike strikes striking landfall",
     "new additional",
     "income incomes earn earned earning earnings",
+    "posted placed stationed deployed",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

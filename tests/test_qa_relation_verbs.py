@@ -258,3 +258,26 @@ def test_a_part_written_after_its_figure_answers_the_part_asked() -> None:
     )
     a = answer("Of those who died crossing the Serra forest, how many were minors?", kb)
     assert a.text is not None and "9" in a.text and "61" not in a.text
+
+
+def test_a_direction_asked_is_the_compass_word_said_with_the_change_asked() -> None:
+    kb = _kb_from_text(
+        "Early in the year most crossings went eastwards. In May, thousands were stranded at the Lirian border, "
+        "marking a drop in the eastward flow and a later rise in the westward movement.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+    )
+    a = answer("After the May stranding at the Lirian border, in which direction did crossings increasingly go?", kb)
+    assert a.text == "westward"
+
+
+def test_a_common_noun_place_can_be_a_hospital() -> None:
+    kb = _kb_from_text(
+        "Birth registration improved: 93% of refugee children under five were registered, thanks to an agreement "
+        "between the civil registry and the Ministry of Health that placed registry officers in nine maternity "
+        "hospitals.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+    )
+    a = answer("Where were civil registry officers posted so that refugee children get their births registered?", kb)
+    assert a.text is not None and "maternity hospitals" in a.text
