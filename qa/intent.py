@@ -138,7 +138,7 @@ _FIELDS = (
 _BUDGET_FIELDS = (
     ("expenditure_pct", r"\bexpenditure as (?:a )?%|\b(?:percent|percentage|share|%|proportion) of (?:the |its )?"
      r"(?:funds|available|money (?:it |they )?(?:had )?available|available (?:money|funds|resources))"),
-    ("funds_available_pct", r"\b(?:percent|percentage|%|share|proportion|what part) of (?:the |its )?(?:final )?budget\b|"
+    ("funds_available_pct", r"\b(?:percent|percentage|%|share|proportion|fraction|what part) of (?:the |its )?(?:final )?budget\b|"
      r"\bfunded\b.*\b(?:percent|percentage|%|share|proportion)\b|\b(?:percent|percentage|%|share|proportion)\b.*\bfunded\b|"
      r"\bfunding (?:level|rate)\b|\bas % of budget\b|\bfunded\b[^?]*\b(?:relative|compared|in proportion) to\b"),
     ("expenditure", r"\bexpenditure\b|\bspen[dt]\w*\b|\bused\b|\bdisburs\w*"),
@@ -211,7 +211,8 @@ def detect(question: str) -> Intent:
     passive = bool(re.search(r"\bby (?:whom|which|what)\b|\b(?:is|are|was|were) \w+ by\b|\bby\s*\??$", low))
     who = bool(_WHO.search(low))
     # "which area had the highest budget" (not "the minimum expenditure basket")
-    asks_which = bool(re.search(r"^\s*(?:which|what)\s+(?:\w+\s+){0,2}(?:area|areas|sector|sectors)\b", low)) or bool(
+    asks_which = bool(re.search(r"^\s*(?:which|what)\s+(?:of (?:the|its|their)\s+)?(?:\w+\s+){0,2}(?:area|areas|sector|sectors)\b",
+                                low)) or bool(
         re.search(r"\b(?:areas?|sectors?)\b", low) and re.search(r"\bwhich (?:one|of (?:them|these|those|the))\b|"
                                                           r"^\s*(?:among|of) the (?:[\w-]+ ){0,2}(?:areas|sectors),? which\b", low))
     # "the most poorly funded" is the least funded
@@ -219,10 +220,13 @@ def detect(question: str) -> Intent:
     superlative = "" if not asks_which else "min" if least else "max" if re.search(
         r"\b(?:highest|largest|biggest|most|greatest|maximum|best)\b", low) else ""
     common = {"years": years, "superlative": superlative}
-    percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b|\b(?:what|which) fraction\b", low))
+    percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b|\bfraction\b", low))
     # "where did the baseline stand for …" asks a level, not what letters stand for
     if (_ACRONYM.search(low) and not re.match(r"\s*(?:where|how high|how low|at what)\b", low)) or _ACRONYM_ALONE.search(q):
         return Intent("acronym", **common)
+    if superlative and _FINANCE.search(low) and not _SPENT_ON.search(low):
+        # "which of the four areas had the smallest share of its budget funded": one area, from the table
+        return Intent("finance", field=_first(_BUDGET_FIELDS, low), percent=percent, money=not percent, **common)
     if _LIST.search(low) and not (who and preds and not _plural_place(low)):
         return Intent("list", preds, span, passive, who=who, plural=True, **common)
     if who and preds:

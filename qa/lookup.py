@@ -304,3 +304,22 @@ def answer_edition(ctx: Ctx) -> Draft | None:
     sentence writes with it ("the II Global Refugee Forum", "(fourth annual course)")."""
     found = first_match(ctx, _ORDINAL, 0.35) if _ASKS_EDITION.search(ctx.question) else None
     return phrase_draft(found[0], found[1].start(), found[1].end(), found[1].group()) if found else None
+
+
+_ASKS_CURRENCY = re.compile(r"\b(?:what|which|in what) currenc(?:y|ies)\b|\bcurrency (?:are|is|were|was)\b", re.IGNORECASE)
+_CURRENCY_NOTE = re.compile(
+    r"\b(?:figures|amounts|values|data|budgets?|tables?)\s+(?:are\s+|were\s+)?(?:expressed\s+|given\s+|shown\s+)?in\s+"
+    r"(USD|US\s?\$|U\.S\. dollars|US dollars|EUR|euros?|GBP|CHF|[A-Z]{3})\b",
+)
+
+
+def answer_currency(ctx: Ctx) -> Draft | None:
+    """"What currency are the budget tables in": the report's own note ("Financial figures in USD")."""
+    if not _ASKS_CURRENCY.search(ctx.question):
+        return None
+    for doc in ctx.documents:
+        for p in doc.passages:
+            m = _CURRENCY_NOTE.search(p.text)
+            if m:
+                return Draft(m.group(1), "finance", 0.8, [Evidence(p.id, [(m.start(), m.end())], 1.0)])
+    return None

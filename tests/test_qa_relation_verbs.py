@@ -281,3 +281,18 @@ def test_a_common_noun_place_can_be_a_hospital() -> None:
     )
     a = answer("Where were civil registry officers posted so that refugee children get their births registered?", kb)
     assert a.text is not None and "maternity hospitals" in a.text
+
+
+@pytest.mark.parametrize(("question", "area"), [
+    ("Which of the four impact areas had the largest fraction of its budget covered by funds?", "IA4: Solve"),
+    ("Which of the impact areas got the smallest fraction of its budget funded?", "IA3: Empower"),
+])
+def test_which_of_the_areas_with_a_superlative_reads_the_budget_table(qa_kb_marovia, question: str, area: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and area in a.text
+
+
+def test_the_currency_of_the_tables_is_the_report_own_note(qa_kb_marovia) -> None:
+    a = answer("In which currency are the budget figures given?", qa_kb_marovia)
+    assert a.text == "USD"
+    assert a.citations and "USD" in a.citations[0].text
