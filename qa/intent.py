@@ -97,7 +97,7 @@ _SPENT_ON = re.compile(
 _INDICATOR = re.compile(
     r"\bbaseline\b|\btarget\w*\b|\bactual\b|\bindicator\w*\b|\bproportion\b|\bpercentage\b|\bshare of\b|"
     r"\brate of\b|\bwhat % of\b|\b(?!birth\b)[a-z]+ment rate\b|\b\w+ rate (?:among|of|for|in)\b|"
-    r"\bstart(?:ing)? (?:point|value|level)\b|\binitial (?:value|level)\b|\b(?:start|started|begin|began) (?:from|out)\b"
+    r"\b(?:start(?:ing)?|initial|opening) (?:point|value|level|figure)\b|\b(?:start|started|begin|began) (?:from|out)\b"
 )
 _LIST = re.compile(
     # the plural noun asked for comes within a few words ("what proportion of movements across the
@@ -131,7 +131,8 @@ _TARGET_NOUN = re.compile(
     r"got|received|benefited|could|can|will|in|at|from|by|with|under|through|across|during|for|of|to|that|who|$)"
 )
 _FIELDS = (
-    ("baseline", r"\bbaseline\b|\bstart(?:ing)? (?:point|value)\b|\b(?:start|started|begin|began) (?:from|out)\b"),
+    ("baseline", r"\bbaseline\b|\b(?:start(?:ing)?|initial|opening) (?:point|value|figure|level|rate)\b|"
+                 r"\b(?:start|started|begin|began) (?:from|out)\b"),
     ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed|ing|s)?\b|\bplanned\b"),
     ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
 )

@@ -296,3 +296,10 @@ def test_the_currency_of_the_tables_is_the_report_own_note(qa_kb_marovia) -> Non
     a = answer("In which currency are the budget figures given?", qa_kb_marovia)
     assert a.text == "USD"
     assert a.citations and "USD" in a.citations[0].text
+
+
+def test_a_starting_figure_is_the_baseline(qa_kb_marovia) -> None:
+    q = "What was the starting figure for the share of young children whose births were registered?"
+    assert detect(q).kind == "indicator" and detect(q).field == "baseline"
+    a = answer(q, qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("baseline 88.10%")
