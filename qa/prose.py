@@ -36,6 +36,9 @@ def _names_links(ctx: Ctx, passage_id: str) -> bool:
     return True
 
 
+# A sentence that gives the reason for what the one before it states
+_GIVES_REASON = re.compile(r"\b(?:because|due to|thanks to|since|owing to|as a result|without having to|where they|"
+                           r"which allow(?:s|ed)?|so that)\b", re.IGNORECASE)
 # "How did X strengthen Y": the answer states the means.
 _MEANS = re.compile(r"\bthrough\b|\bby (?:\w+ing|means of)\b|\bthanks to\b|\bvia\b|\bwith (?:the )?(?:support|help) of\b|"
                     r"\b(?:lines?|areas?) of work\b|\bapproach(?:es)?\b|\b[a-c]\)", re.IGNORECASE)
@@ -97,6 +100,13 @@ def answer_sentence(
         if nxt is not None:  # "Freedom of movement, however, deteriorated." says what, the next one why
             text = f"{text} {nxt.text}"
             ev[0].spans.append((nxt.start, nxt.end))
+    elif causal and not _CAUSAL.search(best.sent.text) and (nxt := _next_sentence(ctx, best)) is not None and \
+            _GIVES_REASON.search(nxt.text) and set(terms(nxt.text)) & set(ctx.focus):
+        # "Survivors can report to the police, the prosecutor or the care centres. They mostly go to the
+        # centres, where they get support without having to file a complaint.": the reason follows
+        both = f"{text} {nxt.text}"
+        text = both if len(" ".join(both.split())) <= max_chars - 2 else nxt.text
+        ev[0].spans.append((nxt.start, nxt.end))
     elif causal and _ANAPHORA.search(best.sent.text):
         prev = _previous_sentence(ctx, best)
         if prev is not None:  # "With these capacities, …": the means are in the sentence before
@@ -139,8 +149,13 @@ def _what_verb(question: str) -> str:
 def _restates(ctx: Ctx, sentence: str) -> bool:
     """A short sentence that only says what the question already says ("Freedom of movement, however,
     deteriorated." for "why did freedom of movement get worse"): at most two words of its own."""
-    said = set(terms(sentence))
-    return bool(said) and len(sentence.split()) <= 10 and len(said - set(terms(ctx.question))) <= 2
+    said = set(terms(sentence)) - _DISCOURSE
+    return bool(said) and len(sentence.split()) <= 20 and len(said - set(terms(ctx.question))) <= 2
+
+
+# Words that link a sentence to the text around it, not what it says
+_DISCOURSE = frozenset(terms("finally however also moreover furthermore additionally meanwhile nevertheless in addition "
+                             "likewise similarly still yet"))
 
 
 def _next_sentence(ctx: Ctx, ss: ScoredSent):

@@ -303,3 +303,24 @@ def test_a_starting_figure_is_the_baseline(qa_kb_marovia) -> None:
     assert detect(q).kind == "indicator" and detect(q).field == "baseline"
     a = answer(q, qa_kb_marovia)
     assert a.text is not None and a.text.startswith("baseline 88.10%")
+
+
+_WHY_TEXT = (
+    "In Aldera, survivors of domestic violence can report to the police, the public prosecutor or the Family "
+    "Support Houses (FSH) of the social ministry. Displaced survivors mostly approach the FSHs, where they get "
+    "counselling and legal advice without having to press charges.\n\n"
+    "Finally, the move of cash assistance to prepaid cards excluded some of the most vulnerable. About 7% of "
+    "the selected families lived too far from any shop that accepts the cards.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    ("Why do displaced survivors of domestic violence prefer the support houses to the police?", "without having to"),
+    ("Why did moving cash assistance to prepaid cards leave out some of the most vulnerable families?",
+     "too far from any shop"),
+])
+def test_a_why_answer_includes_the_reason_the_next_sentence_gives(question: str, reason: str) -> None:
+    kb = _kb_from_text(_WHY_TEXT)
+    a = answer(question, kb)
+    assert a.text is not None and reason in a.text
