@@ -191,6 +191,12 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
     if not (most or least) or re.search(r"\bhow (?:many|much)\b", ctx.question, re.IGNORECASE):
         return None
     kind, words = asked_type(ctx.question)
+    # "which one was sent the fewest": the words asking for the extreme are not said in the sentence
+    said = (most or least).group().lower()  # type: ignore[union-attr]
+    # ("main" and "top" also describe things: "the main obstacles" must be said)
+    asking = (set(terms(said)) if said not in ("main", "top") else set()) | {"one"}
+    rest = {t: ctx.weight(t) for t in ctx.focus if t not in asking}
+    total = sum(rest.values()) or 1.0
     for ss in ctx.scored_sentences[:10]:
         p = ctx.kb.passages[ss.passage_id]
         if p.kind == "table_row" or ss.coverage < 0.3:
@@ -207,7 +213,7 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
         if len(pairs) < 2:
             continue
         value, name = (max if most else min)(pairs, key=lambda x: x[0])
-        conf = min(1.0, 0.2 + 0.8 * ss.coverage)
+        conf = min(1.0, 0.2 + 0.8 * sum(w for t, w in rest.items() if t in ss.matched) / total)
         return Draft(_display(ctx, name), "list" if ctx.intent.kind == "list" else "relation", conf,
                      [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)], items=[(name.text, name.iri)])
     return None

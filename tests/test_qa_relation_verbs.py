@@ -324,3 +324,14 @@ def test_a_why_answer_includes_the_reason_the_next_sentence_gives(question: str,
     kb = _kb_from_text(_WHY_TEXT)
     a = answer(question, kb)
     assert a.text is not None and reason in a.text
+
+
+def test_the_country_with_the_fewest_is_found_without_the_word_fewest() -> None:
+    kb = _kb_from_text(
+        "In 2024, the agency submitted 410 refugees for resettlement (35 to Finland, 96 to Canada, 251 to the United "
+        "States and 28 to Portugal), slightly below the quota.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+    )
+    a = answer("Among the resettlement countries, which one was sent the fewest submissions?", kb)
+    assert a.text == "Portugal"
