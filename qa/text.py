@@ -90,6 +90,7 @@ _SYNONYM_GROUPS = (
     "new additional",
     "income incomes earn earned earning earnings",
     "posted placed stationed deployed",
+    "strand strands line lines pillar pillars axis axes",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

@@ -335,3 +335,15 @@ def test_the_country_with_the_fewest_is_found_without_the_word_fewest() -> None:
     )
     a = answer("Among the resettlement countries, which one was sent the fewest submissions?", kb)
     assert a.text == "Portugal"
+
+
+def test_the_noun_counted_may_end_the_question() -> None:
+    assert detect("The agency's support to the registry was organised along how many pillars?").unit_terms == ("strand",)
+    kb = _kb_from_text(
+        "UNHCR supported the Refugee Board through three lines of work: a) financing 19 caseworkers, b) building "
+        "a case database, and c) training judges.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+    )
+    a = answer("UNHCR's support to the Refugee Board had how many strands?", kb)
+    assert a.text is not None and "three" in a.text
