@@ -47,7 +47,7 @@ _SYNONYM_GROUPS = (
     "partnered collaborated cooperated partnership collaboration",
     "led leads headed",
     "registration registered",
-    "departed travelled traveled left leaving leave flew flown fly flight departure departures",
+    "departed travelled traveled travel left leaving leave flew flown fly flight departure departures move moved moving",
     "fall falling slip slipping sink sinking",
     "hired hiring hire recruited recruiting recruitment employed",
     "decided adjudicated resolved ruled",
@@ -91,6 +91,8 @@ _SYNONYM_GROUPS = (
     "income incomes earn earned earning earnings",
     "posted placed stationed deployed",
     "strand strands line lines pillar pillars axis axes",
+    "free freely freedom",
+    "inside within",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

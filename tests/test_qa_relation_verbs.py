@@ -347,3 +347,8 @@ def test_the_noun_counted_may_end_the_question() -> None:
     )
     a = answer("UNHCR's support to the Refugee Board had how many strands?", kb)
     assert a.text is not None and "three" in a.text
+
+
+def test_travelling_freely_inside_the_country_is_moving_freely_within_it(qa_kb_marovia) -> None:
+    a = answer("At baseline, what share of refugees were free to travel around inside the country?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("baseline 68.10%")
