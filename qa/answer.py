@@ -334,7 +334,7 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
                 return f"the table does not concern {lk.surface}"
     elif d.kind != "acronym":
         cited_terms = set(terms(" ".join(cited)))
-        # "the mixed-movements working group" is cited as "the GTMM"
+        # "the mixed-movements working group" is cited by its acronym
         short = [long_terms for a, long_terms in ctx._acronym_expansions() if a in cited_terms]
         for phrase in _named_phrases(ctx):
             if any(set(terms(phrase)) <= long_terms for long_terms in short):

@@ -221,8 +221,8 @@ class Ctx:
         return out
 
     def long_form_terms(self, ts: frozenset[str]) -> frozenset[str]:
-        """``ts`` with the terms of the long form of each acronym among them ("two new CACs" counts
-        comprehensive care centres)."""
+        """``ts`` with the terms of the long form of each acronym among them ("two new CSCs" counts
+        community support centres)."""
         key = "acronym_term_long_forms"
         if key not in self.kb.memo:
             table: dict[str, set[str]] = {}

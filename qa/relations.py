@@ -495,8 +495,8 @@ _OWNED_STOP = frozenset({"abil", "capac", "work"})
 
 
 def answer_whose(ctx: Ctx) -> Draft | None:
-    """The name a sentence writes as the owner of what the question asks "whose" of: "CONARE's
-    mobile teams", "the mobile wallet of the CPT", "CEPR staff"."""
+    """The name a sentence writes as the owner of what the question asks "whose" of: "the
+    commission's mobile teams", "the mobile wallet of the BPT", "ABC staff"."""
     m = _WHOSE.search(ctx.question)
     if not m:
         return None
