@@ -105,7 +105,8 @@ QUESTION_WORDS = frozenset(
     """how many much what which who whom whose when where why number total amount figure report
     reported according mention mentioned say says state stated tell give list name named kind type
     exactly approximately approx roughly overall there year actually really currently still finally instead rather
-    also majority largest biggest highest greatest fewest least smallest lowest besides aside example examples""".split()
+    also majority largest biggest highest greatest fewest least smallest lowest besides aside example examples
+    else apart purpose""".split()
 )
 
 

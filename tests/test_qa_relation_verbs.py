@@ -352,3 +352,17 @@ def test_the_noun_counted_may_end_the_question() -> None:
 def test_travelling_freely_inside_the_country_is_moving_freely_within_it(qa_kb_marovia) -> None:
     a = answer("At baseline, what share of refugees were free to travel around inside the country?", qa_kb_marovia)
     assert a.text is not None and a.text.startswith("baseline 68.10%")
+
+
+def test_who_else_and_purpose_frame_a_question_and_are_not_looked_for() -> None:
+    kb = _kb_from_text(
+        "The agency trained 210 people on the code of conduct, including community volunteers, its own staff "
+        "and partners.\n\n"
+        "The Ministry of Planning set up the Solutions Platform in 2024 to bring development banks into the "
+        "response.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    )
+    a = answer("Besides community volunteers, who else did the agency train on the code of conduct?", kb)
+    assert a.text is not None and "partners" in a.text
+    b = answer("What was the planning ministry's purpose in setting up the Solutions Platform?", kb)
+    assert b.text is not None and "development banks" in b.text
