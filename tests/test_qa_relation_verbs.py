@@ -11,6 +11,10 @@ from qa import answer
 from qa.intent import detect
 from tests.test_qa import _kb_from_text
 
+# Paragraphs about other things, so that the lexical knowledge base can tell rare words from common ones
+_CASH_PARAGRAPH = "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+_OTHER_PARAGRAPHS = _CASH_PARAGRAPH + "\nThe shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+
 _ALDERA = (
     "Housing was the main concern after the floods. The Casa Firme campaign, launched in May by the Aldera "
     "Housing Institute (AHI) with UNHCR support, helped 420 displaced families to repair their homes in the "
@@ -62,7 +66,7 @@ _CONSULTA = (
     "identified the specific needs of groups such as older people, persons with disabilities and indigenous "
     "communities living in the northern districts.\n\n"
     "The agency supported 40 persons with disabilities with assistive devices in the capital.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    + _CASH_PARAGRAPH
 )
 
 
@@ -95,8 +99,7 @@ def test_the_group_named_after_the_people_counted(question: str, group: set[str]
 _CENTRES = (
     "The Migration Directorate opened four assistance centres for survivors in Ecuador in 2024, with funding "
     "from the European Union.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-    "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+    + _OTHER_PARAGRAPHS
 )
 
 
@@ -122,7 +125,7 @@ _STORM = (
     "distributed relief items to 4,300 families within two weeks.\n\n"
     "Registration of newborns improved over the year, and the civil registry extended its opening hours by "
     "two months in the southern provinces.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    + _CASH_PARAGRAPH
 )
 
 
@@ -138,8 +141,7 @@ _CARE = (
     "opened three new ISCs in Porto Lume and Vila Serra.\n\n"
     "The Refugee Coordination Forum (RCF) brought together 64 partners in 2024, of which 9 were refugee-led "
     "organizations.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-    "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+    + _OTHER_PARAGRAPHS
 )
 
 
@@ -166,7 +168,7 @@ _CLAIMS = (
     "claims were still pending at the end of the year.\n\n"
     "With more eligibility officers, the Refugee Board decided 4,410 claims, of which 2,905 resulted in the "
     "recognition of refugee status and 1,120 in a rejection.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    + _CASH_PARAGRAPH
 )
 
 
@@ -189,7 +191,7 @@ _TWO = (
     "status determination during the year.\n\n"
     "The regional platform's appeal for refugees and migrants requested USD 64 million, of which 41% was "
     "funded by the end of the year.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    + _CASH_PARAGRAPH
 )
 
 
@@ -214,7 +216,7 @@ _WHOSE_TEXT = (
     "The National Migration Service (NMS) is the authority in charge of documentation. With UNHCR support, the "
     "NMS's network of service desks grew to 14 offices in 2024.\n\n"
     "UNHCR coached Refugee Board staff on interviewing techniques for children and survivors of violence.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    + _CASH_PARAGRAPH
 )
 
 
@@ -234,7 +236,7 @@ _PREP_TEXT = (
     "about hiring refugees in the capital.\n\n"
     "The agency consulted displaced communities on their priorities through working with women's groups and "
     "youth associations in the northern districts.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    + _CASH_PARAGRAPH
 )
 
 
@@ -253,8 +255,7 @@ def test_a_part_written_after_its_figure_answers_the_part_asked() -> None:
     kb = _kb_from_text(
         "Crossing the Serra forest remained dangerous. The agency recorded 61 deaths on the route through the Serra forest during "
         "the year, 9 of them children.\n\n"
-        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+        + _OTHER_PARAGRAPHS
     )
     a = answer("Of those who died crossing the Serra forest, how many were minors?", kb)
     assert a.text is not None and "9" in a.text and "61" not in a.text
@@ -264,8 +265,7 @@ def test_a_direction_asked_is_the_compass_word_said_with_the_change_asked() -> N
     kb = _kb_from_text(
         "Early in the year most crossings went eastwards. In May, thousands were stranded at the Lirian border, "
         "marking a drop in the eastward flow and a later rise in the westward movement.\n\n"
-        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+        + _OTHER_PARAGRAPHS
     )
     a = answer("After the May stranding at the Lirian border, in which direction did crossings increasingly go?", kb)
     assert a.text == "westward"
@@ -276,8 +276,7 @@ def test_a_common_noun_place_can_be_a_hospital() -> None:
         "Birth registration improved: 93% of refugee children under five were registered, thanks to an agreement "
         "between the civil registry and the Ministry of Health that placed registry officers in nine maternity "
         "hospitals.\n\n"
-        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+        + _OTHER_PARAGRAPHS
     )
     a = answer("Where were civil registry officers posted so that refugee children get their births registered?", kb)
     assert a.text is not None and "maternity hospitals" in a.text
@@ -311,7 +310,7 @@ _WHY_TEXT = (
     "counselling and legal advice without having to press charges.\n\n"
     "Finally, the move of cash assistance to prepaid cards excluded some of the most vulnerable. About 7% of "
     "the selected families lived too far from any shop that accepts the cards.\n\n"
-    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    + _CASH_PARAGRAPH
 )
 
 
@@ -330,8 +329,7 @@ def test_the_country_with_the_fewest_is_found_without_the_word_fewest() -> None:
     kb = _kb_from_text(
         "In 2024, the agency submitted 410 refugees for resettlement (35 to Finland, 96 to Canada, 251 to the United "
         "States and 28 to Portugal), slightly below the quota.\n\n"
-        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+        + _OTHER_PARAGRAPHS
     )
     a = answer("Among the resettlement countries, which one was sent the fewest submissions?", kb)
     assert a.text == "Portugal"
@@ -342,8 +340,7 @@ def test_the_noun_counted_may_end_the_question() -> None:
     kb = _kb_from_text(
         "UNHCR supported the Refugee Board through three lines of work: a) financing 19 caseworkers, b) building "
         "a case database, and c) training judges.\n\n"
-        "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-        "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+        + _OTHER_PARAGRAPHS
     )
     a = answer("UNHCR's support to the Refugee Board had how many strands?", kb)
     assert a.text is not None and "three" in a.text
@@ -360,7 +357,7 @@ def test_who_else_and_purpose_frame_a_question_and_are_not_looked_for() -> None:
         "and partners.\n\n"
         "The Ministry of Planning set up the Solutions Platform in 2024 to bring development banks into the "
         "response.\n\n"
-        "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+        + _CASH_PARAGRAPH
     )
     a = answer("Besides community volunteers, who else did the agency train on the code of conduct?", kb)
     assert a.text is not None and "partners" in a.text
