@@ -38,7 +38,8 @@ LIGHT_TERMS = _LIGHT = frozenset(
         "assist assisted help helped serve served attend attended access accessed hold held organise organised "
         "organize organized run ran count counted record recorded report reported register registered be "
         "been become became include included involve involved cover covered use used need needed see saw "
-        "find found go went come came end ended total totalled amount amounted stay stayed live lived"
+        "find found go went come came end ended total totalled amount amounted stay stayed live lived "
+        "elapse elapsed last lasted"
     ).split()
     for t in terms(w)
 )

@@ -363,3 +363,13 @@ def test_who_else_and_purpose_frame_a_question_and_are_not_looked_for() -> None:
     assert a.text is not None and "partners" in a.text
     b = answer("What was the planning ministry's purpose in setting up the Solutions Platform?", kb)
     assert b.text is not None and "development banks" in b.text
+
+
+def test_elapsed_only_frames_a_question_about_a_length_of_time() -> None:
+    kb = _kb_from_text(
+        "The agency cut the average time between opening a resettlement case and its submission from 120 days "
+        "in 2023 to 84 days in 2024.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("In 2023, how many days elapsed on average between opening a resettlement case and submitting it?", kb)
+    assert a.text is not None and "120" in a.text
