@@ -256,7 +256,8 @@ def detect(question: str) -> Intent:
             of = re.match(r"\s*((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|"
                           r"in|at|from|by|with|for|to|that|who)\b|\s*\?|$)", low[m.end() :])
             unit += tuple(t for t in terms(of.group(1)) if t not in unit) if of else ()
-        money = bool(re.search(r"\bhow much\b(?! of)|\bamount\b|(?<!\bno )(?<!\bfree of )\bcost\b|\bincome\w*\b", low))
+        money = bool(re.search(r"\bhow much\b(?! of)|\bamount\b|(?<!\bno )(?<!\bfree of )\bcost\b|\bincome\w*\b", low)) \
+            and not re.search(r"\bhow many times\b", low)  # "… correspond to how many times the minimum wage": a multiple
         if re.search(r"\bhow much (?:did|has|have|had|does|do|was|were)\b[^?]*\b(?:grow|grew|grown|increas\w*|ris\w*|rose|"
                      r"fall|fell|fallen|decreas\w*|declin\w*|drop\w*|chang\w*|expand\w*|shr[iu]nk\w*)\b", low) and \
                 not re.search(r"\b(?:money|usd|dollars?|budget|funding|funds)\b", low):

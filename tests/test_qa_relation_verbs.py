@@ -373,3 +373,14 @@ def test_elapsed_only_frames_a_question_about_a_length_of_time() -> None:
     )
     a = answer("In 2023, how many days elapsed on average between opening a resettlement case and submitting it?", kb)
     assert a.text is not None and "120" in a.text
+
+
+def test_how_many_times_asks_a_multiple_not_an_amount_of_money() -> None:
+    assert not detect("Twelve tax units of yearly income equal how many times the minimum wage?").money
+    kb = _kb_from_text(
+        "Refugees may open a simplified account if their income stays below twelve tax units a year, which is "
+        "about 5.2 times the national minimum salary.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Twelve tax units of yearly income equal how many times the minimum wage?", kb)
+    assert a.text is not None and "5.2" in a.text
