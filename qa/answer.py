@@ -335,7 +335,7 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     elif d.kind != "acronym":
         cited_terms = set(terms(" ".join(cited)))
         # "the mixed-movements working group" is cited by its acronym
-        short = [long_terms for a, long_terms in ctx._acronym_expansions() if a in cited_terms]
+        short = [long_terms for a, long_terms in ctx.acronym_expansions if a in cited_terms]
         for phrase in _named_phrases(ctx):
             if any(set(terms(phrase)) <= long_terms for long_terms in short):
                 continue

@@ -151,7 +151,7 @@ class Ctx:
         """Every sentence of the retrieved passages, scored against the question focus."""
         focus = self.focus
         total = sum(self.weight(t) for t in focus) or 1.0
-        expand = self._acronym_expansions()
+        expand = self.acronym_expansions
         named = self._linked_forms()
         out: list[ScoredSent] = []
         for hit in self.hits:
@@ -190,9 +190,10 @@ class Ctx:
                 out.append((forms, asked))
         return out
 
-    def _acronym_expansions(self) -> list[tuple[str, frozenset[str]]]:
+    @cached_property
+    def acronym_expansions(self) -> list[tuple[str, frozenset[str]]]:
         """(acronym term, terms of its long form) for each long form the question writes out
-        ("gender-based violence" meets a sentence that says "GBV")."""
+        ("gender-based violence" meets a sentence that says "GBV"), or names loosely."""
         from .text import find_phrase
 
         key = "acronym_long_forms"
