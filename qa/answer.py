@@ -31,6 +31,7 @@ from .relations import (
     answer_names_from_text,
     answer_prep_whom,
     answer_relation_graph,
+    answer_runner,
     answer_whose,
     many_expected,
     merge_relation_drafts,
@@ -170,7 +171,7 @@ def answer(
             best = listed
     if best is None or best.confidence < options.min_confidence:
         # "to whom did X hand …": the words after that preposition, when nothing else answered
-        party = answer_prep_whom(ctx)
+        party = answer_prep_whom(ctx) or answer_runner(ctx)
         if party is not None and party.confidence >= options.min_confidence and not _refuse(ctx, party):
             best = party
     if best is None or best.confidence < options.min_confidence:

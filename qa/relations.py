@@ -500,7 +500,27 @@ def answer_whose(ctx: Ctx) -> Draft | None:
     m = _WHOSE.search(ctx.question)
     if not m:
         return None
-    owned_asked = set(terms(m.group(1))) - _OWNED_STOP
+    return _owner_draft(ctx, m.group(1))
+
+
+# "who runs the helpline …", "which organisation manages the catalogue …": when no relation says
+# so, the owner the text writes ("UNHCR's helpline", "the catalogue of <name>") runs it
+_RUNS = re.compile(
+    r"\b(?:who|which\b[^?]{0,40}?)\s+(?:runs?|ran|manages?|managed|operates?|operated|owns?|owned|administers?|"
+    r"administered|(?:is|was) in charge of|(?:is|was) responsible for)\s+(?:the\s+|its\s+|their\s+)?"
+    r"((?:[\w'’-]+\s+){0,6}?[\w'’-]+?)(?=\s+(?:that|which|who|where|for|in|at|with|by|on|since|to)\b|\s*[?,]|$)",
+    re.IGNORECASE,
+)
+
+
+def answer_runner(ctx: Ctx) -> Draft | None:
+    """Who runs what the question names, read as its owner in the text (see ``_RUNS``)."""
+    m = _RUNS.search(ctx.question)
+    return _owner_draft(ctx, m.group(1)) if m else None
+
+
+def _owner_draft(ctx: Ctx, owned_phrase: str) -> Draft | None:
+    owned_asked = set(terms(owned_phrase)) - _OWNED_STOP
     if not owned_asked:
         return None
     best: tuple[float, ScoredSent, Name] | None = None

@@ -384,3 +384,16 @@ def test_how_many_times_asks_a_multiple_not_an_amount_of_money() -> None:
     )
     a = answer("Twelve tax units of yearly income equal how many times the minimum wage?", kb)
     assert a.text is not None and "5.2" in a.text
+
+
+def test_who_runs_a_service_is_read_from_its_owner_in_the_text() -> None:
+    kb = _kb_from_text(
+        "The Norwegian Refugee Council's legal aid desk, the Puerta Abierta counter, answered 4,300 queries "
+        "from returnees in 2024.\n\n"
+        "By December, 610 refugee nurses had enrolled in the skills registry of Talent Beyond Borders.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Which organisation operates the Puerta Abierta legal aid counter?", kb)
+    assert a.text is not None and "Norwegian Refugee Council" in a.text
+    b = answer("Who manages the skills registry that the refugee nurses signed up to?", kb)
+    assert b.text is not None and "Talent Beyond Borders" in b.text
