@@ -56,11 +56,11 @@ _ACRONYM = re.compile(
     # "which ministry hides behind the letters MHCP", "what is that body called in full"
     r"\b(?:the )?letters [a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$"
 )
-# "What is ACR?", "What are the ABC mentioned in …", "… ACR interviews - what is ACR?": an acronym
-# asked about on its own (also after a dash or colon that closes a first clause).
+# "What is ACR?", "What are the ABC mentioned in …", "what are the ABCs that …", "… ACR interviews - what
+# is ACR?": an acronym asked about on its own (also after a dash or colon that closes a first clause).
 _ACRONYM_ALONE = re.compile(
     r"(?:^|[-–—:;.?])\s*(?i:what|who) (?i:is|are|was|were) (?i:the |an? )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?"
-    r"(?:\s+(?i:mentioned|referred|cited)\b|\s*\?|$)|"
+    r"(?:\s+(?i:mentioned|referred|cited|that|which|who)\b|\s*\?|$)|"
     # "PNM - which institution is that?"
     r"^\s*(?:the )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*\s*[-–—:,]\s*(?i:which|what|who)\b[^?]*\b(?i:is|are|was) "
     r"(?i:that|this|it)\s*\??$"
@@ -258,6 +258,9 @@ def detect(question: str) -> Intent:
             unit += tuple(t for t in terms(of.group(1)) if t not in unit) if of else ()
         money = bool(re.search(r"\bhow much\b(?! of)|\bamount\b|(?<!\bno )(?<!\bfree of )\bcost\b|\bincome\w*\b", low)) \
             and not re.search(r"\bhow many times\b", low)  # "… correspond to how many times the minimum wage": a multiple
+        # "how big was the recovery loan": the size of a sum of money is an amount
+        money = money or bool(re.search(r"\bhow (?:big|large|sizeable|substantial)\b[^?]*\b(?:loan|grant|donation|allocation|"
+                                        r"contribution|appeal|budget|envelope|credit|investment|pledge)s?\b", low))
         if re.search(r"\bhow much (?:did|has|have|had|does|do|was|were)\b[^?]*\b(?:grow|grew|grown|increas\w*|ris\w*|rose|"
                      r"fall|fell|fallen|decreas\w*|declin\w*|drop\w*|chang\w*|expand\w*|shr[iu]nk\w*)\b", low) and \
                 not re.search(r"\b(?:money|usd|dollars?|budget|funding|funds)\b", low):

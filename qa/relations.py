@@ -281,7 +281,8 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                 after = [n for n in names if n.start >= vend]
                 names = _list_from(p.text, after) if after else names
             elif asks_subject:
-                before = _subject_before(p.text, [n for n in names if n.start < vpos])
+                before = _subject_before(p.text, [n for n in names if n.start < vpos],
+                                         coordinated=_plural(ctx) or many_expected(ctx))
                 co = [n for n in names if vend <= n.start <= vend + 40
                       and _CO.search(p.text[max(ss.sent.start, n.start - 20) : n.start])]
                 names = (before + co[:2]) or names[:1]
@@ -315,15 +316,19 @@ _APPOSED_ORG = re.compile(r"\b(?:the|a|an|its|our|UNHCR(?:['’]s)?)\s+(?:[\w-]+
 _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an|its)\b[^,;]*,\s*$")
 
 
-def _subject_before(text: str, names: list[Name]) -> list[Name]:
+def _subject_before(text: str, names: list[Name], *, coordinated: bool = False) -> list[Name]:
     """The name the verb's clause is about: the last one before the verb, unless it sits inside an
-    appositive ("Caritas X, the national chapter of Caritas Internationalis, managed …")."""
+    appositive ("Caritas X, the national chapter of Caritas Internationalis, managed …"). With
+    ``coordinated``, the names listed with it too ("UNHCR and UNICEF supported …")."""
     if not names:
         return []
     i = len(names) - 1
     while i > 0 and _APPOSITIVE.match(text[names[i - 1].end : _clause_end(text, names[i])]):
         i -= 1
-    return [names[i]]
+    first = i
+    while coordinated and first > 0 and _COORDINATION.fullmatch(text[names[first - 1].end : names[first].start]):
+        first -= 1
+    return names[first : i + 1]
 
 
 def _clause_end(text: str, n: Name) -> int:
@@ -331,11 +336,14 @@ def _clause_end(text: str, n: Name) -> int:
     return n.end + (m.end() if m else 0)
 
 
+_COORDINATION = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
+
+
 def _list_from(text: str, names: list[Name]) -> list[Name]:
     """The first name and those written in one list with it ("by UNHCR and UNFPA")."""
     out = names[:1]
     for n in names[1:]:
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[out[-1].end : n.start]):
+        if _COORDINATION.fullmatch(text[out[-1].end : n.start]):
             out.append(n)
         else:
             break

@@ -176,6 +176,11 @@ _PHRASES = (
     (re.compile(r"\b(?:get|gets|got|getting|go|goes|went|gone|going) under ?way\b", re.IGNORECASE), "started"),
     (re.compile(r"\b(?:go|goes|went|gone|going) up\b", re.IGNORECASE), "increased"),
     (re.compile(r"\b(?:go|goes|went|gone|going) down\b", re.IGNORECASE), "decreased"),
+    # "in the first quarter of the response" is its first three months (not "a quarter of" a total)
+    (re.compile(r"\b(first|second|third|fourth|last|final) quarter\b", re.IGNORECASE), r"\1 three months"),
+    # the sector's name for household goods handed out in an emergency
+    (re.compile(r"(?<!core )\b(?:(?:basic|essential) )?(?:household|relief) (?:supplies|items|goods)\b", re.IGNORECASE),
+     "core relief items"),
 )
 
 
@@ -196,7 +201,11 @@ def terms(text: str) -> tuple[str, ...]:
 def focus_terms(question: str) -> tuple[str, ...]:
     """The content terms of a question (question-framing words removed, order kept, unique)."""
     drop = {canon(t) for w in QUESTION_WORDS if (t := term(w))}
+    question = _HOW_BIG.sub("how", question)  # "how big was the loan": its size is asked, "big" is not looked for
     return tuple(dict.fromkeys(t for t in terms(question) if t not in drop))
+
+
+_HOW_BIG = re.compile(r"\bhow (?:big|large|sizeable|substantial)\b", re.IGNORECASE)
 
 
 _NEGATION = re.compile(r"\b(?:instead of|rather than|other than|apart from|aside from|besides|except(?: for)?|without|"

@@ -397,3 +397,44 @@ def test_who_runs_a_service_is_read_from_its_owner_in_the_text() -> None:
     assert a.text is not None and "Norwegian Refugee Council" in a.text
     b = answer("Who manages the skills registry that the refugee nurses signed up to?", kb)
     assert b.text is not None and "Talent Beyond Borders" in b.text
+
+
+def test_a_plural_acronym_followed_by_a_relative_clause_asks_its_long_form() -> None:
+    assert detect("What are the RPBs that must approve each relocation?").kind == "acronym"
+    kb = _kb_from_text(
+        "The decree requires the Regional Planning Boards (RPB) to approve every relocation within ten days.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("What are the RPBs that must approve each relocation?", kb)
+    assert a.text is not None and "Regional Planning Boards" in a.text
+
+
+def test_several_bodies_asked_as_subject_are_all_named_when_written_together() -> None:
+    kb = _kb_from_text(
+        "UNFPA and UNICEF supported the Office for Gender Equality (OGE) in drafting the referral pathway "
+        "for survivors.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Which agencies helped the gender equality office write its referral pathway?", kb)
+    assert a.text is not None and "UNFPA" in a.text and "UNICEF" in a.text
+
+
+def test_the_size_of_a_loan_is_an_amount_of_money() -> None:
+    assert detect("How large was the reconstruction loan from the development bank?").money
+    kb = _kb_from_text(
+        "In October, the Regional Development Bank approved a USD 80 million Reconstruction Loan, and 3,100 "
+        "families applied for rebuilding support.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("How large was the reconstruction loan from the development bank?", kb)
+    assert a.text is not None and "80 million" in a.text
+
+
+def test_household_supplies_in_the_first_quarter_are_core_relief_items_in_three_months() -> None:
+    kb = _kb_from_text(
+        "In the first three months after the floods, the agency handed core relief items to 9,300 people and "
+        "repaired 410 shelters for 2,050 people.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("In the first quarter after the floods, how many people got basic household supplies?", kb)
+    assert a.text is not None and "9,300" in a.text
