@@ -36,6 +36,7 @@ from .relations import (
     many_expected,
     merge_relation_drafts,
 )
+from .table_compare import answer_budget_pair, answer_indicator_comparison
 from .tables import answer_finance, answer_indicator, answer_row_by_value, match_indicators
 from .text import asked_count, find_phrase, merge_spans, numbers, spells, terms
 
@@ -148,12 +149,16 @@ def answer(
     # 512 …": the name written with that figure
     direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else None
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
+    # "which indicator reached its target", "did X or Y have more funds": a comparison of table rows
+    compared = answer_indicator_comparison(ctx) or answer_budget_pair(ctx)
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
     form = (answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx))
     if form is not None and form.confidence >= options.min_confidence:
         best = form
+    elif compared is not None and compared.confidence >= options.min_confidence:
+        best = compared
     elif direct is not None and direct.confidence >= options.min_confidence + 0.15:
         best = direct
     else:

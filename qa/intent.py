@@ -212,8 +212,8 @@ def detect(question: str) -> Intent:
     passive = bool(re.search(r"\bby (?:whom|which|what)\b|\b(?:is|are|was|were) \w+ by\b|\bby\s*\??$", low))
     who = bool(_WHO.search(low))
     # "which area had the highest budget" (not "the minimum expenditure basket")
-    asks_which = bool(re.search(r"^\s*(?:which|what)\s+(?:of (?:the|its|their)\s+)?(?:\w+\s+){0,2}(?:area|areas|sector|sectors)\b",
-                                low)) or bool(
+    asks_which = bool(re.search(r"(?:^\s*|\b(?:on|in|to|for|from|of),?\s+|,\s+)(?:which|what)\s+(?:of (?:the|its|their)\s+)?"
+                                r"(?:[\w-]+\s+){0,2}(?:area|areas|sector|sectors)\b|^\s*which (?:line|row)s?\b", low)) or bool(
         re.search(r"\b(?:areas?|sectors?)\b", low) and re.search(r"\bwhich (?:one|of (?:them|these|those|the))\b|"
                                                           r"^\s*(?:among|of) the (?:[\w-]+ ){0,2}(?:areas|sectors),? which\b", low))
     # "the most poorly funded" is the least funded

@@ -158,7 +158,7 @@ def answer_indicator(ctx: Ctx) -> Draft | None:
         if ctx.intent.field:
             return None  # the asked column is empty for this row (impact indicators have no target)
         field = "actual" if "actual" in vals else next(iter(vals))
-    label = _short(row.label, 110)
+    label = short(row.label, 110)
     main = f"{field} {vals[field].text}"
     rest = [f"{k} {v.text}" for k, v in vals.items() if k != field]
     text = f"{main} ({', '.join(rest)}) — indicator {row.code} {label}" if rest else f"{main} — indicator {row.code} {label}"
@@ -221,14 +221,14 @@ def _other_population(ctx: Ctx, row: IndicatorRow) -> str:
     return ""
 
 
-def _short(text: str, n: int) -> str:
+def short(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
 
 
 # -- budget ------------------------------------------------------------------------------------
 
-_BUDGET_LABELS = {
+BUDGET_LABELS = {
     "final_budget": "final budget",
     "funds_available": "funds available",
     "funds_available_pct": "funds available as % of budget",
@@ -284,13 +284,13 @@ def answer_finance(ctx: Ctx) -> Draft | None:
         a, b = row, matches[1][2]
         if (a.final_budget, a.funds_available) != (b.final_budget, b.funds_available):
             score *= 0.6  # two different rows fit equally: not sure which is meant
-    vals = {k: getattr(row, k) for k in _BUDGET_LABELS if getattr(row, k) is not None}
+    vals = {k: getattr(row, k) for k in BUDGET_LABELS if getattr(row, k) is not None}
     if field not in vals:
         return None
-    rest = [f"{_BUDGET_LABELS[k]} {v.text}" for k, v in vals.items() if k != field]
+    rest = [f"{BUDGET_LABELS[k]} {v.text}" for k, v in vals.items() if k != field]
     name = row.area.title if row.area.code.lower() == "total" else f"{row.area.code}: {row.area.title}"
     cur = f"{row.currency} " if not field.endswith("_pct") else ""
-    text = f"{cur}{vals[field].text} ({_BUDGET_LABELS[field]}; {'; '.join(rest)}) — {name}"
+    text = f"{cur}{vals[field].text} ({BUDGET_LABELS[field]}; {'; '.join(rest)}) — {name}"
     passage = ctx.kb.passages[row.passage_id]
     spans = [(0, len(passage.text.rstrip()))]
     conf = min(1.0, 0.25 + 0.8 * score)
@@ -308,16 +308,22 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
         rows = [(rid, r) for rid, r in rows if r.area.kind in kinds or (r.table in kinds)]
     if not rows:
         return None
-    pick = max if ctx.intent.superlative == "max" else min
-    rid, row = pick(rows, key=lambda x: getattr(x[1], field).value or 0.0)
+    ranked = sorted(rows, key=lambda x: getattr(x[1], field).value or 0.0, reverse=ctx.intent.superlative == "max")
+    # "the second-largest budget", "after X, which had the next-largest": one place down the ranking
+    place = 1 if re.search(r"\b(?:second|next)[- ](?:largest|highest|biggest|greatest|smallest|lowest|least)\b", low) else 0
+    if place >= len(ranked):
+        return None
+    rid, row = ranked[place]
     v = getattr(row, field)
-    text = f"{row.area.code}: {row.area.title} ({_BUDGET_LABELS[field]} {v.text})"
+    text = f"{row.area.code}: {row.area.title} ({BUDGET_LABELS[field]} {v.text})"
     passage = ctx.kb.passages[row.passage_id]
     return Draft(text, "finance", 0.7, [Evidence(row.passage_id, [(0, len(passage.text.rstrip()))], 1.0)])
 
 
 
-_WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:areas?|indicators?)\b", re.IGNORECASE)
+# "which area …", and "one indicator fell from X to Y — what does it measure?"
+_WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:areas?|indicators?)\b|"
+                        r"\bindicators?\b[^?]*\bwhat (?:does|did|is|was) (?:it|this|that)\b", re.IGNORECASE)
 
 
 def answer_row_by_value(ctx: Ctx) -> Draft | None:
@@ -333,7 +339,7 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
     for rid, b in ctx.kb.budget:
         if ctx.report and rid != ctx.report or b.area.code.lower() == "total":
             continue
-        for col, label in _BUDGET_LABELS.items():
+        for col, label in BUDGET_LABELS.items():
             v = getattr(b, col)
             if v is not None and (not field or field == col) and _same_value(v, given):
                 found.append((b.passage_id, f"{b.area.code}: {b.area.title}", v, label, "finance"))
@@ -342,7 +348,7 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
             continue
         for col, v in _values(r):
             if v is not None and (not field or field == col) and _same_value(v, given):
-                found.append((r.passage_id, f"indicator {r.code} {_short(r.label, 110)}", v, col, "indicator"))
+                found.append((r.passage_id, f"indicator {r.code} {short(r.label, 110)}", v, col, "indicator"))
     names = {f[1] for f in found}
     if len(names) != 1:
         return None  # nothing prints it, or several rows do: the figure does not say which

@@ -1,0 +1,176 @@
+"""Questions that compare rows of the results tables rather than read one value.
+
+"Which child protection indicator ended below its baseline?", "which livelihoods indicator reached
+its target?", "which impact indicator improved the most?", "did the Empower or the Protect area have
+more funds available?". The rows are narrowed to the level (impact / outcome) and the area the
+question names, then the comparison it states picks the row(s). Nothing here guesses: when the
+question names no comparison the module knows, or too many rows fit, another answerer is left to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ingest.model import BudgetRow, IndicatorRow
+
+from .context import Ctx, Draft, Evidence
+from .tables import BUDGET_LABELS, short
+from .text import find_phrase, numbers, terms
+
+_ASKS_INDICATOR = re.compile(r"\b(?:which|what)\b[^?]*\bindicators?\b|\bindicators?\b[^?]*\bwhich\b", re.IGNORECASE)
+# Words that name the table or the comparison, not an area
+_FRAME_TERMS = frozenset(terms(
+    "which what indicator indicators area areas outcome impact report year baseline target actual value values "
+    "percentage percentages percent given ended started start end reached met achieved most least improved "
+    "increased decreased fell rose same exactly below above under over result results one three two four"
+))
+
+Check = Callable[[IndicatorRow], bool]
+
+
+def _v(row: IndicatorRow, col: str) -> float | None:
+    value = getattr(row, col)
+    return None if value is None else value.value
+
+
+def _rises_to_target(row: IndicatorRow) -> bool:
+    """Whether the indicator's target is above its baseline (lower is better when it is below)."""
+    b, t = _v(row, "baseline"), _v(row, "target")
+    return b is None or t is None or t >= b
+
+
+def _reached(row: IndicatorRow) -> bool:
+    a, t = _v(row, "actual"), _v(row, "target")
+    if a is None or t is None:
+        return False
+    return a >= t if _rises_to_target(row) else a <= t
+
+
+def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorRow], float]] | None:
+    """What the question compares: ("filter", test) for a yes/no test of each row, ("max", key) for
+    the row with the largest key."""
+    change = r"(?:improv\w*|progress\w*|increas\w*|rose|risen|grew|grown|gain\w*|fell|fallen|drop\w*|declin\w*|decreas\w*|worsen\w*)"
+    most = re.search(rf"\b{change}\b[^?]*\b(?:the )?(?:most|least)\b|\b(?:most|least|largest|biggest|greatest|smallest) "
+                     rf"(?:\w+ )?{change}", low)
+    if most:
+        words = most.group(0)
+        sign = -1.0 if re.search(r"fell|fallen|drop|declin|decreas|worsen", words) else 1.0
+        if re.search(r"\bleast\b|\bsmallest\b", words):
+            sign = -sign
+        if re.search(r"improv|progress", words):
+            return "max", lambda r: sign * ((_v(r, "actual") or 0.0) - (_v(r, "baseline") or 0.0)) * (
+                1.0 if _rises_to_target(r) else -1.0)
+        return "max", lambda r: sign * ((_v(r, "actual") or 0.0) - (_v(r, "baseline") or 0.0))
+    if re.search(r"\btarget", low):
+        if re.search(r"\b(?:miss\w*|f[ae]ll short|short of|not (?:reach|meet|achiev|hit)\w*|fail\w* to (?:reach|meet|hit))\b", low):
+            return "filter", lambda r: _v(r, "target") is not None and not _reached(r)
+        if re.search(r"\b(?:reach\w*|met|meet\w*|achiev\w*|hit|attain\w*|exceed\w*|surpass\w*|on target)\b", low):
+            return "filter", _reached
+        return None
+    if re.search(r"\b(?:same|unchanged|did(?: not|n't) (?:change|move)|no change|stayed (?:flat|put)|remained (?:flat|stable))\b", low):
+        return "filter", lambda r: _v(r, "actual") is not None and _v(r, "actual") == _v(r, "baseline")
+    if re.search(r"\bbelow (?:its |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:fell|dropped|declined|"
+                 r"decreased|worsened|went down|slipped)\b|\blower than (?:at |its |the )?(?:baseline|start)", low):
+        return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") < _v(r, "baseline")
+    if re.search(r"\babove (?:its |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:rose|increased|grew|"
+                 r"went up)\b|\bhigher than (?:at |its |the )?(?:baseline|start)", low):
+        return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") > _v(r, "baseline")
+    return None
+
+
+def _rows_asked(ctx: Ctx, low: str) -> list[IndicatorRow]:
+    """The report's numeric indicator rows, narrowed to the level and area the question names."""
+    rows = [r for rid, r in ctx.kb.indicators if (not ctx.report or rid == ctx.report)
+            and r.unit in ("percent", "number") and _v(r, "actual") is not None]
+    levels = [k for k in ("impact", "outcome") if re.search(rf"\b{k}\b", low)]
+    if len(levels) == 1:
+        rows = [r for r in rows if r.area.kind == levels[0]]
+    if re.search(r"\b(?:as|in) (?:a )?percent(?:age)?s?\b|\bpercentage indicators\b", low):
+        rows = [r for r in rows if r.unit == "percent"]
+    asked = set(terms(low)) - _FRAME_TERMS
+    by_area: dict[str, tuple[int, list[IndicatorRow]]] = {}
+    for r in rows:
+        named = r.area.code.lower() in low.split() or bool(asked & set(terms(r.area.title)))
+        score = 10 if r.area.code.lower() in low.split() else len(asked & set(terms(r.area.title)))
+        if named:
+            by_area.setdefault(r.area.code, (score, []))[1].append(r)
+    if by_area:
+        top = max(score for score, _ in by_area.values())
+        rows = [r for score, rs in by_area.values() if score == top for r in rs]
+    return rows
+
+
+def answer_indicator_comparison(ctx: Ctx) -> Draft | None:
+    """The indicator row(s) the question's comparison picks out (see the module docstring)."""
+    low = ctx.question.lower()
+    if not _ASKS_INDICATOR.search(low) or [n for n in numbers(ctx.question) if not (n.is_year or n.spelled)]:
+        return None
+    comparison = _comparison(low)
+    if comparison is None:
+        return None
+    rows = _rows_asked(ctx, low)
+    if len(rows) < 2:
+        return None
+    how, test = comparison
+    if how == "max" and len({r.unit for r in rows}) > 1:
+        # the largest change among percentages and head counts together means nothing: the question
+        # must say which it compares
+        if re.search(r"\bpercent\w*|\bpoints?\b|\bshares?\b|\bproportions?\b|\brates?\b", low):
+            rows = [r for r in rows if r.unit == "percent"]
+        elif re.search(r"\bnumbers?\b|\bcounts?\b|\bpeople\b|\bpersons\b", low):
+            rows = [r for r in rows if r.unit == "number"]
+        else:
+            return None
+    if how == "max":
+        keyed = sorted(rows, key=test, reverse=True)  # type: ignore[arg-type]
+        chosen = keyed[:1]
+        confidence = 0.75
+    else:
+        chosen = [r for r in rows if test(r)]
+        plural = bool(re.search(r"\bindicators\b[^?]*\b(?:reached|met|achieved|ended|fell|rose|stayed|remained|were|have|had)\b|"
+                                r"\bwhich indicators\b", low))
+        if not chosen or len(chosen) > 3 or (len(chosen) > 1 and not plural):
+            return None
+        confidence = 0.75 if len(chosen) == 1 or plural else 0.5
+    parts = []
+    evidence = []
+    for r in chosen:
+        vals = ", ".join(f"{col} {v.text}" for col in ("baseline", "target", "actual") if (v := getattr(r, col)) is not None)
+        parts.append(f"indicator {r.code} {short(r.label, 150)} ({vals})")
+        passage = ctx.kb.passages[r.passage_id]
+        span = find_phrase(passage.text, r.label[:60])
+        evidence.append(Evidence(r.passage_id, [span] if span else [(0, len(passage.text.rstrip()))], 1.0))
+    return Draft("; ".join(parts), "indicator", confidence, evidence)
+
+
+_COMPARATIVE = re.compile(r"\b(more|larger|higher|bigger|greater|less|smaller|lower|fewer)\b")
+
+
+def answer_budget_pair(ctx: Ctx) -> Draft | None:
+    """"Did the Empower or the Protect area have more funds?": the one of the two budget rows the
+    question names that the comparison picks."""
+    low = ctx.question.lower()
+    comparative = _COMPARATIVE.search(low)
+    if not comparative or not re.search(r" or |\bbetween\b", low):
+        return None
+    field = ctx.intent.field or (
+        "expenditure" if re.search(r"\bspen[dt]\w*|\bexpenditure", low) else
+        "funds_available" if re.search(r"\b(?:funds?|funding|funded|money|resources)\b", low) else "final_budget")
+    rows: list[BudgetRow] = [b for rid, b in ctx.kb.budget if (not ctx.report or rid == ctx.report)
+                             and b.area.code.lower() != "total" and getattr(b, field, None) is not None]
+    asked = set(terms(low)) - _FRAME_TERMS
+    named = [b for b in rows if b.area.code.lower() in low.split() or set(terms(b.area.title)) and
+             set(terms(b.area.title)) <= asked]
+    codes = {b.area.code for b in named}
+    if len(codes) != 2 or len(named) != 2:
+        return None
+    larger = comparative.group(1) in ("more", "larger", "higher", "bigger", "greater")
+    pick = max if larger else min
+    row = pick(named, key=lambda b: getattr(b, field).value or 0.0)
+    other = named[1] if row is named[0] else named[0]
+    label = BUDGET_LABELS[field]
+    text = (f"{row.area.code}: {row.area.title} ({label} {getattr(row, field).text}, against "
+            f"{getattr(other, field).text} for {other.area.code}: {other.area.title})")
+    evidence = [Evidence(b.passage_id, [(0, len(ctx.kb.passages[b.passage_id].text.rstrip()))], 1.0) for b in (row, other)]
+    return Draft(text, "finance", 0.75, evidence)

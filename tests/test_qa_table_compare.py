@@ -1,0 +1,47 @@
+"""Questions that compare rows of the results tables (made-up Marovia report; wording unlike the eval sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import answer
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    # actual below baseline, within the area named
+    ("Among the well-being and basic needs indicators, which one slipped below its baseline?", "8.1", "8.2"),
+    # a plural question gets every row the comparison picks
+    ("Which gender-based violence indicators fell short of their targets?", "4.1", None),
+    ("Which gender-based violence indicators fell short of their targets?", "4.3", None),
+    # a target met; the text-scale row of the same area is not compared
+    ("Which women's community engagement indicator surpassed its target?", "7.3", "7.1"),
+    # the largest change, among percentages only when the question says so
+    ("Among the impact indicators in percent, which rose the most from its baseline?", "1.1", "4.3b"),
+])
+def test_an_indicator_comparison_picks_its_row(qa_kb_marovia, question: str, expected: str, absent: str | None) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and f"indicator {expected} " in a.text
+    if absent:
+        assert f"indicator {absent} " not in a.text
+    assert a.citations and a.citations[0].text.strip()
+
+
+def test_a_largest_change_over_counts_and_percentages_together_is_not_guessed(qa_kb_marovia) -> None:
+    a = answer("Which impact indicator rose the most from its baseline?", qa_kb_marovia)
+    assert a.text is None or "indicator 4.3b" not in a.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Between the Assist and Solve impact areas, which one spent less?", "IA4"),
+    ("Had Education or Children the bigger budget?", "OA5"),
+    ("Which outcome area had the second-largest budget?", "OA13"),
+    ("On which impact area was the least money spent?", "IA4"),
+])
+def test_budget_rows_are_compared_on_the_column_asked(qa_kb_marovia, question: str, expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and a.text.startswith(expected)
+
+
+def test_an_indicator_named_by_its_two_values_is_found(qa_kb_marovia) -> None:
+    a = answer("One child protection indicator went from 12.00% to 18.62%. What is it about?", qa_kb_marovia)
+    assert a.text is not None and "5.2" in a.text and "community-based" in a.text
