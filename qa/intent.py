@@ -19,7 +19,10 @@ from .text import terms
 # Relation families: a regex over the lowercased question → the predicates that answer it.
 # More specific families first ("co-lead" before "lead").
 _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"\bco-?\s?(?:lead|led|leads|leading|leaders?|leadership|chairs?|chaired|coordinat\w*)\b", ("coLeads", "leads", "chairs")),
+    (r"\bco-?\s?(?:lead|led|leads|leading|leaders?|leadership|chairs?|chaired|coordinat\w*)\b|"
+     # "jointly in charge of", "share the lead": leading together is co-leading
+     r"\b(?:jointly|together) (?:in charge|lead\w*|led|head\w*|run\w*|ran|manag\w*|chair\w*)\b|"
+     r"\bshar(?:e|es|ed|ing) (?:the )?(?:lead|leadership|chair)\b", ("coLeads", "leads", "chairs")),
     # not "refugee-led organisation": a compound adjective names a kind of actor, not the relation
     (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|run|run by|runs|manag(?:e|es|ed))\b", ("leads", "coLeads", "chairs")),
     (r"\bchair(?:s|ed|ing)?\b|\bpresid\w*", ("chairs", "leads", "coLeads")),

@@ -302,10 +302,23 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     names = _dedupe(names)
     text = join([_display(ctx, n) for n in names])
     spans = [(ss.sent.start, ss.sent.end)]
-    conf = min(1.0, 0.1 + 0.8 * ss.coverage + (0.05 if verb else 0.0))
+    raw = kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+    coverage = _coverage_with_verb(ctx, ss) if verb and verb.search(raw) else ss.coverage
+    conf = min(1.0, 0.1 + 0.8 * coverage + (0.05 if verb else 0.0))
     return Draft(text, kind_out, conf, [Evidence(ss.passage_id, spans, score)],
                  items=[(_display(ctx, n), n.iri) for n in names],
                  object_group=len(names) == 1 and (names[0].start, names[0].end) in groups)
+
+
+def _coverage_with_verb(ctx: Ctx, ss: ScoredSent) -> float:
+    """The sentence's coverage of the question, counting the question's relation words as present:
+    the sentence writes the same relation in its own words ("co-leads" for "jointly in charge of")."""
+    span = ctx.intent.predicate_span
+    if span is None:
+        return ss.coverage
+    total = sum(ctx.weight(t) for t in ctx.focus) or 1.0
+    said = set(terms(ctx.question[span[0] : span[1]])) & set(ctx.focus) - ss.matched
+    return min(1.0, ss.coverage + sum(ctx.weight(t) for t in said) / total)
 
 
 _ORG_KIND_WORDS = frozenset({"ngo", "non-governmental", "organization", "organisation", "association", "foundation",
@@ -336,15 +349,22 @@ def _clause_end(text: str, n: Name) -> int:
     return n.end + (m.end() if m else 0)
 
 
-_COORDINATION = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
+# what separates names written in one list ("… Migration (BPRM), the European …, Canada and Japan")
+_COORDINATION = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|,\s*and)\s*(?:the\s+)?")
 
 
 def _list_from(text: str, names: list[Name]) -> list[Name]:
     """The first name and those written in one list with it ("by UNHCR and UNFPA")."""
     out = names[:1]
+    last_end = names[0].end if names else 0
     for n in names[1:]:
-        if _COORDINATION.fullmatch(text[out[-1].end : n.start]):
+        gap = text[last_end : n.start]
+        if re.fullmatch(r"\s*\(\s*", gap):  # "… Migration (BPRM), …": the acronym of the name before
+            close = text.find(")", n.end)
+            last_end = close + 1 if close != -1 else n.end
+        elif _COORDINATION.fullmatch(gap):
             out.append(n)
+            last_end = n.end
         else:
             break
     return out

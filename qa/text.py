@@ -178,6 +178,8 @@ _PHRASES = (
     (re.compile(r"\b(?:go|goes|went|gone|going) down\b", re.IGNORECASE), "decreased"),
     # "in the first quarter of the response" is its first three months (not "a quarter of" a total)
     (re.compile(r"\b(first|second|third|fourth|last|final) quarter\b", re.IGNORECASE), r"\1 three months"),
+    # a synonym group would fold "report" itself onto journalists
+    (re.compile(r"\breporters?\b", re.IGNORECASE), "journalists"),
     # the sector's name for household goods handed out in an emergency
     (re.compile(r"(?<!core )\b(?:(?:basic|essential) )?(?:household|relief) (?:supplies|items|goods)\b", re.IGNORECASE),
      "core relief items"),

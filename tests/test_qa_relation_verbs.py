@@ -438,3 +438,35 @@ def test_household_supplies_in_the_first_quarter_are_core_relief_items_in_three_
     )
     a = answer("In the first quarter after the floods, how many people got basic household supplies?", kb)
     assert a.text is not None and "9,300" in a.text
+
+
+def test_jointly_in_charge_asks_who_co_leads_and_the_sentence_need_not_repeat_it() -> None:
+    assert detect("Which two bodies are jointly in charge of the returns working group?").predicates[0] == "coLeads"
+    kb = _kb_from_text(
+        "UNDP co-chairs, together with UNHCR, the Returns and Reintegration Working Group (RRWG), which met "
+        "eleven times in 2024.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Which two bodies are jointly in charge of the returns working group?", kb)
+    assert a.text is not None and "UNDP" in a.text and "UNHCR" in a.text
+
+
+def test_a_list_of_funders_runs_past_each_name_s_acronym() -> None:
+    kb = _kb_from_text(
+        "The programme was financed by the Central Emergency Response Fund (CERF), the Swedish International "
+        "Development Cooperation Agency (Sida), Norway and Ireland, among other donors.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Which donors financed the programme?", kb)
+    assert a.text is not None
+    assert all(name in a.text for name in ("CERF", "Swedish International", "Norway", "Ireland"))
+
+
+def test_reporters_are_journalists() -> None:
+    kb = _kb_from_text(
+        "The press monitoring unit reviewed 2,400 articles and trained 61 journalists on ethical reporting "
+        "about displacement.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("How many reporters did the press monitoring unit train?", kb)
+    assert a.text is not None and "61" in a.text
