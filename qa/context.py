@@ -18,6 +18,8 @@ from .kb import KnowledgeBase, Link
 from .model import AnswerOptions, TripleRef
 from .text import Sent, focus_terms, negated_terms, norm, spells, terms
 
+_LANGUAGES = frozenset({"english", "spanish", "portuguese", "french", "arabic", "quechua"})
+
 
 @dataclass
 class Evidence:
@@ -267,6 +269,8 @@ class Ctx:
                 continue
             if low in kind_words:
                 continue
+            if re.search(rf"\bin {re.escape(w)}\b", self.question) and low in _LANGUAGES:
+                continue  # "what is it called in English": the language of the answer, not a name
             if bare.isupper() and self._spelled_out(bare):
                 continue  # "SOP" asked, "standard operating procedure" written
             out.append(bare)

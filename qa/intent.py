@@ -57,7 +57,9 @@ _ACRONYM = re.compile(
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
     r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b|"
     # "which ministry hides behind the letters MHCP", "what is that body called in full"
-    r"\b(?:the )?letters [a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$"
+    r"\b(?:the )?letters [a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$|"
+    # "RMO is a refugee-led group; what is it called in English?"
+    r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b"
 )
 # "What is ACR?", "What are the ABC mentioned in …", "what are the ABCs that …", "… ACR interviews - what
 # is ACR?": an acronym asked about on its own (also after a dash or colon that closes a first clause).

@@ -323,3 +323,44 @@ def answer_currency(ctx: Ctx) -> Draft | None:
             if m:
                 return Draft(m.group(1), "finance", 0.8, [Evidence(p.id, [(m.start(), m.end())], 1.0)])
     return None
+
+
+# "What is the name of the emergency payment that …", "what is the relief fund called?": the proper
+# name the text writes with that thing ("the Bono Solidario emergency payment", "a fund called X")
+_ASKS_NAME = re.compile(
+    r"\bwhat (?:is|was|are|were) (?:the )?(?:name|title)s? (?:of|given to) (?:the |this |that |its |their |an? )?"
+    r"(?P<of>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:that|which|who|where|when|for|in|at|by|with|to|of|from|on|the|its|their)\b|\s*[?,]|$)|"
+    r"\bwhat (?:is|was|are|were) (?:the |this |that |its |their )?(?P<called>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?) "
+    r"(?:called|named|known as)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|del|la|las|los|of|for|and|y|e|do|da|dos)"
+_NAME_BEFORE = re.compile(rf"\b([A-Z][\w'’.-]*(?:\s+{_NAME_WORD})*)\s+$")
+_NAME_AFTER = re.compile(rf"^\s*(?:,\s*|\(\s*|\s+(?:called|named|known as)\s+)[“\"']?([A-Z][\w'’.-]*(?:\s+{_NAME_WORD})*)")
+
+
+def answer_name_of(ctx: Ctx) -> Draft | None:
+    """The proper name the best sentences give the thing the question asks the name of."""
+    m = _ASKS_NAME.search(ctx.question) if ctx.intent.kind != "acronym" else None
+    if not m:
+        return None
+    thing = m.group("of") or m.group("called")
+    asked = ctx.question.lower()
+    for ss in ctx.scored_sentences[:6]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.35:
+            continue
+        at = find_phrase(p.text, thing, ss.sent.start, ss.sent.end)
+        if at is None:
+            continue
+        before = _NAME_BEFORE.search(p.text[ss.sent.start : at[0]])
+        after = _NAME_AFTER.match(p.text[at[1] : ss.sent.end])
+        for found, offset in ((before, ss.sent.start), (after, at[1])):
+            if found is None:
+                continue
+            name = re.sub(r"^(?:The|A|An)\s+", "", found.group(1)).rstrip(".")
+            name = re.sub(r"\s+(?:of|for|and|de|del|la|y|e|do|da)$", "", name)
+            if len(name) > 2 and name.lower() not in asked:
+                start = offset + found.start(1) + found.group(1).find(name)
+                return phrase_draft(ss, start, start + len(name), name, kind="relation")
+    return None

@@ -50,7 +50,7 @@ _SYNONYM_GROUPS = (
     "departed travelled traveled travel left leaving leave flew flown fly flight departure departures move moved moving",
     "fall falling slip slipping sink sinking",
     "hired hiring hire recruited recruiting recruitment employed",
-    "decided adjudicated resolved ruled",
+    "decided adjudicated resolved",
     "break broken disaggregated",
     "reliant rely relies relying depend depends depended dependent",
     "verify verified verification check checked checking",
@@ -178,6 +178,8 @@ _PHRASES = (
     (re.compile(r"\b(?:go|goes|went|gone|going) down\b", re.IGNORECASE), "decreased"),
     # "in the first quarter of the response" is its first three months (not "a quarter of" a total)
     (re.compile(r"\b(first|second|third|fourth|last|final) quarter\b", re.IGNORECASE), r"\1 three months"),
+    # "ruled on the claims" is deciding them; a synonym group would fold the noun "rules" in too
+    (re.compile(r"\brul(?:ed|es|ing) (?:on|in favour of|in favor of|against)\b", re.IGNORECASE), "decided on"),
     # a synonym group would fold "report" itself onto journalists
     (re.compile(r"\breporters?\b", re.IGNORECASE), "journalists"),
     # the sector's name for household goods handed out in an emergency
@@ -204,9 +206,12 @@ def focus_terms(question: str) -> tuple[str, ...]:
     """The content terms of a question (question-framing words removed, order kept, unique)."""
     drop = {canon(t) for w in QUESTION_WORDS if (t := term(w))}
     question = _HOW_BIG.sub("how", question)  # "how big was the loan": its size is asked, "big" is not looked for
+    question = _IN_LANGUAGE.sub(r"\1", question)  # "what is it called in English": the language is not looked for
     return tuple(dict.fromkeys(t for t in terms(question) if t not in drop))
 
 
+_IN_LANGUAGE = re.compile(r"\b(called|named|known|written|spelled|spelt|said|say) in (?:english|spanish|portuguese|french|full)\b",
+                          re.IGNORECASE)
 _HOW_BIG = re.compile(r"\bhow (?:big|large|sizeable|substantial)\b", re.IGNORECASE)
 
 

@@ -470,3 +470,29 @@ def test_reporters_are_journalists() -> None:
     )
     a = answer("How many reporters did the press monitoring unit train?", kb)
     assert a.text is not None and "61" in a.text
+
+
+def test_the_name_of_a_described_thing_is_the_proper_name_written_with_it() -> None:
+    kb = _kb_from_text(
+        "After the landslides, the welfare ministry extended the Renta Digna emergency allowance to 2,700 "
+        "displaced families registered in the social registry.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("What is the name of the emergency allowance the welfare ministry extended to displaced families?", kb)
+    assert a.text is not None and "Renta Digna" in a.text and len(a.text) < 40
+
+
+def test_what_an_acronym_is_called_in_english_asks_its_long_form() -> None:
+    kb = _kb_from_text(
+        "The Andean Women Collective (CMA), a refugee-led group, ran two safe spaces for survivors.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("CMA runs safe spaces; what is it called in English?", kb)
+    assert a.text is not None and "Andean Women Collective" in a.text
+
+
+def test_the_noun_rules_is_not_the_verb_to_rule() -> None:
+    from qa.text import terms
+
+    assert "decid" not in terms("Which rules did the ministry publish?")
+    assert "decid" in terms("The commission ruled on 300 appeals.")
