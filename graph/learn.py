@@ -16,7 +16,8 @@ from .textview import View
 
 # -- places --------------------------------------------------------------------------------------
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "Águas", "Ñuble": capitals beyond ASCII
-_NAME = rf"[{_UPPER}][\w'-]+(?:\s+(?:de|del|la|las|los|do|da|das|dos|di|du|des)?\s*[{_UPPER}][\w'-]+){{0,3}}"
+# "Santa Inés de la Frontera", "Foz do Iguaçu": up to two lower-case particles between capitalised words
+_NAME = rf"[{_UPPER}][\w'-]+(?:\s+(?:(?:de|del|la|las|los|do|da|das|dos|di|du|des)\s+){{0,2}}[{_UPPER}][\w'-]+){{0,3}}"
 _LIST = rf"({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
 _STRONG_PLACE = re.compile(
     r"\b(?:cities|city|towns|town|regions|region|departments|department|provinces|province|municipalities"

@@ -109,6 +109,8 @@ def _gazetteer(text: str, toks: list[tuple[str, int, int]], kn: Knowledge) -> li
         base = acronym_base(tok)
         if base and base in gz.acronyms_set:
             best, best_end = gz.lookup(base), toks[i][2]
+        elif tok in gz.acronyms_set:  # a joint acronym one token long ("PAHO/WHO")
+            best, best_end = gz.lookup(tok), toks[i][2]
         for n in range(1, min(gz.max_words + 2, len(toks) - i) + 1):
             a, b = toks[i][1], toks[i + n - 1][2]
             surface = text[a:b]
