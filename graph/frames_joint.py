@@ -15,8 +15,11 @@ from dataclasses import replace
 
 from .frames import _emit, _group_at
 from .relations import Found, Sent
+from .triggers import AGREEMENT
 
-_JOINT = re.compile(r"^\s*(?:jointly\s+\w+|\w+ed\s+(?:a\s+|the\s+)?joint\b|\w+ed\s+together\b)", re.IGNORECASE)
+_JOINT = re.compile(r"^\s*(?:jointly\s+\w+|\w+ed\s+(?:a\s+|the\s+)?joint\b|\w+ed\s+together\b"
+                    # "A and B signed an agreement" (with no third party: "… with C" makes C the partner)
+                    r"|signed\s+" + AGREEMENT + r"(?![^.;]{0,40}?\bwith\b))", re.IGNORECASE)
 
 
 def joint_action(s: Sent) -> list[Found]:

@@ -35,6 +35,11 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+# A signed document that makes its parties partners ("an agreement", "a memorandum of understanding").
+AGREEMENT = (r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|MoUs?"
+             r"|letters?\s+of\s+(?:understanding|intent)|conventions?|accords?|contracts?)")
+
+
 @dataclass(frozen=True)
 class Trigger:
     predicate: str
@@ -64,6 +69,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("partOf", r"\b(?:is|are|was|were|became|remains)\s+(?:also\s+)?(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:chapter|instance|body|branch|affiliate|arm|subsidiary|section)\s+of\b", "copula", 0.8, window=3),
     # partnership
     _t("partnersWith", r"\b(?:partner(?:s|ed|ing)?|collaborat(?:es|ed|ing|e)|cooperat(?:es|ed|ing|e)|work(?:s|ed|ing)?(?:\s+(?:closely|jointly))?)\s+with\b", conf=0.8, window=4),
+    # "X signed an agreement / a memorandum of understanding with Y": a partnership by contract
+    _t("partnersWith", r"\bsigned\s+" + AGREEMENT + r"\s+with\b", conf=0.8, window=4),
     # "UNHCR partner Plan International ran …", "UNHCR partners NRC and JRS delivered …"
     _t("partnersWith", r"\bpartners?\b(?=\s+(?:the\s+)?[A-Z])", conf=0.7, window=2),
     # support and funding
@@ -72,7 +79,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("supports", r"\b(?:collaborated\s+in|contributed\s+to)\s+the\s+(?:elaboration|design|development|drafting|preparation)\b", conf=0.7, window=8),
     _t("implements", r"\b(?:run|managed|operated|implemented|carried\s+out)\s+by\b", "passive", 0.7),
     _t("supports", r"\b(?:supported|assisted)\s+by\b", "passive", 0.75),
-    _t("funds", r"\b(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing))\b(?!\s+(?:by|from|opportunities|levels|for))", conf=0.7, window=4),
+    # "for the financing of X" is a purpose, not a funder acting: no determiner before the verb
+    _t("funds", r"(?<!the\s)(?<!its\s)\b(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing))\b(?!\s+(?:by|from|opportunities|levels|for))", conf=0.7, window=4),
+    # "UNHCR seconded two statisticians to the Office": staff lent is support
+    _t("supports", r"\bseconded\b[^.;]{0,50}?\bto\b", conf=0.75, window=2),
     _t("funds", r"\b(?:funded|financed)\s+by\b", "passive", 0.8),
     _t("trains", r"\btrain(?:s|ed|ing)?\b(?!\s+by)", conf=0.75, window=3),
     # governance
@@ -96,6 +106,8 @@ OBJECT_STOP = re.compile(
     r"|,\s*(?:implemented|developed|run|managed|led|funded|supported|designed)\b|\bwith\s+(?:technical\s+|financial\s+)?(?:support|assistance)\b"
     r"|\bin\s+(?:partnership|collaboration|coordination|cooperation)\s+with\b|\b(?:jointly|together)\s+with\b"
     r"|,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:of|for)\b"
+    # ", and UNHCR and UNFPA seconded …": a new subject with its own verb
+    r"|,\s*and\s+(?:the\s+)?[A-Z][\w/-]*(?:\s+and\s+(?:the\s+)?[A-Z][\w/-]*)?\s+[a-z]+ed\b"
 )
 LEADERSHIP = frozenset({"leads", "coLeads", "chairs"})
 # An unnamed head noun phrase between a leadership verb and its first mention: "the <noun> of (the) X".

@@ -43,3 +43,30 @@ def test_resident_coordinator_is_a_body():
     x = _x("The Flood Response Team, chaired by the UN Resident Coordinator, met weekly in the capital.")
     assert find_entity(x, "UN Resident Coordinator") is not None
     assert _has(x, "UN Resident Coordinator", "chairs", "Flood Response Team")
+
+
+# -- agreements, secondments ----------------------------------------------------------------------
+
+
+def test_signing_an_agreement_with_someone_is_a_partnership():
+    x = _x("In March the Lantern Foundation signed a memorandum of understanding with the Provincial Water "
+           "Board (PWB) on drinking water for returnees.\n\n"
+           "The Harbour Credit Union (HCU) and the Fisheries Council (FC) signed a cooperation agreement in "
+           "October.")
+    assert _has(x, "Lantern Foundation", "partnersWith", "PWB")
+    assert _has(x, "HCU", "partnersWith", "FC")
+
+
+def test_a_financing_purpose_is_not_a_funder_and_secondment_is_support():
+    x = _x("The Orchard Bank (OB) and the Rural Census Bureau (RCB) signed a contract in May for the financing of "
+           "the Farm Survey (FASU), and UNICEF and WFP seconded three analysts to the RCB for the fieldwork.")
+    assert _has(x, "OB", "partnersWith", "RCB")
+    assert not _has(x, "OB", "funds", "FASU") and not _has(x, "RCB", "funds", "FASU")
+    assert _has(x, "UNICEF", "supports", "RCB") and _has(x, "WFP", "supports", "RCB")
+
+
+def test_a_new_subject_with_its_own_verb_ends_the_object_list():
+    x = _x("The Orchard Bank (OB) financed the Farm Survey (FASU), and UNICEF and WFP supervised the fieldwork "
+           "in the hills.")
+    assert _has(x, "OB", "funds", "FASU")
+    assert not _has(x, "OB", "funds", "UNICEF") and not _has(x, "OB", "funds", "WFP")
