@@ -94,37 +94,6 @@ def fronted_purpose(s: Sent) -> list[Found]:
     return _emit(s, s.subject_group(), "supports", targets[:1], "fronted_purpose", 0.65)
 
 
-_WITH_SUPPORT = re.compile(r"\bwith\s+(?:the\s+)?(?:technical\s+|financial\s+)?(?:support|assistance|funding)\s+(?:from|of)\s+(?:the\s+)?")
-_WITH_X_SUPPORT = re.compile(r"\bwith\s+(?:the\s+)?$")
-
-
-def final_support(s: Sent) -> list[Found]:
-    """"… implemented with technical assistance from ILO" / "… with UNHCR support"."""
-    out: list[Found] = []
-    for m in _WITH_SUPPORT.finditer(s.text, s.start, s.end):
-        if m.start() == s.start:
-            continue
-        givers = _group_at(s, m.end())
-        if not givers:
-            continue
-        pred = "funds" if "funding" in m.group() else "supports"
-        pre = s.text[max(s.start, m.start() - 30) : m.start()]
-        if re.search(r",\s*(?:implemented|developed|designed|run|launched)\s*$", pre):
-            progs = _mentions_in(s, s.start, m.start(), ("Programme",))
-            if progs:
-                out += _emit(s, givers, pred, progs[-1:], "final_support", 0.7)
-                continue
-        subj, _ = _actor(s, m.start())
-        out += _emit(s, givers, pred, subj, "final_support", 0.7)
-    for i, mm in enumerate(s.ms):
-        if mm.start < 0 or not re.match(r"\s+support\b", s.text[mm.end : mm.end + 9]):
-            continue
-        if _WITH_X_SUPPORT.search(s.text[max(s.start, mm.start - 10) : mm.start]):
-            subj, _ = _actor(s, mm.start)
-            out += _emit(s, [i], "supports", subj, "final_support", 0.7)
-    return out
-
-
 _PARTNERSHIP = re.compile(
     r"\b(?:in\s+(?:close\s+)?(?:partnership|collaboration|coordination|cooperation)|jointly)\s+with\s+(?:the\s+)?"
 )
@@ -353,7 +322,6 @@ FRAME_RULES: tuple[Callable[[Sent], list[Found]], ...] = (
     fronted_support,
     fronted_purpose,
     both_part_of,
-    final_support,
     partnership_pp,
     possessive,
     nominal_support,

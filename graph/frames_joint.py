@@ -28,9 +28,24 @@ def joint_action(s: Sent) -> list[Found]:
     if len(subj) < 2:
         return []
     last = s.ms[subj[-1]]
-    if not _JOINT.match(s.text[last.end : min(s.end, last.end + 40)]):
+    after = s.text[last.end : min(s.end, last.end + 40)]
+    if _JOINT.match(after):
+        return _emit(s, subj[:1], "partnersWith", subj[1:], "joint_action", 0.7)
+    # "UNHCR and the University created …": bodies that did one thing together work in partnership,
+    # unless the verb already names their relation to a third body (support, leadership, funding)
+    # or the list is a class of partners ("UNHCR partners NRC and JRS delivered …")
+    before = s.text[max(s.start, s.ms[subj[0]].start - 12) : s.ms[subj[0]].start]
+    if _OWN_RELATION.match(after) or re.search(r"\bpartners?\s+(?:the\s+)?$", before):
         return []
-    return _emit(s, subj[:1], "partnersWith", subj[1:], "joint_action", 0.7)
+    return _emit(s, subj[:1], "partnersWith", subj[1:], "joint_subject", 0.6)
+
+
+# Verbs after a joint subject that state another relation than a partnership between the subjects
+_OWN_RELATION = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:also\s+|jointly\s+)?(?:support|assist|help|co-?lead|co-?chair|lead|led|chair|fund|financ|"
+    r"train|are\s|is\s|were\s|was\s|have\s|has\s)|^[^.;]{0,40}?,\s*together\s+with\b",
+    re.IGNORECASE,
+)
 
 
 _TRAINED_STAFF = re.compile(r"\btrain(?:s|ed|ing)?\b[^.;]{0,160}?\b(?:including|among them|notably)\s+"

@@ -70,3 +70,49 @@ def test_a_new_subject_with_its_own_verb_ends_the_object_list():
            "in the hills.")
     assert _has(x, "OB", "funds", "FASU")
     assert not _has(x, "OB", "funds", "UNICEF") and not _has(x, "OB", "funds", "WFP")
+
+
+# -- bodies acting together -----------------------------------------------------------------------
+
+
+def test_two_bodies_doing_one_thing_are_partners_unless_the_verb_names_another_relation():
+    x = _x("Last spring UNICEF and the Hillside Teachers College (HTC) built four reading rooms in the valley.\n\n"
+           "WFP and UNICEF supported the Provincial Health Service (PHS) during the floods.\n\n"
+           "UNHCR partners Lantern Foundation and Bright Path Foundation distributed blankets.")
+    assert _has(x, "UNICEF", "partnersWith", "HTC")
+    assert _has(x, "WFP", "supports", "PHS") and not _has(x, "WFP", "partnersWith", "UNICEF")
+    assert not _has(x, "Lantern Foundation", "partnersWith", "Bright Path Foundation")
+
+
+# -- who receives a clause-final "with support from" ----------------------------------------------
+
+
+def test_support_goes_to_the_body_a_led_by_phrase_describes():
+    x = _x("In the Flood Task Force (FTF), led by the Ministry of Water with support from OCHA, UNICEF ran the "
+           "water points.")
+    assert _has(x, "OCHA", "supports", "FTF") and not _has(x, "OCHA", "supports", "UNICEF")
+
+
+def test_support_goes_to_what_the_participle_describes():
+    x = _x("The Farmers Credit Network (FCN), founded in 2021 with support from FAO and UNDP, grew to 30 members.")
+    assert _has(x, "FAO", "supports", "FCN") and _has(x, "UNDP", "supports", "FCN")
+
+
+def test_support_goes_to_the_programme_the_verb_just_named_and_both_giver_phrases_count():
+    x = _x("In spring the Rural Census Bureau (RCB) conducted the National Farm Survey (NFS), with funding from "
+           "the Orchard Bank (OB) and technical support from FAO and UNICEF.")
+    assert _has(x, "OB", "funds", "NFS") and not _has(x, "OB", "funds", "RCB")
+    assert _has(x, "FAO", "supports", "NFS") and _has(x, "UNICEF", "supports", "NFS")
+
+
+def test_an_unnamed_thing_set_up_by_someone_receives_no_named_support():
+    x = _x("The Hill Savings Cooperative (HSC) gave 300 loans, backed by a reserve set up by UNDP with funding "
+           "from the Orchard Bank (OB).")
+    assert not _has(x, "OB", "funds", "HSC")
+
+
+def test_partnership_named_through_examples():
+    x = _x("UNICEF worked in partnership with 14 local organizations, among them the Lantern Foundation, "
+           "the Bright Path Association and the Hillside Teachers College (HTC).")
+    for p in ("Lantern Foundation", "Bright Path Association", "HTC"):
+        assert _has(x, "UNICEF", "partnersWith", p)
