@@ -28,6 +28,7 @@ _WEAK_PLACE = re.compile(
     + r"(?=\s*(?:[,.;:)]|$|\s+(?:and|in|to|from|for|with|until|since|during|where|which|while)\b))"
 )
 _ADJECTIVE_END = ("ish", "ese", "ian", "ean", "ans")
+_CLASS_PLURALS = frozenset("cities towns areas communities municipalities districts zones regions provinces".split())
 
 
 def learn_places(views: list[View], gz: Gazetteer, country: str) -> set[str]:
@@ -62,6 +63,9 @@ def _placeable(item: str, gz: Gazetteer) -> bool:
         return False
     if item.endswith(_ADJECTIVE_END) or len(item) < 3:
         return False
+    if words[-1].lower() in _CLASS_PLURALS:
+        return False  # "… Inclusion in Border Cities": a capitalised class of places inside a title, not a place
+
     return not any(ch.isdigit() for ch in item)
 
 

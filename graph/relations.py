@@ -369,11 +369,16 @@ def _objects(s: Sent, trig, pos: int, clause_end: int) -> tuple[list[int], list[
 
 def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
     by = m.end()
-    agents = [i for i, mm in enumerate(s.ms) if mm.start >= by and mm.start - by <= 6]
+    # "by the U.S. Bureau of …": a country abbreviation may sit between "by" and the agent's name
+    agents = [i for i, mm in enumerate(s.ms) if mm.start >= by and (mm.start - by <= 6 or _ABBREV_GAP.fullmatch(s.text[by : mm.start]))]
     if not agents:
         return []
     agents = s.group_from(agents[0])
     before = [i for i, mm in enumerate(s.ms) if ca <= mm.start and mm.end <= m.start()]
+    # the nearest mention that can take the relation: "UNHCR's work in Peru was funded by …" is UNHCR's
+    fit = [i for i in before if any(compatible(trig.predicate, s.ms[a].type, s.ms[i].type) for a in agents)]
+    if fit and trig.predicate != "approves":
+        before = before[: before.index(fit[-1]) + 1]
     out = []
     for oi in before[-1:] if trig.predicate != "approves" else before[-2:]:
         for ai in agents:
@@ -388,6 +393,9 @@ def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
                 if compatible("approves", s.ms[ai].type, s.ms[oi].type):
                     out.append(Found(s.ms[ai].key, "approves", s.ms[oi].key, "passive", trig.confidence, s.start, s.end, s.unit))
     return out
+
+
+_ABBREV_GAP = re.compile(r"\s+(?:the\s+)?(?:[A-Z]\.){2,}\s+")
 
 
 def extract_relations(doc: Document, units: list[Unit], placed: list[Placed], by_key: dict[str, Entity], main: str | None) -> list[Relation]:

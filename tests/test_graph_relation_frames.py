@@ -116,3 +116,23 @@ def test_partnership_named_through_examples():
            "the Bright Path Association and the Hillside Teachers College (HTC).")
     for p in ("Lantern Foundation", "Bright Path Association", "HTC"):
         assert _has(x, "UNICEF", "partnersWith", p)
+
+
+# -- passives -------------------------------------------------------------------------------------
+
+
+def test_passive_agent_after_a_country_abbreviation_and_the_nearest_fitting_object():
+    x = _x("UNICEF's programme in Canada was financed by the U.S. Bureau of Population, Refugees, and Migration, "
+           "the Orchard Bank and Japan, among others.")
+    for donor in ("PRM", "Orchard Bank", "Japan"):
+        assert _has(x, donor, "funds", "UNICEF")
+
+
+def test_a_body_run_by_another_one_is_led_by_it():
+    x = _x("The Harbour Women's Shelter, a refuge in Dunmore run by the Lantern Foundation, hosted 80 women.")
+    assert _has(x, "Lantern Foundation", "leads", "Harbour Women's Shelter")
+
+
+def test_capitalised_class_of_places_in_a_title_is_not_a_place():
+    x = _x("The agencies launched the Joint Initiative on Decent Work in Coastal Towns.")
+    assert find_entity(x, "Coastal Towns") is None
