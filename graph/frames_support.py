@@ -7,7 +7,9 @@
   chaired by the Coordinator with the support of OCHA" → OCHA supports the Team), the programme a
   verb has just named ("the Office conducted the Census, with funding from …"), else the clause's
   subject or the report's main actor;
-* "worked in partnership with 21 NGOs, among them A, B and C" → partnersWith A, B, C.
+* "worked in partnership with 21 NGOs, among them A, B and C" → partnersWith A, B, C;
+* "In the HCT, UNHCR led the Protection Sector, …" → the sector is part of the fronted body;
+* "With UN Women, UNHCR supported …" → a partner named up front.
 """
 
 from __future__ import annotations
@@ -110,4 +112,45 @@ def partnership_examples(s: Sent) -> list[Found]:
     return out
 
 
-SUPPORT_RULES: tuple[Callable[[Sent], list[Found]], ...] = (final_support, partnership_examples)
+
+
+
+_FRONT_BODY = re.compile(r"(?:In|Within)\s+(?:the\s+)?")
+_LEADS_SUB = re.compile(r"\b(?:co-?)?(?:led|leads|lead|chaired|chairs|coordinated|coordinates)\s+(?:the\s+)?$")
+# a sector or cluster of the body; a sub-sector belongs to a sector, not to the body itself
+_SUB_NAME = re.compile(r"(?<!Sub-)(?<!Sub)(?<!sub-)\b(?:Sector|Cluster|Working Group|Task Force)s?$")
+
+
+def led_inside(s: Sent) -> list[Found]:
+    """"In the HCT, UNHCR led the Protection Sector, while IOM led the Shelter Sector" → each sector partOf the HCT."""
+    m = _FRONT_BODY.match(s.text, s.start, s.end)
+    if not m:
+        return []
+    body = _group_at(s, m.end(), slack=1)[:1]
+    if not body or s.ms[body[0]].type != "Organization":
+        return []
+    subs = [i for i, mm in enumerate(s.ms)
+            if i != body[0] and mm.start > s.ms[body[0]].end and _SUB_NAME.search(mm.surface)
+            and _LEADS_SUB.search(s.text[max(s.start, mm.start - 30) : mm.start])]
+    return _emit(s, subs, "partOf", body, "led_inside", 0.7)
+_FRONT_WITH = re.compile(r"(?:With|Together\s+with|Jointly\s+with|Alongside)\s+(?:the\s+)?")
+
+
+def fronted_with(s: Sent) -> list[Found]:
+    """"With UN Women, UNHCR supported 36 groups" → UNHCR partnersWith UN Women (a partner named up front)."""
+    m = _FRONT_WITH.match(s.text, s.start, s.end)
+    if not m:
+        return []
+    partners = _group_at(s, m.end(), slack=1)
+    if not partners or any(s.ms[i].type != "Organization" for i in partners):
+        return []
+    # only the names themselves before the comma ("With UNHCR support, …" is support, see final_support)
+    end = s.ms[partners[-1]].end
+    if not re.match(r"\s*(?:\([^)]*\)\s*)?,", s.text[end : s.end]):
+        return []
+    comma = s.text.index(",", end)
+    subj = [i for i in _group_at(s, comma + 1, slack=6) if s.ms[i].type == "Organization" and s.subject_like(i)]
+    return _emit(s, subj, "partnersWith", partners, "fronted_with", 0.7)
+
+
+SUPPORT_RULES: tuple[Callable[[Sent], list[Found]], ...] = (final_support, partnership_examples, led_inside, fronted_with)

@@ -136,3 +136,20 @@ def test_a_body_run_by_another_one_is_led_by_it():
 def test_capitalised_class_of_places_in_a_title_is_not_a_place():
     x = _x("The agencies launched the Joint Initiative on Decent Work in Coastal Towns.")
     assert find_entity(x, "Coastal Towns") is None
+
+
+# -- fronted bodies -------------------------------------------------------------------------------
+
+
+def test_sectors_led_inside_a_fronted_body_are_part_of_it():
+    x = _x("Within the Valley Aid Team (VAT), chaired by the provincial governor, UNICEF led the Water Sector "
+           "while FAO led the Seeds Sub-Sector.")
+    assert _has(x, "Water Sector", "partOf", "VAT")
+    assert not _has(x, "Seeds Sub-Sector", "partOf", "VAT")  # a sub-sector belongs to a sector
+
+
+def test_partner_named_up_front():
+    x = _x("Alongside the Lantern Foundation, UNICEF opened six reading rooms.\n\n"
+           "With UNICEF support, the Provincial Health Service (PHS) vaccinated 900 children.")
+    assert _has(x, "UNICEF", "partnersWith", "Lantern Foundation")
+    assert not _has(x, "PHS", "partnersWith", "UNICEF")
