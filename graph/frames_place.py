@@ -1,5 +1,6 @@
-"""Where things happen: presence and "in PLACE" phrases (operatesIn), facilities and events located
-in a place (locatedIn), and resettlement submissions to countries with their counts (submitsTo).
+"""Where things happen: presence and "in PLACE" phrases (operatesIn), outposts a body runs or sends
+("DGMF service points in A and B", operatesIn), facilities and events located in a place (locatedIn),
+and resettlement submissions to countries with their counts (submitsTo).
 """
 
 from __future__ import annotations
@@ -108,4 +109,38 @@ def submissions(s: Sent) -> list[Found]:
     return out
 
 
-PLACE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (operates_in, located_in, submissions)
+# Outposts a body runs or sends: where they are or go is where the body works
+_OUTPOST = r"(?:[a-z-]+\s+){0,2}(?:points|desks|offices|brigades|teams|units|hubs|posts|centres|centers)"
+_PLACE_AFTER = r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:(?:crossings?|provinces?|departments?|municipalit(?:y|ies)|cities|towns?|regions?|districts?)\s+of\s+(?:the\s+)?)?$"
+_OWNER_OUTPOST = re.compile(r"\s+" + _OUTPOST + _PLACE_AFTER)  # "seven DGMF service points in A, B and C"
+_OUTPOST_OF = re.compile(r"\b" + _OUTPOST + r"\s+of\s+(?:the\s+)?$")  # "mobile brigades of RENIC visited … in A"
+_PLACE_LATER = re.compile(_PLACE_AFTER)
+_OPENED_OUTPOST = re.compile(r"\b(?:opened|set\s+up|established|deployed|installed)\s+(?:\w+\s+)?" + _OUTPOST + _PLACE_AFTER)
+
+
+def outposts(s: Sent) -> list[Found]:
+    """"seven DGMF service points in A, B and C", "brigades of RENIC visited 41 municipalities in A and B",
+    "CONAR opened registration desks at the border crossings of A and B" → the body operatesIn each place."""
+    out: list[Found] = []
+    places = [i for i, m in enumerate(s.ms) if m.type == "Location" and m.start >= 0]
+    for i in places:
+        if i > 0 and s.ms[i - 1].type == "Location" and s.group_ending(i) == s.group_ending(i - 1):
+            continue  # the head of the list is handled with the whole list below
+        pre_start = max(s.start, s.ms[i].start - 140)
+        owners: list[int] = []
+        for k, mm in enumerate(s.ms):
+            if mm.type != "Organization" or not (pre_start <= mm.start and mm.end <= s.ms[i].start):
+                continue
+            between = s.text[mm.end : s.ms[i].start]
+            sent_out = _OUTPOST_OF.search(s.text[max(s.start, mm.start - 40) : mm.start]) and _PLACE_LATER.match(between)
+            if _OWNER_OUTPOST.match(between) or sent_out:
+                owners = [k]
+        if not owners:
+            m = _OPENED_OUTPOST.search(s.text[pre_start : s.ms[i].start])
+            if m:
+                owners = _actor(s, pre_start + m.start())[0]
+        out += _emit(s, owners, "operatesIn", s.group_from(i), "outposts", 0.65)
+    return out
+
+
+PLACE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (operates_in, located_in, submissions, outposts)

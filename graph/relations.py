@@ -248,7 +248,9 @@ def trigger_rules(s: Sent) -> list[Found]:
             if how == "object_relative":
                 objects = [_antecedent(s, ca, m.start())] if _antecedent(s, ca, m.start()) is not None else []
             ok = [i for i in objects if any(compatible(trig.predicate, s.ms[k].type, s.ms[i].type) for k in subjects)]
-            if not ok or len(s.text[m.end() : s.ms[ok[0]].start].split()) > trig.window:
+            # the window counts from after a "jointly with A and B," aside, which is not the object phrase
+            after = s.ms[partners[-1]].end if partners else m.end()
+            if not ok or len(s.text[after : s.ms[ok[0]].start].split()) > trig.window:
                 continue
             if trig.predicate in LEADERSHIP and HEAD_OF.search(s.text[m.end() : s.ms[ok[0]].start]):
                 continue  # "leading the protection work of the Network": the head noun is led, not the Network

@@ -153,3 +153,25 @@ def test_partner_named_up_front():
            "With UNICEF support, the Provincial Health Service (PHS) vaccinated 900 children.")
     assert _has(x, "UNICEF", "partnersWith", "Lantern Foundation")
     assert not _has(x, "PHS", "partnersWith", "UNICEF")
+
+
+# -- where bodies work ----------------------------------------------------------------------------
+
+
+def test_outposts_of_a_body_place_it():
+    x = _x("UNICEF paid the rent of four FHA nutrition points in Dunmore, Eastwick and Norvale.\n\n"
+           "Mobile vaccination teams of the Provincial Health Service (PHS) toured 30 villages in Kestrel Bay "
+           "and Farrow Hills.\n\n"
+           "After the floods, the Water Board (WTB) rapidly installed new pumping posts in the towns of Ashby "
+           "and Coldwell.",
+           country="Arcadia")
+    for place in ("Dunmore", "Eastwick", "Norvale"):
+        assert _has(x, "FHA", "operatesIn", place)
+    assert _has(x, "PHS", "operatesIn", "Kestrel Bay") and _has(x, "PHS", "operatesIn", "Farrow Hills")
+    assert _has(x, "WTB", "operatesIn", "Ashby") and _has(x, "WTB", "operatesIn", "Coldwell")
+
+
+def test_co_implementers_in_an_aside_and_the_object_after_it():
+    x = _x("The Ministry of Fisheries carried out, together with FAO and WFP, the Blue Nets programme along the coast.")
+    for body in ("Ministry of Fisheries", "FAO", "WFP"):
+        assert _has(x, body, "implements", "Blue Nets programme")
