@@ -91,7 +91,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("approves", r"\bapprov(?:es|ed|ing)\b(?![^.;]{0,30}?\bby\b)", conf=0.8, window=6),
     _t("approves", r"\bapproved\b.{0,40}?\bby\b", "passive", 0.8),
     _t("establishes", r"\b(?:establish(?:es|ed|ing)?|creat(?:es|ed|ing)|open(?:s|ed|ing)|set\s+up|launch(?:es|ed|ing))\b(?!\s+(?:by|in\s+\d))", conf=0.7, window=6),
-    _t("implements", r"\b(?:implement(?:s|ed)?|implementing(?!\s+(?:regulations|partners?|agencies|organi[sz]ations))|appl(?:y|ies|ied|ying)|roll(?:s|ed)?\s+out|carr(?:y|ies|ied)\s+out)\b(?!\s+by)", conf=0.75, window=6),
+    _t("establishes", r"\bdevelop(?:s|ed|ing)\s+(?:an?|the|its|their)\b(?!\s+(?:capacit|skills|abilit))", conf=0.65, window=4),
+    _t("implements", r"\b(?:implement(?:s|ed)?|implementing(?!\s+(?:regulations|partners?|agencies|organi[sz]ations))|appl(?:y|ies|ied|ying)|roll(?:s|ed)?\s+out|carr(?:y|ies|ied)\s+out|conduct(?:s|ed))\b(?!\s+by)", conf=0.75, window=6),
     _t("issues", r"\bissu(?:es|ed|ing)\b(?!\s+by)", conf=0.75, window=6),
     _t("pledges", r"\bpledg(?:es|ed|ing)\b", conf=0.75, window=40),
     # participation and engagement

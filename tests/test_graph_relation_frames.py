@@ -175,3 +175,14 @@ def test_co_implementers_in_an_aside_and_the_object_after_it():
     x = _x("The Ministry of Fisheries carried out, together with FAO and WFP, the Blue Nets programme along the coast.")
     for body in ("Ministry of Fisheries", "FAO", "WFP"):
         assert _has(x, body, "implements", "Blue Nets programme")
+
+
+# -- governance verbs -----------------------------------------------------------------------------
+
+
+def test_conducting_a_named_survey_implements_it_and_developing_a_system_establishes_it():
+    x = _x("In autumn the Rural Census Bureau (RCB) conducted the National Farm Survey (NFS).\n\n"
+           "UNICEF helped the Schools Inspectorate (SI) by paying 12 inspectors and by developing the School "
+           "Tracking System (STS).")
+    assert _has(x, "RCB", "implements", "NFS")
+    assert _has(x, "UNICEF", "establishes", "STS")
