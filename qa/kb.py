@@ -473,9 +473,12 @@ class KnowledgeBase:
         if e is None:
             return self.display(iri)
         found = [f for f in self.surfaces(iri) if any(find_phrase(t, f) for t in texts)]
-        if e.acronym and e.acronym in found:
-            longs = [f for f in found if f != e.acronym and len(f) > len(e.acronym) + 3]
-            return f"{longs[0]} ({e.acronym})" if longs else e.acronym
+        # the acronym the texts write, which may be another of the entity's acronyms ("BPRM", "PRM")
+        acronyms = [f for f in found if f == e.acronym or (f.isupper() and " " not in f and len(f) <= 10)]
+        if acronyms:
+            acr = e.acronym if e.acronym in acronyms else acronyms[0]
+            longs = [f for f in found if f not in acronyms and len(f) > len(acr) + 3]
+            return f"{longs[0]} ({acr})" if longs else acr
         return found[0] if found else self.display(iri)
 
     def surfaces(self, iri: str) -> list[str]:

@@ -496,3 +496,14 @@ def test_the_noun_rules_is_not_the_verb_to_rule() -> None:
 
     assert "decid" not in terms("Which rules did the ministry publish?")
     assert "decid" in terms("The commission ruled on 300 appeals.")
+
+
+def test_an_answer_names_a_body_with_the_acronym_the_cited_text_writes() -> None:
+    # the gazetteer knows this bureau by two acronyms; the sentence uses the longer one
+    kb = _kb_from_text(
+        "UNHCR's work in Aldera was funded by the U.S. Bureau of Population, Refugees, and Migration (BPRM), "
+        "Japan and Norway, among other donors.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Which donors funded UNHCR?", kb)
+    assert a.text is not None and "(BPRM)" in a.text and "Norway" in a.text
