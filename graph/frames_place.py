@@ -1,5 +1,5 @@
 """Where things happen: presence and "in PLACE" phrases (operatesIn), outposts a body runs or sends
-("DGMF service points in A and B", operatesIn), facilities and events located in a place (locatedIn),
+("the ABC's service points in A and B", operatesIn), facilities and events located in a place (locatedIn),
 and resettlement submissions to countries with their counts (submitsTo).
 """
 
@@ -38,7 +38,7 @@ def operates_in(s: Sent) -> list[Found]:
             continue
         prev = [k for k in range(i) if 0 <= s.ms[k].end <= s.ms[i].start]
         if prev and s.ms[prev[-1]].type == "PopulationGroup" and re.fullmatch(r"\s+in\s+(?:the\s+)?", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
-            continue  # "Venezuelans in Peru": where people are, not where the subject works
+            continue  # "Venezuelans in Chile": where people are, not where the subject works
         if prev and _FACILITY.search(s.ms[prev[-1]].surface) and s.ms[prev[-1]].type == "Organization" and re.fullmatch(r"\s+in\s+", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
             continue  # "three clinics in Aguaclara and Montebrisa": located-in, handled elsewhere
         placed.update(s.group_from(i))
@@ -112,15 +112,15 @@ def submissions(s: Sent) -> list[Found]:
 # Outposts a body runs or sends: where they are or go is where the body works
 _OUTPOST = r"(?:[a-z-]+\s+){0,2}(?:points|desks|offices|brigades|teams|units|hubs|posts|centres|centers)"
 _PLACE_AFTER = r"[^.;]{0,60}?\b(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:(?:crossings?|provinces?|departments?|municipalit(?:y|ies)|cities|towns?|regions?|districts?)\s+of\s+(?:the\s+)?)?$"
-_OWNER_OUTPOST = re.compile(r"\s+" + _OUTPOST + _PLACE_AFTER)  # "seven DGMF service points in A, B and C"
-_OUTPOST_OF = re.compile(r"\b" + _OUTPOST + r"\s+of\s+(?:the\s+)?$")  # "mobile brigades of RENIC visited … in A"
+_OWNER_OUTPOST = re.compile(r"\s+" + _OUTPOST + _PLACE_AFTER)  # "seven ABC service points in A, B and C"
+_OUTPOST_OF = re.compile(r"\b" + _OUTPOST + r"\s+of\s+(?:the\s+)?$")  # "mobile brigades of XYZ visited … in A"
 _PLACE_LATER = re.compile(_PLACE_AFTER)
 _OPENED_OUTPOST = re.compile(r"\b(?:opened|set\s+up|established|deployed|installed)\s+(?:\w+\s+)?" + _OUTPOST + _PLACE_AFTER)
 
 
 def outposts(s: Sent) -> list[Found]:
-    """"seven DGMF service points in A, B and C", "brigades of RENIC visited 41 municipalities in A and B",
-    "CONAR opened registration desks at the border crossings of A and B" → the body operatesIn each place."""
+    """"seven ABC service points in A, B and C", "brigades of XYZ visited 41 municipalities in A and B",
+    "the commission opened registration desks at the border crossings of A and B" → the body operatesIn each place."""
     out: list[Found] = []
     places = [i for i, m in enumerate(s.ms) if m.type == "Location" and m.start >= 0]
     for i in places:

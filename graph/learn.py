@@ -64,7 +64,7 @@ def _placeable(item: str, gz: Gazetteer) -> bool:
     if item.endswith(_ADJECTIVE_END) or len(item) < 3:
         return False
     if words[-1].lower() in _CLASS_PLURALS:
-        return False  # "… Inclusion in Border Cities": a capitalised class of places inside a title, not a place
+        return False  # "… Inclusion in Border Towns": a capitalised class of places inside a title, not a place
 
     return not any(ch.isdigit() for ch in item)
 

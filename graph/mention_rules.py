@@ -1,7 +1,7 @@
 """Sentence-level mention detection: runs every detector of ``graph.mentions`` plus the special
 ones here — quoted titles, learnt places and lower-case phrases, definite references ("the
 Platform"), names listed after a class noun ("partners (A and B)"), sub-bodies ("the steering
-committee of X"), national chapters ("Caritas Marovia") and named hazards ("cyclone Ilena").
+committee of X"), national chapters ("Caritas Aldera") and named hazards ("cyclone Ana").
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def _split_sub_body_names(text: str, cands: list[Cand]) -> list[Cand]:
 
 
 def _branches(text: str, toks: list[tuple[str, int, int]], kn: Knowledge) -> list[Cand]:
-    """"Caritas Marovia": an international body's national chapter (not the body itself)."""
+    """"Caritas Aldera": an international body's national chapter (not the body itself)."""
     out = []
     for k in range(len(toks) - 1):
         org = kn.gazetteer.lookup(toks[k][0])

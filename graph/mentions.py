@@ -125,7 +125,7 @@ def _gazetteer(text: str, toks: list[tuple[str, int, int]], kn: Knowledge) -> li
             a = toks[i][1]
             out.append(Cand(a, best_end, text[a:best_end], best.type, "gazetteer", f"gaz:{best.key}", gaz=best, priority=5))
         elif "-" in tok:
-            # "Chile-Peru border": hyphen-joined place names
+            # "Chile-Bolivia border": hyphen-joined place names
             pos = toks[i][1]
             for part in tok.split("-"):
                 e = gz.lookup(part) if part[:1].isupper() else None

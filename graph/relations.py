@@ -377,7 +377,7 @@ def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
         return []
     agents = s.group_from(agents[0])
     before = [i for i, mm in enumerate(s.ms) if ca <= mm.start and mm.end <= m.start()]
-    # the nearest mention that can take the relation: "UNHCR's work in Peru was funded by …" is UNHCR's
+    # the nearest mention that can take the relation: "UNHCR's work in the country was funded by …" is UNHCR's
     fit = [i for i in before if any(compatible(trig.predicate, s.ms[a].type, s.ms[i].type) for a in agents)]
     if fit and trig.predicate != "approves":
         before = before[: before.index(fit[-1]) + 1]

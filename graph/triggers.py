@@ -78,7 +78,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("supports", r"\bstrengthen(?:s|ed|ing)?\s+(?:the\s+)?(?:capacit(?:y|ies)|capabilities)\s+of\b", conf=0.75, window=3),
     _t("supports", r"\b(?:collaborated\s+in|contributed\s+to)\s+the\s+(?:elaboration|design|development|drafting|preparation)\b", conf=0.7, window=8),
     _t("implements", r"\b(?:run|managed|operated|implemented|carried\s+out)\s+by\b", "passive", 0.7),
-    # "a shelter run by HIAS": a body run by another is led by it (a programme run by one is implemented)
+    # "a shelter run by an NGO": a body run by another is led by it (a programme run by one is implemented)
     _t("leads", r"\b(?:run|managed|operated)\s+by\b", "passive", 0.65),
     _t("supports", r"\b(?:supported|assisted)\s+by\b", "passive", 0.75),
     # "for the financing of X" is a purpose, not a funder acting: no determiner before the verb

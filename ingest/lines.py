@@ -2,7 +2,7 @@
 
 Text extracted from a PDF (like the bundled reports) marks a page break with a
 line that starts with exactly one space, and carries a running footer block
-("Annual Results Report | 2023 | Peru" … page number … "UNHCR / May 31,2024").
+("Annual Results Report | 2023 | <Country>" … page number … "UNHCR / May 31,2024").
 This module turns such text into ``RawLine``s: page breaks flagged, footers
 marked (they are blanked, not kept as content) and the printed page number read.
 """

@@ -214,7 +214,7 @@ def _best_clause(ctx: Ctx, text: str, start: int, end: int, names: list) -> list
     # "where does X rely on partners instead of its own offices": the clause of the offices is the
     # one the question rules out
     focus = {t: -ctx.weight(t) if t in negated else ctx.weight(t) for t in ctx.focus}
-    for lk in ctx.links:  # "… in Marovia": the place the question is set in is not what tells clauses apart
+    for lk in ctx.links:  # "… in the country": the place the question is set in is not what tells clauses apart
         e = ctx.kb.entity(lk.iri)
         if e is not None and e.type == "Location":
             focus.update({t: 0.0 for t in terms(lk.surface) if t in focus})

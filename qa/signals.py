@@ -105,7 +105,7 @@ def asked_verb(question: str) -> str:
         return words[j] if j < len(words) and words[j] not in ("there", "in", "at", "on", "among") else ""
     if w.endswith("ed") or w in _IRREGULAR:
         if i + 1 < len(words) and words[i + 1] in _PHRASE_END:
-            # "how many refugees resettled from Peru flew to …": a participle and its phrase, then the verb
+            # "how many refugees resettled from Chile flew to …": a participle and its phrase, then the verb
             for k in range(i + 2, min(len(words), i + 5)):
                 if words[k] in _PHRASE_END:
                     break
