@@ -59,7 +59,9 @@ _ACRONYM = re.compile(
     # "which ministry hides behind the letters MHCP", "what is that body called in full"
     r"\b(?:the )?letters [a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$|"
     # "RMO is a refugee-led group; what is it called in English?"
-    r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b"
+    r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b|"
+    # "what initials does the report give them", "by what short name are they known"
+    r"\b(?:what|which) (?:initials|short (?:name|form)|shorthand)\b"
 )
 # "What is ACR?", "What are the ABC mentioned in …", "what are the ABCs that …", "… ACR interviews - what
 # is ACR?": an acronym asked about on its own (also after a dash or colon that closes a first clause).

@@ -15,6 +15,7 @@ from dataclasses import replace
 from graph.acronyms import acronym_base, is_acronym
 
 from .context import Ctx, Draft, Evidence, first_match, phrase_draft
+from .kb import AcronymDef
 from .names import fits, in_question, join, names_in
 from .relations import answer_relation_graph
 from .text import find_phrase, negated_terms, terms
@@ -61,6 +62,9 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
         span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
         text = f"{long} ({d.acronym})"
         return Draft(text, "acronym", 0.9, [Evidence(d.passage_id, [span], 1.0)])
+    described = _described_acronym(ctx)
+    if described is not None:
+        return described
     # From the graph: an entity with an acronym, named in the question by either form.
     for lk in sorted(ctx.links, key=lambda x: -(x.end - x.start)):
         e = kb.entity(lk.iri)
@@ -84,6 +88,39 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
                 span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
                 return Draft(f"{d.acronym} ({long})", "acronym", 0.85, [Evidence(d.passage_id, [span], 1.0)])
     return _acronym_after_name(ctx)
+
+
+# "what initials does the report give them", "by what short name are the centres known": the
+# acronym of something the question describes rather than names
+_ASKS_SHORT_FORM = re.compile(r"\b(?:initials|short (?:name|form)|shorthand|acronym (?:for|of|given to)|abbreviat\w*)\b",
+                              re.IGNORECASE)
+
+
+def _described_acronym(ctx: Ctx) -> Draft | None:
+    """The acronym defined in the best sentences whose long form shares most words with the
+    question; a body the question names counts one word less (it may only place the thing
+    asked: "the women's ministry has special units …")."""
+    if not _ASKS_SHORT_FORM.search(ctx.question) or any(is_acronym(t) for t in _TOKEN.findall(ctx.question)):
+        return None
+    named = {ctx.kb.entity(lk.iri).acronym for lk in ctx.links if ctx.kb.entity(lk.iri) is not None}
+    focus = set(ctx.focus)
+    best: tuple[int, float, AcronymDef] | None = None
+    for ss in ctx.scored_sentences[:5]:
+        if ss.coverage < 0.35:
+            continue
+        for defs in ctx.kb.acronyms.values():
+            for d in defs:
+                if d.passage_id != ss.passage_id or not ss.sent.start <= d.acr_span[0] < ss.sent.end:
+                    continue
+                shared = len(set(terms(d.long_form)) & focus) - (d.acronym in named)
+                if shared and (best is None or (shared, ss.score) > best[:2]):
+                    best = (shared, ss.score, d)
+    if best is None:
+        return None
+    d = best[2]
+    long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
+    span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
+    return Draft(f"{d.acronym} ({long})", "acronym", 0.8, [Evidence(d.passage_id, [span], 1.0)])
 
 
 _PAREN_ACR = r"\(\s*{acr}\s*\)"

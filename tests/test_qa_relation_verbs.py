@@ -507,3 +507,16 @@ def test_an_answer_names_a_body_with_the_acronym_the_cited_text_writes() -> None
     )
     a = answer("Which donors funded UNHCR?", kb)
     assert a.text is not None and "(BPRM)" in a.text and "Norway" in a.text
+
+
+def test_the_initials_of_a_described_thing_are_those_of_its_long_form_not_of_its_owner() -> None:
+    kb = _kb_from_text(
+        "The Child Rights Units (UDN) of the Ministry of Social Development (MDS) assisted 3,100 children "
+        "at risk in 2024.\n\n"
+        "The agency supported the Migration Service by opening five Mobile Help Desks (MHD) in border towns.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("The social development ministry has units for child rights - what initials does the text give them?", kb)
+    assert a.text is not None and a.text.startswith("UDN")
+    b = answer("By what short name are the mobile desks opened for the migration service known?", kb)
+    assert b.text is not None and b.text.startswith("MHD")
