@@ -195,6 +195,9 @@ def question_context(question: str, kb: KnowledgeBase, report_id: str | None, op
     if intent.kind == "location" and not re.search(r"\b(?:operat\w*|presence|offices?)\b", q, re.IGNORECASE):
         # "in which city is X (supported by Y)": where X is, not what Y does
         intent = replace(intent, predicates=("locatedIn", "operatesIn"))
+    elif intent.kind == "location" and intent.predicates[:1] in ((), ("leads",)):
+        # "where does UNHCR run a field office": where it has a presence
+        intent = replace(intent, predicates=("operatesIn", "locatedIn"))
     return Ctx(q, intent, kb, report_id, options)
 
 

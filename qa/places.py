@@ -13,6 +13,7 @@ import re
 from .context import Ctx, Draft, Evidence
 from .figure_words import REFERS_BACK
 from .lookup import answer_location
+from .names import Name, in_question, join, names_in
 from .paraphrase import said_otherwise
 from .text import terms
 
@@ -20,6 +21,9 @@ from .text import terms
 def answer_place(ctx: Ctx) -> Draft | None:
     """"In which city is the embassy of X": a noun the reports never use is the thing located (an
     unknown verb, "get stuck", is only another way of saying what the report says)."""
+    outposts = _outpost_places(ctx)
+    if outposts is not None:
+        return outposts
     d = answer_location(ctx)
     phrase = _place_phrase(ctx)
     if phrase is not None and (d is None or phrase.confidence >= d.confidence + 0.15):
@@ -35,6 +39,42 @@ def answer_place(ctx: Ctx) -> Draft | None:
         d.confidence *= 0.4
         d.notes.append("doubt: the reports never use " + ", ".join(unknown))
     return doubt_country_for_city(ctx, d)
+
+
+# "where does UNHCR run a field office": the places the text lists right after that kind of office
+_OUTPOST = re.compile(r"\b((?:field|sub-?|country|liaison|registration) ?(?:offices?|units?|desks?)|representations?|"
+                      r"service points?)\b", re.IGNORECASE)
+
+
+def _outpost_places(ctx: Ctx) -> Draft | None:
+    """The named places written right after the kind of office the question asks about ("field
+    offices in A and B"), not every place the body works in."""
+    m = _OUTPOST.search(ctx.question)
+    if not m:
+        return None
+    kind = m.group(1).lower().rstrip("s")
+    pattern = re.compile(rf"\b{re.escape(kind)}s?\s+(?:in|at)\s+", re.IGNORECASE)
+    for ss in ctx.scored_sentences[:5]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.35:
+            continue
+        at = pattern.search(p.text, ss.sent.start, ss.sent.end)
+        if at is None:
+            continue
+        names = [n for n in names_in(ctx, ss.passage_id, at.end(), ss.sent.end) if n.iri and "/place/" in n.iri]
+        listed: list[Name] = []
+        end = at.end()
+        for n in names:
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", p.text[end : n.start]):
+                break
+            listed.append(n)
+            end = n.end
+        listed = [n for n in listed if not in_question(ctx, n)]
+        if listed:
+            return Draft(join([n.text for n in listed]), "location", min(1.0, 0.2 + 0.8 * ss.coverage),
+                         [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)],
+                         items=[(n.text, n.iri) for n in listed])
+    return None
 
 
 def doubt_country_for_city(ctx: Ctx, d: Draft | None) -> Draft | None:

@@ -180,6 +180,9 @@ _PHRASES = (
     (re.compile(r"\b(first|second|third|fourth|last|final) quarter\b", re.IGNORECASE), r"\1 three months"),
     # "ruled on the claims" is deciding them; a synonym group would fold the noun "rules" in too
     (re.compile(r"\brul(?:ed|es|ing) (?:on|in favour of|in favor of|against)\b", re.IGNORECASE), "decided on"),
+    # "how long at most": the maximum; "at least": the minimum
+    (re.compile(r"\bat (?:the )?most\b", re.IGNORECASE), "maximum"),
+    (re.compile(r"\bat (?:the )?least\b", re.IGNORECASE), "minimum"),
     # a synonym group would fold "report" itself onto journalists
     (re.compile(r"\breporters?\b", re.IGNORECASE), "journalists"),
     # the sector's name for household goods handed out in an emergency
@@ -205,14 +208,14 @@ def terms(text: str) -> tuple[str, ...]:
 def focus_terms(question: str) -> tuple[str, ...]:
     """The content terms of a question (question-framing words removed, order kept, unique)."""
     drop = {canon(t) for w in QUESTION_WORDS if (t := term(w))}
-    question = _HOW_BIG.sub("how", question)  # "how big was the loan": its size is asked, "big" is not looked for
+    question = _HOW_BIG.sub("how", question)  # "how big was the loan", "how long": a size is asked, "big" is not looked for
     question = _IN_LANGUAGE.sub(r"\1", question)  # "what is it called in English": the language is not looked for
     return tuple(dict.fromkeys(t for t in terms(question) if t not in drop))
 
 
 _IN_LANGUAGE = re.compile(r"\b(called|named|known|written|spelled|spelt|said|say) in (?:english|spanish|portuguese|french|full)\b",
                           re.IGNORECASE)
-_HOW_BIG = re.compile(r"\bhow (?:big|large|sizeable|substantial)\b", re.IGNORECASE)
+_HOW_BIG = re.compile(r"\bhow (?:big|large|sizeable|substantial|long)\b", re.IGNORECASE)
 
 
 _NEGATION = re.compile(r"\b(?:instead of|rather than|other than|apart from|aside from|besides|except(?: for)?|without|"

@@ -520,3 +520,31 @@ def test_the_initials_of_a_described_thing_are_those_of_its_long_form_not_of_its
     assert a.text is not None and a.text.startswith("UDN")
     b = answer("By what short name are the mobile desks opened for the migration service known?", kb)
     assert b.text is not None and b.text.startswith("MHD")
+
+
+def test_the_places_of_the_kind_of_office_asked_are_those_listed_after_it() -> None:
+    kb = _kb_from_text(
+        "The agency kept a country office in Belmonte, sub-offices in Cruz Alta and Vale Verde and field offices "
+        "in Porto Fundo and Serra Azul, and reached remote areas through partners.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Apart from Serra Azul, where does the agency run a field office?", kb)
+    assert a.text is not None and "Porto Fundo" in a.text
+    assert "Serra Azul" not in a.text and "Belmonte" not in a.text and "Cruz Alta" not in a.text
+
+
+def test_trying_to_do_something_only_frames_a_count_of_ways() -> None:
+    kb = _kb_from_text(
+        "The agency strengthened the civil registry through four main lines of work: training clerks, "
+        "equipping offices, mobile campaigns and a new online appointment system.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("In how many main lines of work did the agency try to strengthen the civil registry?", kb)
+    assert a.text is not None and "four" in a.text
+
+
+def test_at_most_is_a_maximum() -> None:
+    from qa.text import terms
+
+    assert "maximum" in terms("How long at most may the review take?")
+    assert "minimum" in terms("How many days at least must a claimant wait?")
