@@ -42,7 +42,9 @@ def answer_place(ctx: Ctx) -> Draft | None:
 
 
 # "where does UNHCR run a field office": the places the text lists right after that kind of office
-_OUTPOST = re.compile(r"\b((?:field|sub-?|country|liaison|registration) ?(?:offices?|units?|desks?)|representations?|"
+_OUTPOST = re.compile(r"\b(?:run|runs|ran|have|has|had|maintain\w*|keep|keeps|kept|open\w*|operat\w*|host\w*)\s+"
+                      r"(?:a|an|its|their|the|any)?\s*"
+                      r"((?:field|sub-?|country|liaison|registration) ?(?:offices?|units?|desks?)|representations?|"
                       r"service points?)\b", re.IGNORECASE)
 
 
