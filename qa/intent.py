@@ -96,10 +96,11 @@ _FINANCE = re.compile(
     r"\bavailable funds\b|\bhow much money\b|\bfinanced\b|\bhow much (?:funding|money|funds?)\b|"
     r"\bfunding (?:was |were |is |that was )?(?:available|received|secured)\b"
 )
-# "what did households spend the cash on": the things bought, not an amount of a budget table
+# "what did households spend the cash on", "on what did they spend it": the things bought, not an
+# amount of a budget table ("what did UNHCR spend on basic needs" asks the amount)
 _SPENT_ON = re.compile(
     r"^\s*(?:on )?(?:what|which)\b(?!.*\b(?:budget|funds|expenditure|how much|amount|percent\w*|share)\b)"
-    r".*\bspen[dt]\b.*\bon\b"
+    r"(?:.*\bspen[dt]\b.*\bon\s*\??\s*$|(?<=on what)(?=\s+(?:did|do|does|was|were|is|are|have|has|had)\b.*\bspen[dt]\b))"
 )
 _INDICATOR = re.compile(
     r"\bbaseline\b|\btarget\w*\b|\bactual\b|\bindicator\w*\b|\bproportion\b|\bpercentage\b|\bshare of\b|"

@@ -45,3 +45,15 @@ def test_budget_rows_are_compared_on_the_column_asked(qa_kb_marovia, question: s
 def test_an_indicator_named_by_its_two_values_is_found(qa_kb_marovia) -> None:
     a = answer("One child protection indicator went from 12.00% to 18.62%. What is it about?", qa_kb_marovia)
     assert a.text is not None and "5.2" in a.text and "community-based" in a.text
+
+
+def test_what_was_spent_on_an_area_is_its_expenditure(qa_kb_marovia) -> None:
+    a = answer("What did UNHCR really spend on community engagement and women's empowerment?", qa_kb_marovia)
+    assert a.text is not None and "356,812" in a.text
+
+
+def test_what_money_was_spent_on_asks_the_things_bought() -> None:
+    from qa.intent import detect
+
+    assert detect("On what did the families spend their grants?").kind != "finance"
+    assert detect("What did the families mostly spend their grants on?").kind != "finance"
