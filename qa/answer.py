@@ -24,7 +24,7 @@ from .lists import answer_enumeration, answer_extreme, answer_list, answer_paire
 from .lookup import answer_acronym, answer_code, answer_currency, answer_edition, answer_name_of
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_kind_words, asked_type
-from .places import answer_direction_of_travel, answer_place
+from .places import answer_direction_of_travel, answer_outpost_count, answer_place
 from .prose import answer_direction, answer_sentence
 from .relations import (
     _is_modifier,
@@ -154,7 +154,8 @@ def answer(
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
     form = (answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
-            or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx))
+            or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
+            or answer_outpost_count(ctx))
     if form is not None and form.confidence >= options.min_confidence:
         best = form
     elif compared is not None and compared.confidence >= options.min_confidence:

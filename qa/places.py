@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, Draft, Evidence
+from .context import Ctx, Draft, Evidence, ScoredSent
 from .figure_words import REFERS_BACK
 from .lookup import answer_location
 from .names import Name, in_question, join, names_in
@@ -52,10 +52,38 @@ def _outpost_places(ctx: Ctx) -> Draft | None:
     """The named places written right after the kind of office the question asks about ("field
     offices in A and B"), not every place the body works in."""
     m = _OUTPOST.search(ctx.question)
-    if not m:
+    found = _places_after(ctx, m.group(1)) if m else None
+    if found is None:
         return None
-    kind = m.group(1).lower().rstrip("s")
-    pattern = re.compile(rf"\b{re.escape(kind)}s?\s+(?:in|at)\s+", re.IGNORECASE)
+    ss, listed = found
+    listed = [n for n in listed if not in_question(ctx, n)]
+    if not listed:
+        return None
+    return Draft(join([n.text for n in listed]), "location", min(1.0, 0.2 + 0.8 * ss.coverage),
+                 [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)],
+                 items=[(n.text, n.iri) for n in listed])
+
+
+_HOW_MANY_OUTPOSTS = re.compile(r"\bhow many ((?:field|sub-?|country|liaison|registration) ?(?:offices|units|desks)|"
+                                r"representations|service points)\b", re.IGNORECASE)
+
+
+def answer_outpost_count(ctx: Ctx) -> Draft | None:
+    """"How many field offices does X have": the places the text lists after that kind of office,
+    counted ("field offices in A and B" → 2)."""
+    m = _HOW_MANY_OUTPOSTS.search(ctx.question)
+    found = _places_after(ctx, m.group(1)) if m else None
+    if found is None:
+        return None
+    ss, listed = found
+    text = f"{len(listed)} ({join([n.text for n in listed])})"
+    return Draft(text, "number", min(1.0, 0.2 + 0.8 * ss.coverage),
+                 [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)])
+
+
+def _places_after(ctx: Ctx, kind: str) -> tuple[ScoredSent, list[Name]] | None:
+    """The best sentence writing "<kind> in A, B and C", and the places listed."""
+    pattern = re.compile(rf"\b{re.escape(kind.lower().rstrip('s'))}s?\s+(?:in|at)\s+", re.IGNORECASE)
     for ss in ctx.scored_sentences[:5]:
         p = ctx.kb.passages[ss.passage_id]
         if p.kind == "table_row" or ss.coverage < 0.35:
@@ -71,11 +99,8 @@ def _outpost_places(ctx: Ctx) -> Draft | None:
                 break
             listed.append(n)
             end = n.end
-        listed = [n for n in listed if not in_question(ctx, n)]
         if listed:
-            return Draft(join([n.text for n in listed]), "location", min(1.0, 0.2 + 0.8 * ss.coverage),
-                         [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)],
-                         items=[(n.text, n.iri) for n in listed])
+            return ss, listed
     return None
 
 

@@ -548,3 +548,15 @@ def test_at_most_is_a_maximum() -> None:
 
     assert "maximum" in terms("How long at most may the review take?")
     assert "minimum" in terms("How many days at least must a claimant wait?")
+
+
+def test_how_many_field_offices_counts_the_places_listed_after_them() -> None:
+    kb = _kb_from_text(
+        "The agency kept a country office in Belmonte, sub-offices in Cruz Alta and Vale Verde and field offices "
+        "in Porto Fundo, Lagoa Seca and Serra Azul, and reached remote areas through partners.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("How many field offices does the agency have?", kb)
+    assert a.text is not None and a.text.startswith("3 ")
+    b = answer("How many sub-offices did the agency keep?", kb)
+    assert b.text is not None and b.text.startswith("2 ")
