@@ -21,7 +21,14 @@ from .figures import answer_number, answer_two_figures
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
 from .lists import answer_enumeration, answer_extreme, answer_list, answer_paired, items_of
-from .lookup import answer_acronym, answer_code, answer_currency, answer_edition, answer_name_of
+from .lookup import (
+    answer_acronym,
+    answer_code,
+    answer_currency,
+    answer_edition,
+    answer_name_of,
+    answer_record_span,
+)
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_kind_words, asked_type
 from .places import answer_direction_of_travel, answer_outpost_count, answer_place
@@ -155,7 +162,7 @@ def answer(
     # the ordinal written with it; "the number of the law": the law as written
     form = (answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
-            or answer_outpost_count(ctx))
+            or answer_outpost_count(ctx) or answer_record_span(ctx))
     if form is not None and form.confidence >= options.min_confidence:
         best = form
     elif compared is not None and compared.confidence >= options.min_confidence:

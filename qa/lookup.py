@@ -401,3 +401,20 @@ def answer_name_of(ctx: Ctx) -> Draft | None:
                 start = offset + found.start(1) + found.group(1).find(name)
                 return phrase_draft(ss, start, start + len(name), name, kind="relation")
     return None
+
+
+# "the worst it had seen in how long?", "over what span of time had X not been so high?": the span
+# the sentence gives a record ("in a decade", "in the last two decades", "since 1987")
+_ASKS_RECORD_SPAN = re.compile(r"\b(?:in|over|for) how long\b|\bwhat (?:span|period|stretch) of time\b|"
+                               r"\b(?:in|over) what (?:span|period|time ?frame)\b", re.IGNORECASE)
+_RECORD_SPAN = re.compile(
+    r"\b(?:in|over|for|during) (?:the )?(?:last |past )?(?:more than |nearly |almost |over )?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d+) "
+    r"(?:decades?|years?|centur(?:y|ies)|generations?)\b|"
+    r"\bsince (?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def answer_record_span(ctx: Ctx) -> Draft | None:
+    """The span of time a record is said for, in the best sentence that says one."""
+    found = first_match(ctx, _RECORD_SPAN, 0.35) if _ASKS_RECORD_SPAN.search(ctx.question) else None
+    return phrase_draft(found[0], found[1].start(), found[1].end(), found[1].group()) if found else None

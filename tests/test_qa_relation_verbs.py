@@ -560,3 +560,16 @@ def test_how_many_field_offices_counts_the_places_listed_after_them() -> None:
     assert a.text is not None and a.text.startswith("3 ")
     b = answer("How many sub-offices did the agency keep?", kb)
     assert b.text is not None and b.text.startswith("2 ")
+
+
+def test_the_span_of_a_record_is_read_from_the_sentence_that_states_it() -> None:
+    kb = _kb_from_text(
+        "Food insecurity among refugee households reached its highest level in more than fifteen years, with "
+        "41% of families skipping meals.\n\n"
+        "The drought was the longest the region had endured in three decades, according to the weather service.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("The drought was the longest the region had known in how long?", kb)
+    assert a.text is not None and "three decades" in a.text
+    b = answer("Over what span of time had food insecurity not been that high?", kb)
+    assert b.text is not None and "fifteen years" in b.text
