@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .context import Ctx, Draft
-from .dates import answer_date
+from .dates import answer_date, answer_part_of_year
 from .figures import answer_number, answer_two_figures
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
@@ -160,7 +160,7 @@ def answer(
     compared = answer_indicator_comparison(ctx) or answer_budget_pair(ctx)
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = (answer_date(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+    form = (answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx))
     if form is not None and form.confidence >= options.min_confidence:

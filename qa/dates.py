@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Ctx, Draft, Evidence
+from .context import Ctx, Draft, Evidence, first_match, phrase_draft
 from .text import numbers, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -121,3 +121,18 @@ def _distance(raw: str, span: tuple[int, int], focus: set[str]) -> int:
         return 0
     mid = (span[0] + span[1]) // 2
     return min(abs(p - mid) for p in positions)
+
+
+# "during which part of 2025 …", "at what point in the year …": a part of the year, as the text says it
+_ASKS_PART_OF_YEAR = re.compile(r"\b(?:which|what) (?:part|half|quarter|time|stage) of (?:the year|(?:19|20)\d\d)\b|"
+                                r"\bat what (?:point|time|stage) (?:in|of) (?:the year|(?:19|20)\d\d)\b", re.IGNORECASE)
+_PART_OF_A_YEAR = re.compile(
+    r"\b(?:the )?(?:first|second|latter|last|final|third|fourth) (?:half|quarter|semester)\b(?: of (?:the year|(?:19|20)\d\d))?|"
+    r"\b(?:early|mid|late)[\s-](?:in )?(?:the year|(?:19|20)\d\d)\b|\bat the (?:start|beginning|end) of the year\b",
+    re.IGNORECASE)
+
+
+def answer_part_of_year(ctx: Ctx) -> Draft | None:
+    """The part of the year the best sentence gives ("in the first half of the year")."""
+    found = first_match(ctx, _PART_OF_A_YEAR, 0.35) if _ASKS_PART_OF_YEAR.search(ctx.question) else None
+    return phrase_draft(found[0], found[1].start(), found[1].end(), found[1].group(), kind="number") if found else None

@@ -180,6 +180,9 @@ _PHRASES = (
     (re.compile(r"\b(first|second|third|fourth|last|final) quarter\b", re.IGNORECASE), r"\1 three months"),
     # "ruled on the claims" is deciding them; a synonym group would fold the noun "rules" in too
     (re.compile(r"\brul(?:ed|es|ing) (?:on|in favour of|in favor of|against)\b", re.IGNORECASE), "decided on"),
+    (re.compile(r"\bput (?:on hold|on ice)\b|\bpaused\b|\bhalted\b", re.IGNORECASE), "suspended"),
+    (re.compile(r"\bput (?:first|at the top)\b|\bgave priority to\b", re.IGNORECASE), "prioritized"),
+    (re.compile(r"\bgrassroots? (?:groups|organi[sz]ations)\b", re.IGNORECASE), "community-based organizations"),
     # "how long at most": the maximum; "at least": the minimum
     (re.compile(r"\bat (?:the )?most\b", re.IGNORECASE), "maximum"),
     (re.compile(r"\bat (?:the )?least\b", re.IGNORECASE), "minimum"),

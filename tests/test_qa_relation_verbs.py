@@ -573,3 +573,26 @@ def test_the_span_of_a_record_is_read_from_the_sentence_that_states_it() -> None
     assert a.text is not None and "three decades" in a.text
     b = answer("Over what span of time had food insecurity not been that high?", kb)
     assert b.text is not None and "fifteen years" in b.text
+
+
+def test_a_part_of_the_year_is_answered_as_the_text_says_it() -> None:
+    kb = _kb_from_text(
+        "Relocation flights were suspended in the second half of the year because of the airport repairs, and "
+        "only 140 people travelled.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("During which part of the year were relocation flights put on hold?", kb)
+    assert a.text is not None and "second half" in a.text
+
+
+def test_everyday_words_for_prioritising_and_for_community_groups() -> None:
+    kb = _kb_from_text(
+        "With less than half of the budget funded, the agency prioritized three areas: shelter, legal aid and "
+        "cash for the most vulnerable.\n\n"
+        "The agency backed 27 community-based organizations in six provinces.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("How many areas did the agency choose to put first?", kb)
+    assert a.text is not None and "three" in a.text
+    b = answer("Across how many provinces were the grassroots groups the agency backed spread?", kb)
+    assert b.text is not None and "six" in b.text
