@@ -94,7 +94,8 @@ _FINANCE = re.compile(
     r"\bbudget\w*|\bfunds? available\b|\bexpenditure\w*|\bspen[dt]\w*|\bfunding (?:level|gap|rate)|"
     r"\bfunded\b|\bfinancial (?:data|figures?)\b|\busd\b|\bdollars?\b|\$|\bwas (?:funded|financed)\b|"
     r"\bavailable funds\b|\bhow much money\b|\bfinanced\b|\bhow much (?:funding|money|funds?)\b|"
-    r"\bfunding (?:was |were |is |that was )?(?:available|received|secured)\b"
+    r"\bfunding (?:was |were |is |that was )?(?:available|received|secured)\b|"
+    r"\bmoney (?:it |they )?(?:had )?available\b"
 )
 # "what did households spend the cash on", "on what did they spend it": the things bought, not an
 # amount of a budget table ("what did UNHCR spend on basic needs" asks the amount)

@@ -179,7 +179,10 @@ _PHRASES = (
     # "in the first quarter of the response" is its first three months (not "a quarter of" a total)
     (re.compile(r"\b(first|second|third|fourth|last|final) quarter\b", re.IGNORECASE), r"\1 three months"),
     # "ruled on the claims" is deciding them; a synonym group would fold the noun "rules" in too
-    (re.compile(r"\brul(?:ed|es|ing) (?:on|in favour of|in favor of|against)\b", re.IGNORECASE), "decided on"),
+    (re.compile(r"(?:\brul(?:ed|ing)|(?<!\bthe )(?<!\ba )(?<!\bnew )(?<!\bthis )\brule) (?:on|in favour of|in favor of|against)\b",
+                re.IGNORECASE), "decided on"),
+    # "how many travellers …" counts people, not departures
+    (re.compile(r"\btravell?ers\b", re.IGNORECASE), "people"),
     (re.compile(r"\bput (?:on hold|on ice)\b|\bpaused\b|\bhalted\b", re.IGNORECASE), "suspended"),
     (re.compile(r"\bput (?:first|at the top)\b|\bgave priority to\b", re.IGNORECASE), "prioritized"),
     (re.compile(r"\bgrassroots? (?:groups|organi[sz]ations)\b", re.IGNORECASE), "community-based organizations"),

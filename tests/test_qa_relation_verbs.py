@@ -596,3 +596,23 @@ def test_everyday_words_for_prioritising_and_for_community_groups() -> None:
     assert a.text is not None and "three" in a.text
     b = answer("Across how many provinces were the grassroots groups the agency backed spread?", kb)
     assert b.text is not None and "six" in b.text
+
+
+def test_travellers_are_people_and_ruling_on_claims_is_deciding_them() -> None:
+    from qa.text import terms
+
+    assert "decid" in terms("How many appeals did the board rule on?")
+    assert "decid" not in terms("What did the new rule on appeals change?")
+    kb = _kb_from_text(
+        "The agency and UNICEF ran Rest Point hubs at two crossings, which gave information and first aid to "
+        "54,300 people in 2024.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("How many travellers got information or first aid at the Rest Point hubs?", kb)
+    assert a.text is not None and "54,300" in a.text
+
+
+def test_the_smallest_share_of_available_money_used_is_a_budget_question() -> None:
+    from qa.intent import detect
+
+    assert detect("Which impact area used up the smallest proportion of the money it had available?").kind == "finance"
