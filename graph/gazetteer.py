@@ -156,6 +156,27 @@ def _countries() -> tuple[GazEntry, ...]:
     return tuple(out)
 
 
+# World regions (after the UN M49 groupings and the usual humanitarian ones): reports name them as
+# where people come from or where a body works, and no package lists them.
+_REGIONS = (
+    ("Africa", ()), ("Americas", ("the Americas",)), ("Asia", ()), ("Europe", ()), ("Oceania", ()),
+    ("Latin America and the Caribbean", ("LAC",)), ("Latin America", ()), ("Caribbean", ("the Caribbean",)),
+    ("Central America", ()), ("South America", ()), ("North America", ()), ("Middle East", ()),
+    ("North Africa", ()), ("West Africa", ()), ("East Africa", ()), ("Southern Africa", ()),
+    ("Central Africa", ()), ("Horn of Africa", ()), ("Sahel", ()), ("Great Lakes region", ()),
+    ("South Asia", ()), ("Southeast Asia", ("South-East Asia",)), ("Central Asia", ()), ("East Asia", ()),
+    ("Western Europe", ()), ("Eastern Europe", ()), ("Asia-Pacific", ("Asia and the Pacific",)),
+)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[GazEntry, ...]:
+    return tuple(
+        GazEntry(key=f"region-{fold(name).replace(' ', '-')}", type="Location", label=name, aliases=aliases, subtype="Region")
+        for name, aliases in _REGIONS
+    )
+
+
 # Two-letter forms people type for a few countries ("the US"); other alpha-2 codes are ordinary words.
 _SHORT_FORMS = {"US": ("US", "U.S."), "GB": ("UK", "U.K.")}
 
@@ -224,7 +245,7 @@ def default_gazetteer(country: str = "") -> Gazetteer:
         )
         if hit:
             codes = (hit.identifiers["iso3166"],)
-    return Gazetteer([*_organisations(), *countries, *_places(codes)])
+    return Gazetteer([*_organisations(), *countries, *_regions(), *_places(codes)])
 
 
 def build_cities_file(min_population: int = _LOCAL_CITY_POPULATION) -> dict:

@@ -255,12 +255,44 @@ _THE_AFTER = frozenset("of for on against to with at from about".split())
 
 def _chunks(text: str, toks: list[tuple[str, int, int]], s0: int, kn: Knowledge) -> list[Cand]:
     out = []
-    for i, j in capitalised_chunks(text, toks, s0):
+    for i, j in _join_through_in(text, toks, capitalised_chunks(text, toks, s0), kn):
         for a_i, b_i in _split_chunk(toks, i, j, kn):
             c = _chunk_cand(text, toks, a_i, b_i, kn)
             if c:
                 out.append(c)
     return out
+
+
+def _join_through_in(text: str, toks: list[tuple[str, int, int]], spans: list[tuple[int, int]], kn: Knowledge) -> list[tuple[int, int]]:
+    """"Joint Programme on Rural Jobs in Hill Towns": a titled name (one with "on/of/for" inside)
+    goes on through "in" when what follows is capitalised but not a place. "in" is not a general
+    connector because "UNHCR in Aldera" or "the Office of the Mayor in Riverton" name a body and
+    where it is."""
+    out: list[tuple[int, int]] = []
+    for i, j in spans:
+        if out and _in_joins(text, toks, out[-1], (i, j), kn):
+            out[-1] = (out[-1][0], j)
+        else:
+            out.append((i, j))
+    return out
+
+
+def _in_joins(text: str, toks: list[tuple[str, int, int]], left: tuple[int, int], right: tuple[int, int], kn: Knowledge) -> bool:
+    (a, b), (c, d) = left, right
+    if c != b + 2 or toks[b + 1][0] != "in" or text[toks[b][2] : toks[c][1]] != " in ":
+        return False
+    inner = {t[0] for t in toks[a + 1 : b]}
+    if not inner & {"on", "for", "of"} or name_type(text[toks[a][1] : toks[b][2]]) is None:
+        return False
+    right_words = [t[0] for t in toks[c : d + 1]]
+    right_name = text[toks[c][1] : toks[d][2]]
+    if any(is_acronym(w) or w.lower() in MONTHS or w[:1].isdigit() for w in right_words):
+        return False
+    if right_name in kn.places or any(w in kn.places for w in right_words):
+        return False
+    return not any(
+        (e := kn.gazetteer.lookup(w)) is not None and e.type == "Location" for w in (right_name, *right_words)
+    )
 
 
 def _split_chunk(toks: list[tuple[str, int, int]], i: int, j: int, kn: Knowledge) -> list[tuple[int, int]]:

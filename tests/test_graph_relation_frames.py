@@ -135,7 +135,11 @@ def test_a_body_run_by_another_one_is_led_by_it():
 
 def test_capitalised_class_of_places_in_a_title_is_not_a_place():
     x = _x("The agencies launched the Joint Initiative on Decent Work in Coastal Towns.")
-    assert find_entity(x, "Coastal Towns") is None
+    # the title now keeps its "in …" words (test_graph_relation_frames2), so a lookup of the words
+    # may find the programme; what must not exist is a place learnt from them
+    assert all(e.type != "Location" for e in x.entities if "Coastal Towns" in (e.label, *e.aliases))
+    e = find_entity(x, "Coastal Towns")
+    assert e is None or e.type != "Location"
 
 
 # -- fronted bodies -------------------------------------------------------------------------------
