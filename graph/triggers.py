@@ -109,8 +109,9 @@ OBJECT_STOP = re.compile(
     r"|,\s*(?:implemented|developed|run|managed|led|funded|supported|designed)\b|\bwith\s+(?:technical\s+|financial\s+)?(?:support|assistance)\b"
     r"|\bin\s+(?:partnership|collaboration|coordination|cooperation)\s+with\b|\b(?:jointly|together)\s+with\b"
     r"|,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:of|for)\b"
-    # ", and UNHCR and UNFPA seconded …": a new subject with its own verb
+    # ", and UNHCR and UNFPA seconded …", "… and WFP led …": a new subject with its own verb
     r"|,\s*and\s+(?:the\s+)?[A-Z][\w/-]*(?:\s+and\s+(?:the\s+)?[A-Z][\w/-]*)?\s+[a-z]+ed\b"
+    r"|\band\s+(?:the\s+)?[A-Z][\w/-]*(?:\s+and\s+(?:the\s+)?[A-Z][\w/-]*)?\s+(?:[a-z]+ed|led|ran|held|set\s+up|made|took|gave|built)\b"
 )
 LEADERSHIP = frozenset({"leads", "coLeads", "chairs"})
 # An unnamed head noun phrase between a leadership verb and its first mention: "the <noun> of (the) X".

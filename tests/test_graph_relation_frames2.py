@@ -43,3 +43,19 @@ def test_world_regions_are_places():
     for region in ("Horn of Africa", "Americas"):
         e = find_entity(x, region)
         assert e is not None and e.type == "Location"
+
+
+def test_a_one_word_cue_before_and_does_not_split_a_sector_name():
+    x = _x("During the storm season, ILO led the Livelihoods Sector, while IOM led the Shelter and Site Planning "
+           "Sector and WFP led the Logistics Sector.")
+    assert "Shelter and Site Planning Sector" in _labels(x)
+    assert _has(x, "IOM", "leads", "Shelter and Site Planning Sector")
+    assert _has(x, "WFP", "leads", "Logistics Sector")
+
+
+def test_a_list_after_a_verb_is_its_object_not_the_next_subject():
+    x = _x("During the storm season, IOM led the Water Sector and WFP led the Logistics Sector.")
+    assert _has(x, "IOM", "leads", "Water Sector") and _has(x, "WFP", "leads", "Logistics Sector")
+    assert not _has(x, "IOM", "leads", "WFP")
+    assert not _has(x, "IOM", "leads", "Logistics Sector")
+    assert not _has(x, "Water Sector", "leads", "Logistics Sector")
