@@ -1,6 +1,7 @@
 """Clause-final support and funding phrases, and partnerships named through examples.
 
 * "… implemented with technical assistance from ILO" / "… with UNHCR support" → supports;
+  "… with UNICEF funding" → funds;
   "with funding from X and technical support from A, B and C" gives both phrases;
 * who receives it: the thing a participle right before the phrase describes ("the Alliance,
   established in 2022 with support from …"), the body a participle phrase leads ("the Team,
@@ -87,10 +88,12 @@ def final_support(s: Sent) -> list[Found]:
                 break
             kind, at = more.group(1), more.end()
     for i, mm in enumerate(s.ms):
-        if mm.start < 0 or not re.match(r"\s+support\b", s.text[mm.end : mm.end + 9]):
+        kind_m = re.match(r"\s+(support|funding|financing)\b", s.text[mm.end : mm.end + 12])
+        if mm.start < 0 or not kind_m:
             continue
         if _WITH_X_SUPPORT.search(s.text[max(s.start, mm.start - 10) : mm.start]):
-            out += _emit(s, [i], "supports", _receiver(s, mm.start - 5), "final_support", 0.7)
+            pred = "supports" if kind_m.group(1) == "support" else "funds"  # "with UNICEF funding" funds
+            out += _emit(s, [i], pred, _receiver(s, mm.start - 5), "final_support", 0.7)
     return out
 
 

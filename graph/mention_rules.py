@@ -50,6 +50,7 @@ def detect(text: str, s0: int, s1: int, kn: Knowledge) -> list[Cand]:
     cands += _listed(text, s0, s1, kn)
     cands += _sub_bodies(text, s0, s1, cands)
     cands += _branches(text, toks, kn)
+    cands += _class_named(text, s0, s1)
     return _split_sub_body_names(text, cands)
 
 
@@ -113,6 +114,8 @@ def _branches(text: str, toks: list[tuple[str, int, int]], kn: Knowledge) -> lis
     return out
 
 _QUOTED = re.compile(r'"([A-Z][^"]{3,200})"')
+# Lower-case class words of named services that the cue lists do not hold.
+_QUOTED_CHANNELS = frozenset("line hotline app application chatbot website portal podcast".split())
 
 
 def _quoted(text: str, s0: int, s1: int) -> list[Cand]:
@@ -123,6 +126,13 @@ def _quoted(text: str, s0: int, s1: int) -> list[Cand]:
         nxt = after[0].strip(",.;") if after else ""
         typ = name_type(inner.split(" for ")[0]) or cue_type(nxt)
         if typ is None:
+            # 'the campaign "Open Doors"', 'the chat line "Ask Us"': the class word comes before
+            prev = text[max(s0, m.start() - 30) : m.start()].split()[-1:]
+            head = prev[0].lower().strip(",") if prev else ""
+            typ = cue_type(head) or ("Programme" if head in _QUOTED_CHANNELS else None)
+            if typ is None:
+                continue
+            out.append(Cand(m.start(1), m.end(1), inner, typ, "quoted", f"name:{canonical(inner)}", head=head, priority=4))
             continue
         if cue_type(nxt) and not name_type(inner):
             out.append(Cand(m.start(1), m.end(1), inner, typ, "quoted", f"name:{canonical(inner)}", head=nxt, priority=4))
@@ -217,3 +227,23 @@ def _listed(text: str, s0: int, s1: int, kn: Knowledge) -> list[Cand]:
 def _clause_end(text: str, start: int, limit: int) -> int:
     m = re.compile(r"[;:.]|,\s+(?:which|who|where|while|and\s+(?:the|its|their))\b|\s+(?:to|for|in order to)\s+[a-z]").search(text, start, limit)
     return m.start() if m else limit
+
+
+# "the NGO Hands of Hope", "the NGO Manos en Red": a name without a cue word of its own, introduced
+# by its class; the class word is not part of the name.
+_CLASS_NAMED = re.compile(
+    r"\b(?:the|The)\s+(?:NGO|INGO|non-governmental\s+organi[sz]ation|charity|refugee-led\s+organi[sz]ation)\s+"
+    r"([A-Z][\w'´-]*(?:\s+(?:(?:de|del|la|las|los|en|y|e|sin|con|por|para|do|da|dos|das|of|for|the|and)\s+)?[A-Z][\w'´-]*)*)"
+)
+
+
+def _class_named(text: str, s0: int, s1: int) -> list[Cand]:
+    out = []
+    for m in _CLASS_NAMED.finditer(text, s0, s1):
+        name = m.group(1)
+        if is_acronym(name.split()[0]) or name.split()[0].lower() in SENTENCE_OPENERS:
+            continue
+        a = m.start(1)
+        out.append(Cand(a, a + len(name), name, "Organization", "cue", f"name:{canonical(name)}", head=_head(name), priority=4))
+    return out
+

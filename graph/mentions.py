@@ -348,6 +348,9 @@ def _chunk_cand(text: str, toks: list[tuple[str, int, int]], i: int, j: int, kn:
         i += 1
     if i == j and toks[i][0].endswith("'s") and is_acronym(toks[i][0][:-2]):
         return None  # "DGM's network"
+    # "the NGO Foundation for Rivers": the class before a name that opens with its own cue word
+    if i < j and toks[i][0] in ("NGO", "INGO", "CSO") and cue_type(toks[i + 1][0]) == "Organization":
+        i += 1
     a, b = toks[i][1], toks[j][2]
     # a trailing lower-case cue ("Ombudsperson's office", "Labour Mobility programme")
     k = j + 1

@@ -213,9 +213,14 @@ def _objects(s: Sent, trig, pos: int, clause_end: int) -> tuple[list[int], list[
     objs = [i for i, mm in enumerate(s.ms) if pos <= mm.start and mm.end <= end and i not in partners]
     # "the programme (Ruta Empleo) of the MTPE": the owner after "of" is not an object
     objs = [i for k, i in enumerate(objs) if k == 0 or not re.fullmatch(r"\s*(?:\([^)]*\)\s*)?of\s+(?:the\s+)?", s.text[s.ms[objs[k - 1]].end : s.ms[i].start])]
+    # "… on World Health Day", "during the floods": an event named as a time is not an object
+    objs = [i for i in objs if s.ms[i].type != "Event" or not _EVENT_AS_TIME.search(s.text, pos, s.ms[i].start)]
     if not objs:
         return [], partners
     return objs, partners
+
+
+_EVENT_AS_TIME = re.compile(r"\b(?:on|during|since|until|after|before)\s+(?:the\s+)?$")
 
 
 def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:

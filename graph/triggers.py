@@ -23,7 +23,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "funds": (frozenset({ORG, LOC}), frozenset({ORG, PROG})),
     "trains": (frozenset({ORG}), frozenset({ORG})),
     "approves": (frozenset({ORG, LOC}), frozenset({PROG})),
-    "establishes": (frozenset({ORG, LOC}), frozenset({ORG, PROG})),
+    "establishes": (frozenset({ORG, LOC}), frozenset({ORG, PROG, EVT})),  # EVT: "launched a campaign"
     "implements": (frozenset({ORG, LOC}), frozenset({PROG, EVT})),
     "issues": (frozenset({ORG, LOC}), frozenset({PROG})),
     "pledges": (frozenset({ORG, LOC}), frozenset({PROG, ORG})),

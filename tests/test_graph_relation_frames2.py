@@ -59,3 +59,33 @@ def test_a_list_after_a_verb_is_its_object_not_the_next_subject():
     assert not _has(x, "IOM", "leads", "WFP")
     assert not _has(x, "IOM", "leads", "Logistics Sector")
     assert not _has(x, "Water Sector", "leads", "Logistics Sector")
+
+
+def test_a_quoted_name_after_its_class_word_is_an_entity():
+    x = _x("The chat line “Ask Us”, managed by UNICEF, answered 900 queries on school enrolment.")
+    e = find_entity(x, "Ask Us")
+    assert e is not None and e.type == "Programme"
+    assert _has(x, "UNICEF", "implements", "Ask Us")
+
+
+def test_launching_a_campaign_establishes_it_but_the_day_it_starts_on_is_no_object():
+    x = _x("UNICEF, WFP and UNDP launched, together with the Youth Council, the campaign “Open Doors” "
+           "(Puertas Abiertas) on World Health Day.")
+    assert find_entity(x, "Open Doors").type == "Event"
+    for body in ("UNICEF", "WFP", "UNDP"):
+        assert _has(x, body, "establishes", "Open Doors")
+        assert not _has(x, body, "establishes", "World Health Day")
+
+
+def test_a_name_introduced_by_its_class_drops_the_class_word():
+    x = _x("In the hills, the NGO Manos en Red ran three clinics with UNICEF funding.\n\n"
+           "The NGO Fundación Nueva Vida implemented the Savings Approach with 40 households in Lima.")
+    assert {"Manos en Red", "Fundación Nueva Vida"} <= _labels(x)
+    assert "NGO Fundación Nueva Vida" not in _labels(x)
+    assert _has(x, "Fundación Nueva Vida", "implements", "Savings Approach")
+    assert _has(x, "Fundación Nueva Vida", "operatesIn", "Lima")
+
+
+def test_with_a_body_s_funding_it_funds_the_actor():
+    x = _x("In the hills, the Valley Clinic Association ran three clinics with UNICEF funding.")
+    assert _has(x, "UNICEF", "funds", "Valley Clinic Association")
