@@ -35,9 +35,20 @@ def joint_action(s: Sent) -> list[Found]:
     # unless the verb already names their relation to a third body (support, leadership, funding)
     # or the list is a class of partners ("UNHCR partners NRC and JRS delivered …")
     before = s.text[max(s.start, s.ms[subj[0]].start - 12) : s.ms[subj[0]].start]
-    if _OWN_RELATION.match(after) or re.search(r"\bpartners?\s+(?:the\s+)?$", before):
+    if _OWN_RELATION.match(after) and _names_third_body(s, last.end) or re.search(r"\bpartners?\s+(?:the\s+)?$", before):
         return []
     return _emit(s, subj[:1], "partnersWith", subj[1:], "joint_subject", 0.6)
+
+
+def _names_third_body(s: Sent, pos: int) -> bool:
+    """A named body, programme or event follows the verb closely ("… supported the Ministry"); with
+    only unnamed things after it ("… supported reintegration projects") the subjects just partnered."""
+    end = s.clause(pos)[1]
+    near = re.match(r"\s*(?:\S+\s+){0,8}", s.text[pos:end])
+    limit = pos + (near.end() if near else 0)
+    return any(pos < mm.start < limit and mm.type in ("Organization", "Programme", "Event") for mm in s.ms) or bool(
+        re.match(r"^[^.;]{0,40}?,\s*together\s+with\b", s.text[pos:end])
+    ) or bool(re.match(r"^\s*(?:\([^)]*\)\s*)?(?:are|is|were|was|have|has)\s", s.text[pos:end]))
 
 
 # Verbs after a joint subject that state another relation than a partnership between the subjects

@@ -100,14 +100,17 @@ def _split_sub_body_names(text: str, cands: list[Cand]) -> list[Cand]:
 
 
 def _branches(text: str, toks: list[tuple[str, int, int]], kn: Knowledge) -> list[Cand]:
-    """"Caritas Aldera": an international body's national chapter (not the body itself)."""
+    """"Caritas Aldera", "UNICEF Aldera": an international body's national chapter or country
+    office (not the body itself)."""
     out = []
     for k in range(len(toks) - 1):
         org = kn.gazetteer.lookup(toks[k][0])
-        if not org or org.type != "Organization" or org.acronym == toks[k][0]:
+        if not org or org.type != "Organization":
             continue
         place = toks[k + 1][0]
         is_place = place in kn.places or ((e := kn.gazetteer.lookup(place)) is not None and e.type == "Location")
+        if org.acronym == toks[k][0] and (not is_place or kn.country and fold(place) == fold(kn.country)):
+            continue  # "UNHCR Aldera" is the agency's office in another country; in the report's own it is the agency
         if is_place and _gap_is_space(text, toks[k][2], toks[k + 1][1]):
             surface = text[toks[k][1] : toks[k + 1][2]]
             out.append(Cand(toks[k][1], toks[k + 1][2], surface, "Organization", "cue", f"name:{canonical(surface)}", head=toks[k][0].lower(), priority=6))

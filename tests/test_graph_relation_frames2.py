@@ -89,3 +89,20 @@ def test_a_name_introduced_by_its_class_drops_the_class_word():
 def test_with_a_body_s_funding_it_funds_the_actor():
     x = _x("In the hills, the Valley Clinic Association ran three clinics with UNICEF funding.")
     assert _has(x, "UNICEF", "funds", "Valley Clinic Association")
+
+
+def test_an_agency_acronym_with_another_country_is_its_office_there():
+    x = _x("Most returnees went back to Norland. In the areas of return, UNICEF\nNorland and UNDP supported "
+           "reintegration projects in 18 villages.", country="Chile")
+    e = find_entity(x, "UNICEF Norland")
+    assert e is not None and e.type == "Organization" and e.acronym != "UNICEF"
+    assert _has(x, "UNICEF Norland", "partnersWith", "UNDP")
+    assert "UNICEF Chile" not in _labels(_x("UNICEF Chile and UNDP supported 18 villages.", country="Chile"))
+
+
+def test_bodies_that_support_an_unnamed_thing_together_are_partners_but_not_when_a_body_is_supported():
+    x = _x("In the valley, ILO and UNDP supported small business projects in 18 villages.\n\n"
+           "In the hills, WFP and UNICEF supported the Rural Water Board (RWB) in repairing wells.")
+    assert _has(x, "ILO", "partnersWith", "UNDP")
+    assert not _has(x, "WFP", "partnersWith", "UNICEF")
+    assert _has(x, "WFP", "supports", "RWB") and _has(x, "UNICEF", "supports", "RWB")
