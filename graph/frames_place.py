@@ -45,12 +45,31 @@ def operates_in(s: Sent) -> list[Found]:
     for i in sorted(placed):
         if s.ms[i].type != "Location":
             continue
+        agent = _agent_before(s, i)
+        if agent:  # "the programme, implemented by NGO-X in A and B": the agent works there
+            out += _emit(s, agent, "operatesIn", [i], "in_place", 0.65)
+            continue
         ca, _ = s.clause(s.ms[i].start)
         subj, how = _subjects(s, s.ms[i].start, ca)
         if how == "main_actor":
             continue
         out += _emit(s, subj, "operatesIn", [i], "in_place", 0.6)
     return out
+
+
+_BY_AGENT = re.compile(r"\b(?:implemented|run|managed|operated|carried\s+out|delivered|provided)\s+by\s+(?:the\s+)?$")
+
+
+def _agent_before(s: Sent, place: int) -> list[int]:
+    """The agent of a passive right before "in PLACE" ("… implemented by X in A and B")."""
+    head = s.group_ending(place)[0]
+    prev = [k for k, mm in enumerate(s.ms) if 0 <= mm.end <= s.ms[head].start]
+    if not prev or s.ms[prev[-1]].type != "Organization":
+        return []
+    if not re.fullmatch(r"\s*(?:\([^)]*\)\s*)?in\s+(?:the\s+)?", s.text[s.ms[prev[-1]].end : s.ms[head].start]):
+        return []
+    group = s.group_ending(prev[-1])
+    return group if _BY_AGENT.search(s.text, max(s.start, s.ms[group[0]].start - 30), s.ms[group[0]].start) else []
 
 
 def located_in(s: Sent) -> list[Found]:

@@ -258,6 +258,7 @@ def extract_relations(doc: Document, units: list[Unit], placed: list[Placed], by
     from .frames import FRAME_RULES, cross_sentence
     from .frames_joint import JOINT_RULES, co_leaders
     from .frames_place import PLACE_RULES
+    from .frames_roles import ROLE_RULES
     from .frames_support import SUPPORT_RULES
 
     per_unit = build_sentences(units, placed, by_key, main)
@@ -265,7 +266,7 @@ def extract_relations(doc: Document, units: list[Unit], placed: list[Placed], by
     for sents in per_unit:
         for s in sents:
             found += trigger_rules(s)
-            for rule in (*FRAME_RULES, *SUPPORT_RULES, *PLACE_RULES, *JOINT_RULES):
+            for rule in (*FRAME_RULES, *SUPPORT_RULES, *PLACE_RULES, *JOINT_RULES, *ROLE_RULES):
                 found += rule(s)
         found += cross_sentence(sents)
     return _to_relations(doc, co_leaders(found))

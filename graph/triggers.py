@@ -15,7 +15,7 @@ ORG, PROG, LOC, EVT, POP = "Organization", "Programme", "Location", "Event", "Po
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "coLeads": (frozenset({ORG}), frozenset({ORG})),
     "leads": (frozenset({ORG}), frozenset({ORG})),
-    "chairs": (frozenset({ORG}), frozenset({ORG})),
+    "chairs": (frozenset({ORG, LOC}), frozenset({ORG})),  # LOC: a country chairs an intergovernmental body
     "memberOf": (frozenset({ORG}), frozenset({ORG})),
     "partOf": (frozenset({ORG, PROG}), frozenset({ORG, PROG})),
     "partnersWith": (frozenset({ORG}), frozenset({ORG})),

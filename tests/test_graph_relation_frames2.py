@@ -106,3 +106,26 @@ def test_bodies_that_support_an_unnamed_thing_together_are_partners_but_not_when
     assert _has(x, "ILO", "partnersWith", "UNDP")
     assert not _has(x, "WFP", "partnersWith", "UNICEF")
     assert _has(x, "WFP", "supports", "RWB") and _has(x, "UNICEF", "supports", "RWB")
+
+
+# -- roles and places -----------------------------------------------------------------------------
+
+
+def test_a_country_holding_a_body_s_presidency_chairs_it():
+    x = _x("Uruguay is a member of the Coastal States Group (CSG), which brings together eight states, and held "
+           "its pro tempore presidency in 2021.")
+    assert _has(x, "Uruguay", "chairs", "CSG")
+
+
+def test_units_given_to_a_body_place_that_body_where_they_go():
+    x = _x("UNICEF supported the Provincial Water Board (PWB) with 12 engineers and three mobile repair teams, "
+           "which visited 40 villages in Lima, Cusco and Piura.")
+    for place in ("Lima", "Cusco", "Piura"):
+        assert _has(x, "PWB", "operatesIn", place)
+
+
+def test_the_agent_of_a_passive_works_in_the_places_after_it():
+    x = _x("The deal signed in May between UNICEF and the Water Board set up the Clean Wells Programme, "
+           "implemented by Oxfam in Cusco and Piura.")
+    assert _has(x, "Oxfam", "operatesIn", "Cusco") and _has(x, "Oxfam", "operatesIn", "Piura")
+    assert not _has(x, "Water Board", "operatesIn", "Cusco")

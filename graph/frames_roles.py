@@ -1,0 +1,61 @@
+"""Frames for roles a body or a country takes in another body, written without a plain verb:
+
+* "… and held its pro tempore presidency" / "took over the rotating chair of the Forum" → chairs
+  (a country may chair an intergovernmental body);
+* "UNHCR supported the Office with two mobile units, which visited towns in A, B and C" → the
+  supported body operates in A, B and C (the units are its own, lent or paid for by the giver).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .frames import _emit, _group_at
+from .relations import Found, Sent
+
+_PRESIDENCY = re.compile(
+    r"\b(?:held|holds|hold|assumed|assumes|took\s+over|takes\s+over|exercised|exercises)\s+(?:its|their|the)\s+"
+    r"(?:(?:pro\s+tempore|rotating|annual|temporary|interim)\s+)?(?:presidency|chairmanship|chair|chairpersonship)"
+    r"(?:\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def presidency(s: Sent) -> list[Found]:
+    """"A is a member of the Forum and held its pro tempore presidency" → A chairs the Forum."""
+    out: list[Found] = []
+    for m in _PRESIDENCY.finditer(s.text, s.start, s.end):
+        subj = [i for i in s.subject_group() if s.ms[i].end <= m.start()]
+        if m.group().rstrip().endswith("of") or m.group().endswith("of "):
+            body = _group_at(s, m.end(), slack=2)[:1]
+        else:
+            # "its": the last body named before, other than the holder itself
+            body = [i for i, mm in enumerate(s.ms)
+                    if mm.end <= m.start() and mm.type == "Organization" and i not in subj][-1:]
+        out += _emit(s, subj, "chairs", body, "presidency", 0.7)
+    return out
+
+
+_GIVEN_TO = re.compile(r"\b(?:supported|equipped|provided|strengthened|reinforced|assisted)\s+(?:the\s+)?$")
+_WITH_UNITS = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?with\s+[^.;]{0,120}?\b(?:[a-z-]+\s+){0,2}(?:units|teams|brigades|clinics|desks|points)"
+    r",?\s+(?:which|that|who)\s+[^.;]{0,80}?\b(?:in|across|to)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}of\s+(?:the\s+)?)?$"
+)
+
+
+def lent_outposts(s: Sent) -> list[Found]:
+    """"The agency supported the Office (ABC) with two mobile units, which visited towns in A and B"
+    → the Office operates in A and B: the units work as its own."""
+    out: list[Found] = []
+    places = [i for i, mm in enumerate(s.ms) if mm.type == "Location" and mm.start >= 0]
+    for k, mm in enumerate(s.ms):
+        if mm.type != "Organization" or mm.start < 0 or not _GIVEN_TO.search(s.text, max(s.start, mm.start - 30), mm.start):
+            continue
+        first = next((i for i in places if s.ms[i].start > mm.end and _WITH_UNITS.fullmatch(s.text, mm.end, s.ms[i].start)), None)
+        if first is not None:
+            out += _emit(s, [k], "operatesIn", [i for i in s.group_from(first) if s.ms[i].type == "Location"], "lent_outposts", 0.65)
+    return out
+
+
+ROLE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (presidency, lent_outposts)
