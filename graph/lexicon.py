@@ -18,7 +18,7 @@ ORG_CUES = frozenset(
     alliance coalition federation union cluster sector sub-sector subsector board house shelter university
     universities hub hubs representation clinic service services consortium chapter mission embassy corps
     judiciary tribunal prosecution procuraduria fundacion asociacion ministerio comision superintendencia
-    instituto casa red mesa centro consejo servicio defensoria cooperative cooperatives church
+    instituto casa red mesa centro consejo servicio defensoria cooperative cooperatives church presidency
     """.split()
 )
 # Head words of programmes, processes, laws and other named instruments.
@@ -29,7 +29,7 @@ PROGRAMME_CUES = frozenset(
     residency permit permits visa visas amnesty appeal pilot census certificate certificates route scheme
     regulation regulations act resolution code convention declaration compact agenda module database helpline
     payment payments transfer grant grants determination registration programa plan ley decreto analysis
-    definition
+    definition bonus bono allowance subsidy loan loans voucher vouchers
     """.split()
 )
 EVENT_CUES = frozenset(
@@ -40,7 +40,7 @@ EVENT_CUES = frozenset(
 TRAILING_CUES = frozenset(
     """office unit team sector programme program strategy policy protocol plan mechanism system process campaign
     helpline shelter network platform committee card permit certificate appeal initiative project pilot route
-    payment march fund definition""".split()
+    payment march fund definition scheme""".split()
 )
 # Lower-case words that may sit inside a capitalised name.
 NAME_CONNECTORS = frozenset("of for and on the de del la las los y against about from with at & to da das do dos di du des".split())

@@ -316,6 +316,11 @@ def _split_chunk(toks: list[tuple[str, int, int]], i: int, j: int, kn: Knowledge
                 start += 1
             k = start
             continue
+        if tok == "to" and start < k < j and name_type(" ".join(t[0] for t in toks[start:k])) == "Programme":
+            right = [t for t in toks[k + 1 : j + 1] if t[0] != "the"]
+            if right and name_type(" ".join(t[0] for t in right)) == "Organization":
+                parts.append((start, k - 1))  # "Recovery Loan to the Government of X": a grant and its receiver
+                start = k + 1 + (toks[k + 1][0] == "the")
         if tok.lower() in ("and", "&") and start < k < j:
             left, right = toks[k - 1][0], toks[k + 1][0]
             left_name = " ".join(t[0] for t in toks[start:k])

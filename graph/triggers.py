@@ -93,6 +93,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("establishes", r"\b(?:establish(?:es|ed|ing)?|creat(?:es|ed|ing)|open(?:s|ed|ing)|set\s+up|launch(?:es|ed|ing))\b(?!\s+(?:by|in\s+\d))", conf=0.7, window=6),
     _t("establishes", r"\bdevelop(?:s|ed|ing)\s+(?:an?|the|its|their)\b(?!\s+(?:capacit|skills|abilit))", conf=0.65, window=4),
     _t("implements", r"\b(?:implement(?:s|ed)?|implementing(?!\s+(?:regulations|partners?|agencies|organi[sz]ations))|appl(?:y|ies|ied|ying)|roll(?:s|ed)?\s+out|carr(?:y|ies|ied)\s+out|conduct(?:s|ed))\b(?!\s+by)", conf=0.75, window=6),
+    # "the Ministry extended the X Bonus to 900 households", "the scheme, which UNHCR runs with …"
+    _t("implements", r"\b(?:extend(?:s|ed)|runs|ran)\b(?!\s+(?:by|its|their|to)\b)", conf=0.65, window=3),
     _t("issues", r"\bissu(?:es|ed|ing)\b(?!\s+by)", conf=0.75, window=6),
     _t("pledges", r"\bpledg(?:es|ed|ing)\b", conf=0.75, window=40),
     # participation and engagement

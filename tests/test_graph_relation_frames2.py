@@ -129,3 +129,26 @@ def test_the_agent_of_a_passive_works_in_the_places_after_it():
            "implemented by Oxfam in Cusco and Piura.")
     assert _has(x, "Oxfam", "operatesIn", "Cusco") and _has(x, "Oxfam", "operatesIn", "Piura")
     assert not _has(x, "Water Board", "operatesIn", "Cusco")
+
+
+# -- programmes and their implementers --------------------------------------------------------------
+
+
+def test_bonuses_loans_and_schemes_are_programmes():
+    x = _x("The Orchard Bank approved a USD 20 million Harvest Recovery Loan to the Government of Chile.\n\n"
+           "The Labour Office extended the Winter Bonus to 900 households.\n\n"
+           "Students used the Open Campus scholarship scheme, which UNICEF runs with 12 colleges.")
+    assert {"Harvest Recovery Loan", "Government of Chile", "Winter Bonus", "Open Campus scholarship scheme"} <= _labels(x)
+    assert _has(x, "Orchard Bank", "approves", "Harvest Recovery Loan")
+    assert _has(x, "Labour Office", "implements", "Winter Bonus")
+    assert _has(x, "UNICEF", "implements", "Open Campus scholarship scheme")
+
+
+def test_the_presidency_of_a_state_is_a_body():
+    x = _x("In May, the Presidency of the Republic issued Decree No. 55 on asylum procedures.")
+    assert _has(x, "Presidency of the Republic", "issues", "Decree No. 55")
+
+
+def test_a_passive_agent_may_be_introduced_by_its_class():
+    x = _x("Refugees used the Hello Neighbour helpline, implemented by the partner Casa Abierta Foundation (CAF).")
+    assert _has(x, "CAF", "implements", "Hello Neighbour helpline")
