@@ -25,7 +25,8 @@ def operates_in(s: Sent) -> list[Found]:
         subj = s.subject_group() or _actor(s, s.start + 1)[0]
         targets = [i for i in locs if not re.search(r"\bfrom\s+$", s.text[max(s.start, s.ms[i].start - 6) : s.ms[i].start])]
         return _emit(s, subj, "operatesIn", targets, "presence", 0.75)
-    front = re.match(r"^In\s+(?:the\s+)?", s.text[s.start : s.end])
+    # "In A and B, …" and "In the hill communities of A, …"
+    front = re.match(r"^In\s+(?:the\s+)?(?:(?:[A-Za-z-]+\s+){0,3}?(?:communities|villages|towns|municipalities|areas|provinces|regions|districts|departments)\s+of\s+(?:the\s+)?)?", s.text[s.start : s.end])
     if front:
         g = _group_at(s, s.start + front.end(), slack=1)
         if g and all(s.ms[k].type == "Location" for k in g) and s.text.find(",", s.ms[g[-1]].end, s.ms[g[-1]].end + 2) >= 0:

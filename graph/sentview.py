@@ -97,6 +97,7 @@ class Sent:
         after = re.sub(r"^\s*,\s*(?:the|a|an)\s[^,]{0,90},", "", after)  # ", the national chapter of X,"
         after = re.sub(r"^\s*,\s*(?:together\s+)?with\s[^,]{0,60},", "", after)
         after = re.sub(r"^\s*,\s*committed\s[^,]{0,90},", "", after)
+        after = re.sub(r"^\s*,\s*(?:founded|created|established|formed|set\s+up)\s+(?:in|by)\s[^,]{0,90},", "", after)
         after = re.sub(r"^\s*and\s+(?:its|their)\s+partners\b", "", after)
         grp = self.group_ending(i)
         if grp[-1] != i:

@@ -141,7 +141,7 @@ NOT_VERB = frozenset(
 )
 IRREGULAR_VERBS = frozenset(
     """led made took held met gave set ran built sought brought began become became went kept put saw found won
-    co-led""".split()
+    co-led grew rose fell drew spent chose wrote""".split()
 )
 
 

@@ -152,3 +152,15 @@ def test_the_presidency_of_a_state_is_a_body():
 def test_a_passive_agent_may_be_introduced_by_its_class():
     x = _x("Refugees used the Hello Neighbour helpline, implemented by the partner Casa Abierta Foundation (CAF).")
     assert _has(x, "CAF", "implements", "Hello Neighbour helpline")
+
+
+def test_a_founding_aside_does_not_hide_the_subject():
+    x = _x("Refugee groups gained a voice. The Network of Youth Clubs (NYC), founded in 2021 by nine student "
+           "associations, grew to 40 member clubs in five provinces and became a full member of the Coastal "
+           "Welfare Group (CWG) in May.")
+    assert _has(x, "NYC", "memberOf", "CWG")
+
+
+def test_a_fronted_place_after_communities_of_is_where_the_subject_works():
+    x = _x("In the fishing communities of Quito, UNICEF supported mobile school teams.")
+    assert _has(x, "UNICEF", "operatesIn", "Quito")
