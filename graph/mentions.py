@@ -326,7 +326,7 @@ def _split_chunk(toks: list[tuple[str, int, int]], i: int, j: int, kn: Knowledge
             left_name = " ".join(t[0] for t in toks[start:k])
             right_name = " ".join(t[0] for t in toks[k + 1 : j + 1])
             # "A Organizations and B Organizations" are two names, but a one-word left part is not a
-            # name of its own: "Shelter and Camp Management Sector" is one sector
+            # name of its own: "Shelter and Site Planning Sector" is one sector
             both_cued = k - start >= 2 and name_type(left_name) is not None and _has_cue(toks[k + 1 : j + 1])
             if is_acronym(left) or is_acronym(right) or both_cued or kn.gazetteer.lookup(right) or kn.gazetteer.lookup(right_name):
                 parts.append((start, k - 1))

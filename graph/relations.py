@@ -225,7 +225,7 @@ _EVENT_AS_TIME = re.compile(r"\b(?:on|during|since|until|after|before)\s+(?:the\
 
 def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
     by = m.end()
-    # "by the U.S. Bureau of …", "by the partner X": a country abbreviation or a class may sit before the agent
+    # "by the U.S. Office of …", "by the partner X": a country abbreviation or a class may sit before the agent
     agents = [i for i, mm in enumerate(s.ms) if mm.start >= by and (mm.start - by <= 6 or _ABBREV_GAP.fullmatch(s.text[by : mm.start]))]
     if not agents:
         return []
@@ -251,7 +251,7 @@ def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
     return out
 
 
-# "by the U.S. Bureau …", "by the partner NGO X", "by its partner X": words between "by" and the agent
+# "by the U.S. Office …", "by the partner NGO X", "by its partner X": words between "by" and the agent
 _ABBREV_GAP = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z]\.){2,}|(?:implementing\s+)?partners?(?:\s+NGO)?|NGO)\s+")
 
 

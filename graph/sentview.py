@@ -93,7 +93,7 @@ class Sent:
         if before and before[-1] in ("of", "to", "with", "by", "for", "from", "in", "at", "on", "than", "between", "among", "into"):
             return False
         after = self.text[mm.end : self.end]
-        after = re.sub(r"^\s*\([^)]*\)", "", after)  # "(CONARE)"
+        after = re.sub(r"^\s*\([^)]*\)", "", after)  # "(ABC)"
         after = re.sub(r"^\s*,\s*(?:the|a|an)\s[^,]{0,90},", "", after)  # ", the national chapter of X,"
         after = re.sub(r"^\s*,\s*(?:together\s+)?with\s[^,]{0,60},", "", after)
         after = re.sub(r"^\s*,\s*committed\s[^,]{0,90},", "", after)
@@ -103,7 +103,7 @@ class Sent:
         if grp[-1] != i:
             return self.subject_like(grp[-1])
         if possessive and mm.surface.endswith(("'s", "s'")):
-            words = after.split()  # "CONARE's mobile teams registered"
+            words = after.split()  # "ABC's mobile teams registered"
             return any(looks_like_verb(words[k:]) for k in range(1, 4) if all(w.islower() for w in words[:k]))
         return looks_like_verb(after.split())
 
