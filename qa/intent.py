@@ -24,7 +24,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"\b(?:jointly|together) (?:in charge|lead\w*|led|head\w*|run\w*|ran|manag\w*|chair\w*)\b|"
      r"\bshar(?:e|es|ed|ing) (?:the )?(?:lead|leadership|chair)\b", ("coLeads", "leads", "chairs")),
     # not "refugee-led organisation": a compound adjective names a kind of actor, not the relation
-    (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|run|run by|runs|manag(?:e|es|ed))\b", ("leads", "coLeads", "chairs")),
+    (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|responsible for|run|run by|runs|manag(?:e|es|ed))\b", ("leads", "coLeads", "chairs")),
     (r"\bchair(?:s|ed|ing)?\b|\bpresid\w*", ("chairs", "leads", "coLeads")),
     (r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|donors?|paid for|pays? for|lent|lends?|lending|loans?)\b", ("funds", "supports")),
     (r"\b(?:approv\w*|adopt\w*|endors\w*|pass(?:ed)?|sign(?:ed)?|validat\w*)\b", ("approves", "issues", "establishes")),

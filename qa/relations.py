@@ -292,7 +292,17 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                     after = after[:1]  # the verb's direct object
                 names = after or names
         if not (_plural(ctx) or many_expected(ctx)) and len(names) > 1:
-            names = _closest(ctx, ss, names)[:1]
+            # "which agency was responsible for shelter": the "Shelter … Sector" is what the question
+            # names, the answer is another name near it
+            named = set(ctx.focus) - set(terms(asked_noun(ctx.question)))  # not "population" in "which population"
+            unasked = [n for n in names if not set(terms(n.text)) & named]
+            anchor = next((n for n in names if n not in unasked), None)
+            if anchor is not None and unasked:
+                # the name written just before the one the question names is its clause's subject
+                names = [min(unasked, key=lambda n: anchor.start - n.end if n.end <= anchor.start
+                             else 10_000 + n.start - anchor.end)]
+            else:
+                names = _closest(ctx, ss, unasked or names)[:1]
         score = ss.score + (0.1 if own_verb else 0.05 if vm else 0.0) - (0.1 if verb and not vm else 0.0)
         if best is None or score > best[0]:
             best = (score, ss, names)

@@ -616,3 +616,14 @@ def test_the_smallest_share_of_available_money_used_is_a_budget_question() -> No
     from qa.intent import detect
 
     assert detect("Which impact area used up the smallest proportion of the money it had available?").kind == "finance"
+
+
+def test_the_body_responsible_for_a_sector_is_not_the_sector_the_question_names() -> None:
+    assert detect("Which agency was responsible for water during the floods?").predicates[0] == "leads"
+    kb = _kb_from_text(
+        "In the humanitarian team, led by the Resident Coordinator, UNHCR led the Protection Sector during the "
+        "floods, while UNICEF led the Water and Sanitation Sector and WFP led the Food Security Sector.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("During the floods, which agency was responsible for water?", kb)
+    assert a.text is not None and "UNICEF" in a.text and "Sector" not in a.text
