@@ -131,7 +131,15 @@ def verb_factor(verb: str, have: set[str], vocabulary: frozenset[str]) -> tuple[
         return 1.0, ""
     if t not in vocabulary:
         return 0.5, f"the report never says “{verb}”"
+    if t in _DECISIVE:
+        # people who died, were deported or detained are not the people of a sentence saying
+        # something else about them
+        return 0.35, f"the sentence does not say “{verb}”"
     return 0.8, f"the sentence does not say “{verb}”"
+
+
+_DECISIVE = frozenset(t for w in "died killed injured wounded arrested deported detained expelled evacuated "
+                      "rescued disappeared".split() for t in terms(w))
 
 
 _BOUNDARY = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+|a\s+)?[A-Z])|\.\s+(?=[A-Z])")

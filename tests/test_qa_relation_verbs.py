@@ -627,3 +627,13 @@ def test_the_body_responsible_for_a_sector_is_not_the_sector_the_question_names(
     )
     a = answer("During the floods, which agency was responsible for water?", kb)
     assert a.text is not None and "UNICEF" in a.text and "Sector" not in a.text
+
+
+def test_a_count_of_deaths_is_not_read_from_a_sentence_about_something_else() -> None:
+    kb = _kb_from_text(
+        "The landslides killed 37 people in the hill districts.\n\n"
+        "From August, the frost in the highlands left 64,000 people in need of winter assistance.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("How many people died because of the frost in the highlands?", kb)
+    assert a.text is None or "64,000" not in a.text
