@@ -150,7 +150,7 @@ def answer_indicator(ctx: Ctx) -> Draft | None:
         return None
     score, _rid, row, strict = matches[0]
     second = matches[1][0] if len(matches) > 1 else 0.0
-    field = ctx.intent.field or "actual"
+    field = ctx.intent.field or _before_the_year(ctx) or "actual"
     vals = {k: v for k, v in _values(row) if v is not None}
     if not vals:
         return None
@@ -200,6 +200,13 @@ def answer_indicator(ctx: Ctx) -> Draft | None:
         conf *= 0.3
         notes.append(f"doubt: the question is about {other}, the indicator about {row.population}")
     return Draft(text, "indicator", max(0.0, conf), [Evidence(row.passage_id, spans, score)], notes=notes)
+
+
+def _before_the_year(ctx: Ctx) -> str:
+    """"Before 2025, how many days did it take …" in the 2025 report: the baseline column."""
+    years = {d.report.meta.year for d in ctx.documents if d.report.meta.year}
+    m = re.search(r"\b(?:before|prior to|ahead of) ((?:19|20)\d\d)\b", ctx.question, re.IGNORECASE)
+    return "baseline" if m and int(m.group(1)) in years else ""
 
 
 _NATIONALS = re.compile(r"\b(?:nationals?|citizens?|host (?:communit(?:y|ies)|population)|locals?|general population)\b",

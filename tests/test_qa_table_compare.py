@@ -57,3 +57,9 @@ def test_what_money_was_spent_on_asks_the_things_bought() -> None:
 
     assert detect("On what did the families spend their grants?").kind != "finance"
     assert detect("What did the families mostly spend their grants on?").kind != "finance"
+
+
+def test_before_the_report_year_asks_the_baseline(qa_kb_marovia) -> None:
+    a = answer("Prior to 2025, what proportion of people held an account at a bank or other financial institution?",
+               qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("baseline 31.50%")
