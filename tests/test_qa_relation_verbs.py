@@ -637,3 +637,14 @@ def test_a_count_of_deaths_is_not_read_from_a_sentence_about_something_else() ->
     )
     a = answer("How many people died because of the frost in the highlands?", kb)
     assert a.text is None or "64,000" not in a.text
+
+
+def test_which_bank_s_wallet_is_answered_by_the_owner_written_with_of() -> None:
+    kb = _kb_from_text(
+        "Of the payments, 91% went into the Monedero Joven digital wallet of the Banco Solidario (BSO), and the "
+        "rest were collected in cash.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Through which bank's digital wallet were most payments made?", kb)
+    assert a.text is not None and ("Banco Solidario" in a.text or "BSO" in a.text)
+    assert "Monedero" not in a.text
