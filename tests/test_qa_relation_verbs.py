@@ -648,3 +648,15 @@ def test_which_bank_s_wallet_is_answered_by_the_owner_written_with_of() -> None:
     a = answer("Through which bank's digital wallet were most payments made?", kb)
     assert a.text is not None and ("Banco Solidario" in a.text or "BSO" in a.text)
     assert "Monedero" not in a.text
+
+
+def test_people_submitted_for_resettlement_are_not_people_who_departed() -> None:
+    kb = _kb_from_text(
+        "In 2024, the agency submitted 400 refugees for resettlement (300 to Canada and 100 to Finland), "
+        "above the quota of 350.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("How many refugees departed for Finland in 2024?", kb)
+    assert a.text is None or "100" not in a.text
+    b = answer("How many refugees did the agency submit to Finland in 2024?", kb)
+    assert b.text is not None and "100" in b.text
