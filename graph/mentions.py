@@ -370,7 +370,7 @@ def _chunk_cand(text: str, toks: list[tuple[str, int, int]], i: int, j: int, kn:
         and _gap_is_space(text, toks[k][2], toks[k + 1][1])
         and i < j
     ):
-        b = toks[k + 1][2]  # "Bono Solidario emergency payment"
+        b = toks[k + 1][2]  # "Renta Digna emergency payment"
     surface = text[a:b].rstrip(".")
     b = a + len(surface)
     words = surface.split()

@@ -363,7 +363,7 @@ def answer_currency(ctx: Ctx) -> Draft | None:
 
 
 # "What is the name of the emergency payment that …", "what is the relief fund called?": the proper
-# name the text writes with that thing ("the Bono Solidario emergency payment", "a fund called X")
+# name the text writes with that thing ("the Renta Digna emergency payment", "a fund called X")
 _ASKS_NAME = re.compile(
     r"\bwhat (?:is|was|are|were) (?:the )?(?:name|title)s? (?:of|given to) (?:the |this |that |its |their |an? )?"
     r"(?P<of>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:that|which|who|where|when|for|in|at|by|with|to|of|from|on|the|its|their)\b|\s*[?,]|$)|"
