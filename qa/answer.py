@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from .compound import split_compound
 from .context import Ctx, Draft
 from .dates import answer_date, answer_part_of_year
 from .figures import answer_number, answer_two_figures
@@ -145,9 +146,35 @@ def answer(
     """
     options = options or AnswerOptions()
     q = " ".join(question.split())[: options.max_question_chars]
-    rid = _report_id(kb, report)
     if not q.strip():
         return Answer(question, None, "none", 0.0, notes=["empty question"])
+    halves = split_compound(q)
+    if halves is not None:
+        joined = _join_halves(q, [_answer_one(h, kb, k, report, options) for h in halves], k, options.max_answer_chars)
+        if joined is not None:
+            return joined
+    return _answer_one(q, kb, k, report, options)
+
+
+def _join_halves(asked: str, parts: list[Answer], k: int, max_chars: int) -> Answer | None:
+    """Both halves of a two-figure question answered, with different figures: one answer citing both."""
+    if any(p.text is None for p in parts) or parts[0].text == parts[1].text:
+        return None
+    figures = [{n.value for n in numbers(p.text or "")} for p in parts]
+    if not all(figures) or figures[0] == figures[1]:
+        return None
+    citations: list[Citation] = []
+    for c in (c for pair in zip(parts[0].citations, parts[1].citations, strict=False) for c in pair):
+        if all(c.passage_id != seen.passage_id for seen in citations):
+            citations.append(c)
+    text = "; ".join(p.text or "" for p in parts)
+    text = text if len(text) <= max_chars else text[: max_chars - 1] + "…"
+    return Answer(asked, text, parts[0].kind, round(min(p.confidence for p in parts), 4), citations[:k],
+                  parts[0].triples + parts[1].triples, [*parts[0].notes, *parts[1].notes])
+
+
+def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: AnswerOptions) -> Answer:
+    rid = _report_id(kb, report)
     asked = q
     ctx = question_context(q, kb, rid, options)
     q, intent = ctx.question, ctx.intent

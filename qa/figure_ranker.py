@@ -21,12 +21,12 @@ HAND_FIT: Mapping[str, float] = {
     "unit": 0.6, "unit_share": 0.4, "people": 0.5, "other_noun": -0.3, "no_noun": -0.1, "focus_noun": 0.5,
     "increment": -0.5, "age": -1.0,
     "percent": 0.8, "count_for_percent": -0.5, "percent_for_count": -0.7,
-    "money": 0.6, "people_for_money": -0.8, "small_spelled": -0.4,
+    "money": 0.6, "people_for_money": -0.8, "count_for_money": -0.5, "small_spelled": -0.4,
     "near": 0.4, "near_words": 0.6, "total": 1.0, "new": 0.6, "name_near": 0.5, "qualifier": 0.4,
     "verb": 0.5, "verb_missing": -0.5, "year_match": 0.15, "year_other": -0.8,
     "segment": 0.8, "part": 1.2, "whole": -1.0, "share_is": 0.8,
     "change": 1.2, "level_for_change": -0.8, "change_for_level": -0.8, "range_end": 0.5, "range_start": -0.3,
-    "duration": 1.0, "not_duration": -2.0, "clause_miss": -1.0,
+    "duration": 1.0, "not_duration": -2.0, "average": 1.2, "clause_miss": -1.0,
     "earlier": 1.2, "not_earlier": -0.8, "label": 1.0, "other_label": -0.6, "name_part": 0.6, "name_other": -0.6,
 }
 # The sentence's own score counts once, the figure's fit a quarter. Features without a weight here

@@ -68,6 +68,11 @@ def _head(c: NumCand) -> str:
     return t[-1] if t else ""
 
 
+# "an average value of", "the median stay was", "on average": the figure written right after is the average
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b(?:\s+[\w-]+){0,3}?\s*(?:of|was|were|is|are|at|:)?\s*$",
+                             re.IGNORECASE)
+
+
 def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     intent = ctx.intent
     asks_year = bool(re.search(r"\bwhen\b|\b(?:which|what) year\b", ctx.question, re.IGNORECASE))
@@ -86,6 +91,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     asks_part = bool(re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b", ctx.question,
                               re.IGNORECASE))
     change = asks_change(ctx.question)
+    asks_average = bool(re.search(r"\b(?:average|mean|median)\b", ctx.question, re.IGNORECASE))
     duration = asks_duration(ctx.question)
     earlier = asks_earlier(ctx.question)
     # "how many kids were among the people in transit", "how many of those …": a part again
@@ -185,6 +191,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 f["money"] = 1.0
             elif intent.money and not n.percent and after & PEOPLE:
                 f["people_for_money"] = 1.0  # "how much … contribute" is not answered by "4,210 households"
+            elif intent.money and not n.percent and after and not n.is_year:
+                f["count_for_money"] = 1.0  # nor by "1,275 microloans" when the loans' value is asked
             if n.spelled and n.value < 10 and not unit & after:
                 f["small_spelled"] = 1.0  # "one of the six groups" is rarely the answer
             near_w = {t: w for t, w in focus_w.items() if t not in unit}
@@ -222,6 +230,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 f["change" if states_change(raw, n) else "level_for_change"] = 1.0
             elif intent.percent and n.percent and states_change(raw, n):
                 f["change_for_level"] = 1.0  # "increasing 430%" does not say what the rate was
+            if asks_average and _AVERAGE_BEFORE.search(raw[max(0, n.start - 60) : n.start]):
+                f["average"] = 1.0  # "1,275 loans with an average value of USD 640": the 640 for "average size"
             if duration:
                 f["duration" if is_duration(raw, n, after) else "not_duration"] = 1.0
             a, b = clause_of(raw, n.start, n.end)

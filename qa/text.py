@@ -93,6 +93,8 @@ _SYNONYM_GROUPS = (
     "strand strands line lines pillar pillars axis axes",
     "free freely freedom",
     "inside within",
+    "joined join joining entered enter entering",
+    "value size",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
@@ -191,6 +193,8 @@ _PHRASES = (
     (re.compile(r"\bat (?:the )?least\b", re.IGNORECASE), "minimum"),
     # a synonym group would fold "report" itself onto journalists
     (re.compile(r"\breporters?\b", re.IGNORECASE), "journalists"),
+    # "small loans", "micro-credit": what reports call microloans
+    (re.compile(r"\bsmall (?:loans?|credits?)\b|\bmicro-? ?(?:loans?|credits?)\b", re.IGNORECASE), "microloans"),
     # the sector's name for household goods handed out in an emergency
     (re.compile(r"(?<!core )\b(?:(?:basic|essential) )?(?:household|relief) (?:supplies|items|goods)\b", re.IGNORECASE),
      "core relief items"),

@@ -1,0 +1,89 @@
+"""Two questions in one: "how many joined, and how many of those found a job?", "compare the number
+of A with the number of B", "did UNHCR train more X or more Y? Give both counts".
+
+Each half is answered on its own and the two answers are joined, because the two figures usually
+sit in different sentences (often different passages) with their own words; one ranking over the
+whole question's words picks the best sentence for one half and any other figure near it for the
+other. ``split_compound`` is pure: it only rewrites the question text into its two halves.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HOW = r"(?:how (?:many|much|big|large|long|often|high|low)|what (?:share|percentage|proportion|number|amount|part|fraction))"
+# "what was their average size", "what share of them …": a second figure about the first half's thing
+_WHAT_FIGURE = (r"what (?:was|were|is|are) (?:their|its|the|that|this) (?:average|mean|median|typical|total|size|value|"
+                r"amount|share|percentage|proportion|number|rate)\b")
+_TWO_HOW = re.compile(
+    rf"^\s*(?P<pre>[^?]*?[:–—]\s+|[^?]*?\s-\s+)?(?P<a>{_HOW}\b[^?]*?),?\s+and\s+(?P<b>(?:by )?{_HOW}\b[^?]*|{_WHAT_FIGURE}[^?]*)"
+    r"\?\s*$",
+    re.IGNORECASE,
+)
+# "Compare the number of people who … with the number given …"
+_COMPARE = re.compile(
+    r"^\s*compare (?:the )?(?P<ua>number|count|amount|share|percentage) of (?P<a>[^?]+?)\s+(?:with|to|and|against) "
+    r"(?:the )?(?P<ub>number|count|amount|share|percentage)(?: of)? (?P<b>[^?]+?)\s*[.?]?\s*$",
+    re.IGNORECASE,
+)
+# "Did UNHCR teach more officials about X or more people about Y? Give both (head) counts."
+_MORE_OR_MORE = re.compile(
+    r"^\s*(?:did|does|do|was|were) (?P<s>[^?]+?) (?P<v>[a-z]+) more (?P<a>[^?]+?) or more (?P<b>[^?]+?)\?\s*"
+    r"give (?:both|the two)\b[^?]*[.?]?\s*$",
+    re.IGNORECASE,
+)
+# "how many of those …", "what was their …": the second half speaks of the first half's thing
+_BACK_REFERENCE = re.compile(r"\b(?:of (?:those|these|them)|their|its|they|them|that|those|these)\b", re.IGNORECASE)
+_AMOUNT_WORDS = {"number": "How many", "count": "How many", "amount": "How much", "share": "What share of",
+                 "percentage": "What percentage of"}
+
+
+def split_compound(question: str) -> tuple[str, str] | None:
+    """The two questions a two-figure question asks, each standing alone; None for one question."""
+    q = " ".join(question.split())
+    m = _TWO_HOW.match(q)
+    if m:
+        pre = (m.group("pre") or "").strip(" :–—-")
+        a, b = m.group("a").strip(" ,"), m.group("b").strip(" ,")
+        first = f"{pre}: {a}?" if pre else f"{_cap(a)}?"
+        if pre:
+            second = f"{pre}: {b}?"
+        elif re.match(r"(?:by )?how many of (?:those|these|them)\b", b, re.IGNORECASE):
+            # "how many of those found a job" → "Of the candidates who joined …, how many found a job"
+            rest = re.sub(r"^(?:by )?how many of (?:those|these|them)\s*", "", b, flags=re.IGNORECASE)
+            second = f"Of the {_subject(a)}, how many {rest}?"
+        elif _BACK_REFERENCE.search(b):
+            # "what was their average size" asks a figure as "how much" does
+            b = re.sub(r"^what (was|were|is|are) (?:their|its|that|this)\b", r"how much \1 the", b, flags=re.IGNORECASE)
+            second = f"{_cap(b)} ({_subject(a)})?"
+        else:
+            second = f"{_cap(b)}?"
+        return first, second
+    m = _COMPARE.match(q)
+    if m:
+        return (f"{_AMOUNT_WORDS[m.group('ua').lower()]} {m.group('a').strip(' ,')}?",
+                f"{_AMOUNT_WORDS[m.group('ub').lower()]} {_with_head(m.group('b'), m.group('a'))}?")
+    m = _MORE_OR_MORE.match(q)
+    if m:
+        s, v = m.group("s"), m.group("v")
+        return f"How many {m.group('a')} did {s} {v}?", f"How many {m.group('b')} did {s} {v}?"
+    return None
+
+
+def _with_head(text: str, first: str) -> str:
+    """"the number given case management" after "the number of people who got aid": the second
+    counts the same kind of thing, so it borrows the first one's noun ("people given …")."""
+    text = text.strip(" ,.")
+    word = text.split()[0].lower() if text.split() else ""
+    if word in ("who", "that", "which", "given", "receiving", "getting") or word.endswith("ed"):
+        return f"{first.split()[0]} {text}"
+    return text
+
+
+def _subject(first: str) -> str:
+    """What the first half counts: "How many candidates joined the scheme" → "candidates joined the scheme"."""
+    return re.sub(rf"^{_HOW}\s+(?:of (?:the )?)?", "", first, flags=re.IGNORECASE).strip(" ,")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

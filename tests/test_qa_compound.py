@@ -1,0 +1,84 @@
+"""Two-figure questions: each half answered on its own, both figures in one answer with both citations.
+
+The made-up paragraphs and questions are worded unlike the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qa import answer
+from qa.compound import split_compound
+from tests.test_qa import _kb_from_text
+
+_ORVALIA = (
+    "Access to credit remained limited for refugee traders in the coastal provinces. The Orvalia Savings "
+    "Cooperative (OSC) granted 836 microloans with an average value of USD 410 to refugee traders.\n\n"
+    "In the second half of the year, 95 trainees entered the apprenticeship scheme run with the chamber of "
+    "commerce, out of whom 38 were later hired by local firms.\n\n"
+    "In September, UNHCR distributed emergency kits to 4,310 people displaced by the river floods.\n\n"
+    "Caseworkers followed up 1,906 children at risk through individual visits in the capital.\n\n"
+    "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb_orvalia():
+    return _kb_from_text(_ORVALIA)
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("How many trainees did the apprenticeship scheme take, and how many of those were hired?",
+     "How many trainees did the apprenticeship scheme take?",
+     "Of the trainees did the apprenticeship scheme take, how many were hired?"),
+    ("Floods: how many people got kits, and how much did that cost?",
+     "Floods: how many people got kits?", "Floods: how much did that cost?"),
+    ("Compare the number of children visited with the number of adults.",
+     "How many children visited?", "How many adults?"),
+    ("Did the cooperative lend to more traders or more farmers? Give both counts.",
+     "How many traders did the cooperative lend to?", "How many farmers did the cooperative lend to?"),
+])
+def test_split_compound_writes_each_half_as_its_own_question(question: str, first: str, second: str) -> None:
+    assert split_compound(question) == (first, second)
+
+
+@pytest.mark.parametrize("question", [
+    "How many refugees and migrants received cash?",  # one figure about two groups
+    "Who co-leads the working group, and with whom?",
+    "How many people were displaced by the floods?",
+    "What share of the budget went to shelter and health?",
+])
+def test_one_question_is_not_split(question: str) -> None:
+    assert split_compound(question) is None
+
+
+@given(st.text(max_size=300))
+def test_split_compound_never_fails_and_halves_are_questions(text: str) -> None:
+    halves = split_compound(text)
+    if halves is not None:
+        assert len(halves) == 2
+        assert all(h.endswith("?") and len(h) > 3 for h in halves)
+
+
+def test_two_figures_of_one_sentence_both_come_back(kb_orvalia) -> None:
+    a = answer("How many small loans did the OSC grant, and what was their average size?", kb_orvalia)
+    assert a.text is not None
+    assert "836" in a.text and "410" in a.text
+
+
+def test_a_part_of_the_first_figure_is_the_second(kb_orvalia) -> None:
+    a = answer("How many trainees joined the apprenticeship scheme, and how many of those were recruited by firms "
+               "afterwards?", kb_orvalia)
+    assert a.text is not None
+    assert "95" in a.text and "38" in a.text
+
+
+def test_two_figures_from_two_paragraphs_cite_both(kb_orvalia) -> None:
+    a = answer("Compare the number of people who received emergency kits with the number of children followed "
+               "up by caseworkers.", kb_orvalia)
+    assert a.text is not None
+    assert "4,310" in a.text and "1,906" in a.text
+    cited = " ".join(c.text for c in a.citations[:3])
+    assert "emergency kits" in cited and "Caseworkers" in cited
