@@ -58,7 +58,7 @@ lint: install-test
 EVAL_INDEX ?= build-eval
 eval: install
 	$(VENV)/bin/reportgraph build data/reports tests/data/reports --out $(EVAL_INDEX) --if-stale
-	for r in peru:unhcr-arr-2023-peru marovia:unhcr-arr-2025-marovia tavora:unhcr-arr-2024-tavora calderra:unhcr-arr-2022-calderra; do \
+	for r in peru:unhcr-arr-2023-peru marovia:unhcr-arr-2025-marovia tavora:unhcr-arr-2024-tavora calderra:unhcr-arr-2022-calderra nyandara:unhcr-arr-2023-nyandara; do \
 	  set -e; name=$${r%%:*}; id=$${r#*:}; echo "== $$name"; \
 	  $(VENV)/bin/reportgraph eval tests/data/questions-$$name.jsonl --index $(EVAL_INDEX) --report $$id; \
 	  $(VENV)/bin/reportgraph eval-search tests/data/questions-$$name.jsonl --index $(EVAL_INDEX) --report $$id; \
