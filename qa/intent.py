@@ -118,8 +118,9 @@ _LIST = re.compile(
     r"forums)\b|^\s*list\b|\bname (?:the|all)\b"
 )
 _LOCATION = re.compile(
-    r"^\s*where\b|\b(?:in|to|from|into|at) (?:which|what) (?:city|country|region|province|department|town|place|location|border)\b(?!-)|"
-    r"\bwhich (?:city|country|region|province|town|place|location)\b(?!-)|\bwhat (?:city|country|region|town)\b(?!-)|"
+    r"^\s*where\b|\b(?:in|to|from|into|at) (?:which|what) (?:city|country|region|province|department|town|place|location|border|"
+    r"settlement|camp|district|village|municipality)\b(?!-)|"
+    r"\bwhich (?:city|country|region|province|town|place|location|settlement|camp|district|village|municipality)\b(?!-)|\bwhat (?:city|country|region|town)\b(?!-)|"
     r"\b(?:which|what) (?:parts?|areas?|regions?) of the country\b|"
     # not "people who know where to get services": an indicator's words, not a where-question
     r"\blocated\b|(?<!\bof )(?<!\bknow )(?<!\bknows )(?<!\babout )\bwhere\b(?! to (?:get|access|find|go|seek|report)\b)"

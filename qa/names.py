@@ -46,14 +46,16 @@ _TYPE_WORDS = {
     "federation": ("federation",),
     "university": ("universit",),
 }
-_ORG_NOUNS = r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|entit(?:y|ies)|actors?|authorit(?:y|ies)"
+_ORG_NOUNS = (r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|entit(?:y|ies)|actors?|authorit(?:y|ies)|"
+              r"charit(?:y|ies)|non-?profits?")
 # Donors, partners and members may be states as well as organisations ("the European Union, ECHO,
 # the United States and Spain").
 _ACTOR_NOUNS = r"partners?|donors?|members?|contributors?|supporters?|funders?"
 _NATIONALITY_NOUNS = r"nationalit(?:y|ies)|citizenships?"
 _EVENT_NOUNS = r"emergenc(?:y|ies)|events?|crise?s|crisis|disasters?|campaigns?|forums?|conferences?|summits?|hazards?"
 _POPULATION_NOUNS = r"populations?"
-_PLACE_NOUNS = r"countr(?:y|ies)|cit(?:y|ies)|regions?|provinces?|towns?|places?|locations?|departments?|destinations?|areas?"
+_PLACE_NOUNS = (r"countr(?:y|ies)|cit(?:y|ies)|regions?|provinces?|towns?|places?|locations?|departments?|destinations?|areas?|"
+                r"settlements?|camps?|districts?|villages?|municipalit(?:y|ies)")
 _NAME = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’´&+.-]*|\d+)(?:\s+(?:(?:of|for|and|on|the|de|del|la|las|los|y|in|against|to|&|da|das|do|dos|di|du|des)\s+)*"
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’´&+.-]*|\d+))*"

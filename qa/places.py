@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from graph.sentences import split_sentences
+
 from .context import Ctx, Draft, Evidence, ScoredSent
 from .figure_words import REFERS_BACK
 from .lookup import answer_location
@@ -38,7 +40,38 @@ def answer_place(ctx: Ctx) -> Draft | None:
     if d is not None and unknown:
         d.confidence *= 0.4
         d.notes.append("doubt: the reports never use " + ", ".join(unknown))
-    return doubt_country_for_city(ctx, d)
+    return doubt_country_for_city(ctx, _doubt_other_kind(ctx, d))
+
+
+_PLACE_KINDS = ("settlement", "camp", "district", "village", "municipality", "province", "region", "department",
+                "city", "town")
+_ASKED_KIND = re.compile(rf"\b(?:which|what) ({'|'.join(_PLACE_KINDS)})\b", re.IGNORECASE)
+
+
+def _doubt_other_kind(ctx: Ctx, d: Draft | None) -> Draft | None:
+    """"In which district was the settlement set up": "Lwamba settlement" is the settlement asked
+    about, not the district; a name the cited text writes with another kind of place is doubted."""
+    m = _ASKED_KIND.search(ctx.question)
+    if d is None or m is None or not d.text or not d.evidence:
+        return d
+    asked = m.group(1).lower()
+    text = ctx.kb.passages[d.evidence[0].passage_id].text
+    others = "|".join(k for k in _PLACE_KINDS if k != asked)
+    if re.search(rf"\b{re.escape(d.text)}\s+(?:{others})\b", text, re.IGNORECASE) and not re.search(
+            rf"\b{re.escape(d.text)}\s+{asked}\b", text, re.IGNORECASE):
+        a, b = d.evidence[0].spans[0] if d.evidence[0].spans else (0, len(text))
+        sent = next((x for x in split_sentences(text) if x.start <= a < x.end), None)
+        lo, hi = (sent.start, sent.end) if sent else (a, b)
+        named = re.search(rf"\b((?:[A-Z][\w'’-]+\s)+)(?i:{asked})\b", text[lo:hi])
+        if named and named.group(1).split()[0].lower() not in ("the", "a", "an", "in", "this"):
+            # the sentence names the place of the kind asked: "by the Nakori District Local Government"
+            name = named.group(1).strip()
+            span = (lo + named.start(1), lo + named.end())
+            return Draft(name, "location", min(1.0, d.confidence * 0.9), [Evidence(d.evidence[0].passage_id, [span], 1.0)],
+                         items=[(name, None)])
+        d.confidence *= 0.4
+        d.notes.append(f"doubt: the text writes {d.text} as another kind of place than a {asked}")
+    return d
 
 
 # "where does UNHCR run a field office": the places the text lists right after that kind of office

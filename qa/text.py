@@ -95,6 +95,7 @@ _SYNONYM_GROUPS = (
     "inside within",
     "joined join joining entered enter entering",
     "value size",
+    "outbreak outbreaks epidemic epidemics",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:
@@ -193,6 +194,9 @@ _PHRASES = (
     (re.compile(r"\bat (?:the )?least\b", re.IGNORECASE), "minimum"),
     # a synonym group would fold "report" itself onto journalists
     (re.compile(r"\breporters?\b", re.IGNORECASE), "journalists"),
+    # "a free phone line", "hotline", "help line": what reports call a helpline
+    (re.compile(r"\b(?:(?:free|toll-free|tele)\s?)?phone ?(?:lines?|services?)\b|\bhot ?lines?\b|\bhelp ?lines?\b",
+                re.IGNORECASE), "helpline"),
     # "small loans", "micro-credit": what reports call microloans
     (re.compile(r"\bsmall (?:loans?|credits?)\b|\bmicro-? ?(?:loans?|credits?)\b", re.IGNORECASE), "microloans"),
     # the sector's name for household goods handed out in an emergency

@@ -1,0 +1,59 @@
+"""Everyday words for a report's terms: "phone line" for helpline, "epidemic" for outbreak, "charity" as an
+organisation. The made-up paragraphs and questions are worded unlike the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import answer
+from qa.names import asked_type
+from qa.text import terms
+from tests.test_qa import _kb_from_text
+
+_BELMARE = (
+    "Two-way communication with communities improved. The toll-free helpline, operated together with the "
+    "Belmare Legal Aid Society (BLAS), took 9,410 calls in four languages during the year.\n\n"
+    "In July, the health authorities declared a measles outbreak in the Tessaro camp, which later spread to "
+    "two host villages; 2,300 children were vaccinated within a month.\n\n"
+    "After the Pellano District Council set aside 900 hectares, the new Ressa settlement opened in October in "
+    "the north of the country for 6,000 new arrivals; refugees in Ressa received plots.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+    "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb_belmare():
+    return _kb_from_text(_BELMARE)
+
+
+@pytest.mark.parametrize(("asked", "written"), [
+    ("a free phone line", "the toll-free helpline"),
+    ("the hotline", "a helpline"),
+    ("the epidemic", "the outbreak"),
+    ("small loans", "microloans"),
+])
+def test_everyday_words_fold_onto_the_reports_term(asked: str, written: str) -> None:
+    assert set(terms(asked)) <= set(terms(written))
+
+
+@pytest.mark.parametrize("question", ["Which charity runs the shelters?", "Which non-profit helped the families?"])
+def test_a_charity_is_an_organisation_asked_for(question: str) -> None:
+    assert asked_type(question)[0] == "org"
+
+
+def test_a_phone_line_is_found_as_the_helpline(kb_belmare) -> None:
+    a = answer("How many calls did the free phone line receive?", kb_belmare)
+    assert a.text is not None and "9,410" in a.text
+
+
+def test_an_epidemic_is_found_as_the_outbreak(kb_belmare) -> None:
+    a = answer("In which camp did the measles epidemic begin?", kb_belmare)
+    assert a.text is not None and "Tessaro" in a.text
+
+
+def test_a_place_of_another_kind_is_not_the_one_asked(kb_belmare) -> None:
+    # "Ressa settlement" is the settlement asked about; the district is the one the sentence names
+    a = answer("In which district was the new settlement created?", kb_belmare)
+    assert a.text is not None and "Pellano" in a.text and "Ressa" not in a.text
