@@ -2,8 +2,8 @@
 
 Two definition shapes are recognised (Schwartz & Hearst, PSB 2003):
 ``Long Form (ACR)`` and ``ACR (Long Form)``. Many acronyms in Latin-American
-reports come from the Spanish name ("Working Group for Refugees and Migrants
-(GTRX)"), so a capitalised name directly before ``(ACR)`` is accepted even when
+reports come from the Spanish name ("Working Group for Rural Housing
+(GTVR)"), so a capitalised name directly before ``(ACR)`` is accepted even when
 its letters do not spell the acronym ("adjacent" definitions). Variants are
 matched by :func:`acronym_base` (plurals, possessives) and :func:`near_acronym`
 (transposition typos such as "UNCHR", reordered letters such as "LGTBIQ+").
@@ -20,14 +20,14 @@ from rapidfuzz.distance import OSA
 
 from .lexicon import cue_type
 
-# An acronym token: starts upper case, ≥2 capitals, may hold digits / lower case ("R4V", "MoFA").
+# An acronym token: starts upper case, ≥2 capitals, may hold digits / lower case ("C4D", "MoHA").
 ACRONYM = r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*\+?"
 _ACR_RE = re.compile(rf"^{ACRONYM}$")
 _PAREN = re.compile(rf"\(\s*({ACRONYM})\s*(?:[,;][^()]{{0,60}})?\)")
 _REVERSE = re.compile(rf"\b({ACRONYM})\s+\(([^()]{{3,120}})\)")
 _TOKEN = re.compile(r"[\w'+&.-]+|[^\w\s]")
 
-# Lower-case words that may sit inside a proper name ("Ministry of Women and Vulnerable Populations").
+# Lower-case words that may sit inside a proper name ("Ministry of Housing and Public Works").
 CONNECTORS = frozenset(
     "of for and on in from to the de del la los las y about against with at by under & -".split()
 )
@@ -40,7 +40,7 @@ _MAX_ADJACENT_WORDS = 12
 # Capitalised words that open a sentence with a preposition ("According to the …"), never a name's first word
 _OPENERS = frozenset("according thanks due owing pursuant prior regarding concerning following".split())
 _THE_OK_AFTER = frozenset("of for on against to with at from about".split())
-# Lower-case heads that make "the national asylum registration system (SIGAR)" a name.
+# Lower-case heads that make "the national civil registration system (SIRCA)" a name.
 # "Protection Sector of the Valley Aid Team (VAT)": a sub-body of the defined body, not its name.
 _SUB_BODY_OF = re.compile(
     r"\b(?:sub-?sectors?|sectors?|clusters?|(?:working\s+|sub-?)?groups?|task\s+forces?|(?:sub-?)?committees?|boards?"
@@ -73,7 +73,7 @@ def is_acronym(token: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def acronym_base(token: str) -> str | None:
-    """``CEMs`` → ``CEM``, ``UNHCR's`` → ``UNHCR``, ``UPEs'`` → ``UPE``; None if not an acronym."""
+    """``CAVs`` → ``CAV``, ``UNHCR's`` → ``UNHCR``, ``UAFs'`` → ``UAF``; None if not an acronym."""
     tok = token.replace("’", "'").replace("´", "'").replace("`", "'")
     for suffix in ("'s", "s'", "'", "s"):
         if tok.endswith(suffix) and is_acronym(tok[: -len(suffix)]) and len(tok) - len(suffix) >= 2:
@@ -190,7 +190,7 @@ def _adjacent(head: str, window: list[tuple[str, int]], acr: str, a0: int, a1: i
     while name and not name[0][0][:1].isupper():
         name.pop(0)
     if name and name[0][0].lower() in _OPENERS:
-        # "According to the National Survey of … (ENPO)": the sentence's opening words are not the name
+        # "According to the National Survey of … (ENCV)": the sentence's opening words are not the name
         the = next((k for k, (t, _) in enumerate(name) if t.lower() == "the"), None)
         name = name[the + 1 :] if the is not None and the <= 2 else name[1:]
     if len(name) < 2 or len(name) > _MAX_ADJACENT_WORDS:
@@ -202,7 +202,7 @@ def _adjacent(head: str, window: list[tuple[str, int]], acr: str, a0: int, a1: i
         low = tok.lower()
         if tok[:1].isupper() or tok[:1].isdigit():
             if seen_lower_tail:
-                # "UNHCR's partnership with the National Disaster Risk Management System (SINAGER)"
+                # "UNHCR's partnership with the National Water Resources Management System (SINARH)"
                 return _capitalised_tail(head, name, acr, a0, a1)
             lower_run = 0
         elif low not in CONNECTORS:
@@ -239,7 +239,7 @@ def _capitalised_tail(head: str, name: list[tuple[str, int]], acr: str, a0: int,
 
 
 def _lower_name(head: str, name: list[tuple[str, int]], acr: str, a0: int, a1: int) -> Definition | None:
-    """"the national asylum registration system (SIGAR)": a lower-case programme name."""
+    """"the national civil registration system (SIRCA)": a lower-case programme name."""
     words = [t for t, _ in name]
     if words[-1].lower() not in _LOWER_HEADS or not 2 <= len(words) <= 5 or any(w in CONNECTORS for w in words):
         return None

@@ -1,8 +1,8 @@
 """From candidate mentions to entities: overlap resolution, merging and definite references.
 
 One entity per real thing: a long form and its acronym, an acronym's plural, possessive and typo
-forms, a short form of a longer name ("Ministry of Women" → "Ministry of Women and Vulnerable
-Populations"), and definite references ("the Platform", "the above protocol") all end up in the
+forms, a short form of a longer name ("Ministry of Housing" → "Ministry of Housing and Public
+Works"), and definite references ("the Platform", "the above protocol") all end up in the
 same :class:`graph.model.Entity`, whose ``aliases`` record every surface form seen.
 """
 
@@ -126,8 +126,8 @@ class Registry:
             if gz and gz.type != "Location":
                 uf.union(f"gaz:{gz.key}", key)
                 self._gaz[f"gaz:{gz.key}"] = gz
-        # "Ministry of Women" is a short form of "Ministry of Women and Vulnerable Populations";
-        # "Law No. 2214" of "Law No. 2214 on Refugees …"; "Protection Sector" of "Protection Sector of the HCT"
+        # "Ministry of Housing" is a short form of "Ministry of Housing and Public Works";
+        # "Law No. 4471" of "Law No. 4471 on Asylum …"; "Protection Sector" of "Protection Sector of the HCT"
         for canon, key in names.items():
             for other, okey in names.items():
                 if other == canon:
@@ -157,7 +157,7 @@ class Registry:
                 aliases.append(lf)
         for p in members:
             if p.cand.source == "subbody" and p.cand.head and p.cand.head not in aliases and p.cand.head != label:
-                aliases.append(p.cand.head)  # "results group on social cohesion" without "of …"
+                aliases.append(p.cand.head)  # "results group on food security" without "of …"
         aliases = [a for a in aliases if not generic_alias(a)]
         first_def = next((p.passage_id for p in members if p.cand.source in ("longform", "acronym")), None)
         return Entity(
@@ -263,7 +263,7 @@ def _clean(s: str) -> str:
     if s.endswith("'") and not s.endswith("s'"):
         s = s[:-1]
     if _POSSESSIVE.search(s):
-        s = s[:-2]  # "DGM's" is DGM
+        s = s[:-2]  # "DGI's" is DGI
     return s
 
 

@@ -112,7 +112,7 @@ _POSSESSIVE_END = re.compile(r"['’´]s$")
 
 
 def _without_possessive(text: str, start: int, end: int) -> int:
-    """End of a mention span before a trailing possessive: "DGM's" → "DGM"."""
+    """End of a mention span before a trailing possessive: "DGI's" → "DGI"."""
     return end - 2 if _POSSESSIVE_END.search(text, start, end) else end
 
 

@@ -1,6 +1,6 @@
 """Relation frames that a trigger between two mentions misses: fronted and clause-final phrases
 ("With support from X and Y, …", "… in partnership with X"), possessive and subject-less
-nominalisations ("UNHCR's partnership with …", "support to the Ombudsperson's Office"),
+nominalisations ("UNHCR's partnership with …", "support to the Auditor General's Office"),
 appositions and sub-bodies ("X, the national chapter of Y", "the Units of the Ministry"),
 presence and location phrases, submissions with counts, donor lists, and relations that cross a
 sentence ("UNHCR trained … . Training sessions included staff from …").
@@ -85,7 +85,7 @@ _TO_IMPROVE = re.compile(r"^To\s+(?:improve|strengthen|support|enhance|reinforce
 
 
 def fronted_purpose(s: Sent) -> list[Found]:
-    """"To improve the national asylum registration system, UNHCR supported …" → supports."""
+    """"To improve the national civil registration system, UNHCR supported …" → supports."""
     m = _TO_IMPROVE.match(s.text[s.start : s.end])
     if not m:
         return []
@@ -136,7 +136,7 @@ def possessive(s: Sent) -> list[Found]:
         objs = _group_at(s, base + m.end(), slack=2)
         pred = "partnersWith" if m.group(1) in ("partnership", "collaboration", "cooperation", "work") else "supports"
         out += _emit(s, [i], pred, objs, "possessive", 0.8)
-        if pred == "partnersWith":  # "partnership with the National Disaster Risk Management System"
+        if pred == "partnersWith":  # "partnership with the National Water Resources Management System"
             out += [Found(mm.key, pred, s.ms[o].key, "possessive", 0.7, s.start, s.end, s.unit)
                     for o in objs if s.ms[o].type == "Programme" and mm.type == "Organization"]
     return out
@@ -148,7 +148,7 @@ _NOMINAL = re.compile(
 
 
 def nominal_support(s: Sent) -> list[Found]:
-    """"support to the Ombudsperson's Office" with the clause subject or the main actor as doer."""
+    """"support to the Auditor General's Office" with the clause subject or the main actor as doer."""
     out: list[Found] = []
     for m in _NOMINAL.finditer(s.text, s.start, s.end):
         pre = s.text[max(s.start, m.start() - 3) : m.start()]
@@ -201,7 +201,7 @@ def apposition(s: Sent) -> list[Found]:
 
 
 def of_partof(s: Sent) -> list[Found]:
-    """"the Special Protection Units (UPE) of the Ministry …" / "the executive committee of the Network"."""
+    """"the Family Support Units (UAF) of the Ministry …" / "the executive committee of the Network"."""
     out: list[Found] = []
     for i, mm in enumerate(s.ms[:-1]):
         nxt = s.ms[i + 1]
@@ -214,7 +214,7 @@ def of_partof(s: Sent) -> list[Found]:
 
 
 def programme_owner(s: Sent) -> list[Found]:
-    """"the Employment Route programme (Ruta Empleo) of the Ministry" → the Ministry implements it."""
+    """"the Job Path programme (Ruta Trabajo) of the Ministry" → the Ministry implements it."""
     out: list[Found] = []
     for i, mm in enumerate(s.ms[:-1]):
         nxt = s.ms[i + 1]

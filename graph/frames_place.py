@@ -39,9 +39,9 @@ def operates_in(s: Sent) -> list[Found]:
             continue
         prev = [k for k in range(i) if 0 <= s.ms[k].end <= s.ms[i].start]
         if prev and s.ms[prev[-1]].type == "PopulationGroup" and re.fullmatch(r"\s+in\s+(?:the\s+)?", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
-            continue  # "Venezuelans in Chile": where people are, not where the subject works
+            continue  # "Syrians in Jordan": where people are, not where the subject works
         if prev and _FACILITY.search(s.ms[prev[-1]].surface) and s.ms[prev[-1]].type == "Organization" and re.fullmatch(r"\s+in\s+", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
-            continue  # "three clinics in Aguaclara and Montebrisa": located-in, handled elsewhere
+            continue  # "three clinics in Pinoverde and Lagofrío": located-in, handled elsewhere
         placed.update(s.group_from(i))
     for i in sorted(placed):
         if s.ms[i].type != "Location":
@@ -74,7 +74,7 @@ def _agent_before(s: Sent, place: int) -> list[int]:
 
 
 def located_in(s: Sent) -> list[Found]:
-    """"the House of Diversity in Aguaclara", "three clinics in Aguaclara and Montebrisa", "a Shelter (Montebrisa)"."""
+    """"the House of Welcome in Pinoverde", "three clinics in Pinoverde and Lagofrío", "a Shelter (Lagofrío)"."""
     out: list[Found] = []
     for i, mm in enumerate(s.ms):
         if mm.start < 0 or mm.type not in ("Organization", "Event", "Programme"):

@@ -57,12 +57,12 @@ def _receiver(s: Sent, pos: int) -> list[int]:
         return [head] if head is not None else []
     part = _PARTICIPLE.search(pre)
     if part:
-        # "the Employment Route programme (Ruta Empleo) of the Ministry, implemented with …": the programme
+        # "the Job Path programme (Ruta Trabajo) of the Ministry, implemented with …": the programme
         progs = [i for i, mm in enumerate(s.ms) if mm.type == "Programme" and s.clause(pos)[0] <= mm.start and mm.end <= s.start + part.start()]
         head = _head_before(s, s.start + part.start())
         if progs and (head is None or re.fullmatch(r"\s*(?:\([^)]*\)\s*)?of\s+(?:the\s+)?", s.text[s.ms[progs[-1]].end : s.ms[head].start])):
             return progs[-1:]
-        # an unnamed thing ("a guarantee fund set up by UNHCR with funding from …") gives no receiver
+        # an unnamed thing ("a revolving fund set up by UNHCR with funding from …") gives no receiver
         return [head] if head is not None and s.ms[head].type in ("Programme", "Organization", "Event") else []
     obj = _head_before(s, pos)
     if obj is not None and s.ms[obj].type == "Programme" and _VERB_OBJECT.search(s.text[s.start : s.ms[obj].start]):

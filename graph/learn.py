@@ -1,6 +1,6 @@
 """Document-level learning before mentions are read: acronym definitions, place names from their
 contexts ("the cities of A, B and C"), lower-case programme phrases the text treats as named things
-("a data validation process"), and population groups.
+("a data reconciliation process"), and population groups.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from .mentions import Knowledge, fold_text, name_type
 from .textview import View
 
 # -- places --------------------------------------------------------------------------------------
-_UPPER = "A-ZÀ-ÖØ-Þ"  # "Águas", "Ñuble": capitals beyond ASCII
-# "Santa Inés de la Frontera", "Foz do Iguaçu": up to two lower-case particles between capitalised words
+_UPPER = "A-ZÀ-ÖØ-Þ"  # "Óbidos", "Ñuble": capitals beyond ASCII
+# "San Pedro de la Costa", "Foz do Iguaçu": up to two lower-case particles between capitalised words
 _NAME = rf"[{_UPPER}][\w'-]+(?:\s+(?:(?:de|del|la|las|los|do|da|das|dos|di|du|des)\s+){{0,2}}[{_UPPER}][\w'-]+){{0,3}}"
 _LIST = rf"({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)"
 _STRONG_PLACE = re.compile(

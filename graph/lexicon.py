@@ -36,7 +36,7 @@ EVENT_CUES = frozenset(
     """forum conference summit day days week campaign campaigns phenomenon emergency cyclone hurricane typhoon
     storm earthquake pandemic epidemic flood floods drought march meeting dialogue festival fair""".split()
 )
-# Lower-case words allowed to trail a capitalised name and give it its head ("Ombudsperson's office").
+# Lower-case words allowed to trail a capitalised name and give it its head ("Auditor General's office").
 TRAILING_CUES = frozenset(
     """office unit team sector programme program strategy policy protocol plan mechanism system process campaign
     helpline shelter network platform committee card permit certificate appeal initiative project pilot route
@@ -44,7 +44,7 @@ TRAILING_CUES = frozenset(
 )
 # Lower-case words that may sit inside a capitalised name.
 NAME_CONNECTORS = frozenset("of for and on the de del la las los y against about from with at & to da das do dos di du des".split())
-# Lower-case particles inside Romance place and body names ("São Tomé das Águas", "Madre de Dios").
+# Lower-case particles inside Romance place and body names ("Salvador das Conchas", "Cerro de Oro").
 NAME_PARTICLES = frozenset("de del la las los da das do dos di du des".split())
 
 # Capitalised only because they open a sentence or a heading: never the start of a name.

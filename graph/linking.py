@@ -4,7 +4,7 @@ Used to boost passages that mention an entity the question names. Acronyms match
 case-sensitively (so "who" never links to WHO); multi-word names ignore case; a one-word
 name must be capitalised in the question, as a proper noun is ("Office", "Platform" or
 "Children" are aliases of longer names, and "offices" in a question is a common noun).
-Plural and possessive forms of an alias ("CEMs", "UNHCR's") link too.
+Plural and possessive forms of an alias ("CAVs", "UNHCR's") link too.
 
 Specificity: naming an entity that a report mentions in 3 passages says much more about where
 the answer is than naming one it mentions in 60 (the publisher, the country). A passage's boost

@@ -65,7 +65,7 @@ _SUB_BODY = re.compile(
 
 
 def _sub_bodies(text: str, s0: int, s1: int, cands: list[Cand]) -> list[Cand]:
-    """"the executive committee of the UN Migration Network": a body inside another one."""
+    """"the executive committee of the Regional Health Network": a body inside another one."""
     out = []
     for m in _SUB_BODY.finditer(text, s0, s1):
         parent = next((c for c in cands if c.start == m.end() and c.type in ("Organization", "Programme")), None)
@@ -195,7 +195,7 @@ _HAZARD = re.compile(r"\b(?:cyclone|hurricane|typhoon|storm|tropical storm)\s+[A
 
 
 def _named_hazards(text: str, s0: int, s1: int) -> list[Cand]:
-    """"cyclone Ilena": a named hazard written with a lower-case class word."""
+    """"cyclone Mirta": a named hazard written with a lower-case class word."""
     return [
         Cand(m.start(), m.end(), m.group(), "Event", "cue", f"name:{canonical(m.group())}", head=m.group().split()[0].lower(), priority=3)
         for m in _HAZARD.finditer(text, s0, s1)

@@ -1,6 +1,6 @@
 """Core mention detectors for one sentence: gazetteer names, acronyms (with plural, possessive and
 typo variants), learnt long forms, and capitalised names with cue words ("Ministry of …",
-"… Working Group", "Ombudsperson's office"). ``graph.mention_rules.detect`` runs these together
+"… Working Group", "Auditor General's office"). ``graph.mention_rules.detect`` runs these together
 with the special detectors (quoted titles, places, phrases, definite references …).
 
 Spans are in the cleaned passage text of a :class:`graph.textview.View`. Document-level knowledge
@@ -120,12 +120,12 @@ def _gazetteer(text: str, toks: list[tuple[str, int, int]], kn: Knowledge) -> li
             if e and (is_cap(tok) or tok[:1].isdigit() or n >= 3):
                 best, best_end = e, b
         if best and _continues_name(text, toks, best_end):
-            best = None  # "São Tomé das Águas" is not the gazetteer's São Tomé: the chunk rule names it whole
+            best = None  # "Salvador das Conchas" is not the gazetteer's Salvador: the chunk rule names it whole
         if best:
             a = toks[i][1]
             out.append(Cand(a, best_end, text[a:best_end], best.type, "gazetteer", f"gaz:{best.key}", gaz=best, priority=5))
         elif "-" in tok:
-            # "Chile-Bolivia border": hyphen-joined place names
+            # "Niger-Chad border": hyphen-joined place names
             pos = toks[i][1]
             for part in tok.split("-"):
                 e = gz.lookup(part) if part[:1].isupper() else None
@@ -206,7 +206,7 @@ def _head(name: str) -> str:
 
 
 def _continues_name(text: str, toks: list[tuple[str, int, int]], end: int) -> bool:
-    """The name goes on after ``end`` through a lower-case particle ("… das Águas", "… de la Sierra")."""
+    """The name goes on after ``end`` through a lower-case particle ("… das Conchas", "… de la Sierra")."""
     k = next((i for i, t in enumerate(toks) if t[1] >= end), None)
     if k is None or toks[k][0] not in NAME_PARTICLES or not _gap_is_space(text, end, toks[k][1]):
         return False
@@ -239,7 +239,7 @@ def capitalised_chunks(text: str, toks: list[tuple[str, int, int]], s0: int) -> 
             ):
                 k += 1
             if k < n and toks[k][0] in ("No", "Nº", "N°") and k + 1 < n and toks[k + 1][0][:1].isdigit():
-                j = k + 1  # "Law No. 2214"
+                j = k + 1  # "Law No. 4471"
                 continue
             if k < n and (is_cap(toks[k][0]) or toks[k - 1][0] in ("No", "No.") and toks[k][0][:1].isdigit()) and _gap_is_space(text, toks[k - 1][2], toks[k][1]) and toks[k][0].lower() not in MONTHS:
                 j = k
@@ -296,7 +296,7 @@ def _in_joins(text: str, toks: list[tuple[str, int, int]], left: tuple[int, int]
 
 
 def _split_chunk(toks: list[tuple[str, int, int]], i: int, j: int, kn: Knowledge) -> list[tuple[int, int]]:
-    """Split "UNHCR and IOM", "A Organizations and B Organizations", "CEMs of the Ministry" …"""
+    """Split "UNHCR and IOM", "A Organizations and B Organizations", "CAVs of the Ministry" …"""
     parts = []
     start = i
     k = i
@@ -319,7 +319,7 @@ def _split_chunk(toks: list[tuple[str, int, int]], i: int, j: int, kn: Knowledge
         if tok == "to" and start < k < j and name_type(" ".join(t[0] for t in toks[start:k])) == "Programme":
             right = [t for t in toks[k + 1 : j + 1] if t[0] != "the"]
             if right and name_type(" ".join(t[0] for t in right)) == "Organization":
-                parts.append((start, k - 1))  # "Recovery Loan to the Government of X": a grant and its receiver
+                parts.append((start, k - 1))  # "Housing Loan to the Government of X": a grant and its receiver
                 start = k + 1 + (toks[k + 1][0] == "the")
         if tok.lower() in ("and", "&") and start < k < j:
             left, right = toks[k - 1][0], toks[k + 1][0]
@@ -338,7 +338,7 @@ def _split_chunk(toks: list[tuple[str, int, int]], i: int, j: int, kn: Knowledge
 
 
 def _has_cue(part: list[tuple[str, int, int]]) -> bool:
-    """A cue word before any connector: "Faith-Based Organizations", not "Vulnerable Populations"."""
+    """A cue word before any connector: "Faith-Based Organizations", not "Public Works"."""
     for t, _, _ in part:
         if t.lower() in NAME_CONNECTORS:
             return False
@@ -348,16 +348,16 @@ def _has_cue(part: list[tuple[str, int, int]]) -> bool:
 
 
 def _chunk_cand(text: str, toks: list[tuple[str, int, int]], i: int, j: int, kn: Knowledge) -> Cand | None:
-    # "UNHCR's Area-Based Approach": the possessor is not part of the name
+    # "UNHCR's Community-Based Approach": the possessor is not part of the name
     while i < j and toks[i][0].endswith("'s") and (is_acronym(toks[i][0][:-2]) or kn.gazetteer.lookup(toks[i][0][:-2])):
         i += 1
     if i == j and toks[i][0].endswith("'s") and is_acronym(toks[i][0][:-2]):
-        return None  # "DGM's network"
+        return None  # "DGI's network"
     # "the NGO Foundation for Rivers": the class before a name that opens with its own cue word
     if i < j and toks[i][0] in ("NGO", "INGO", "CSO") and cue_type(toks[i + 1][0]) == "Organization":
         i += 1
     a, b = toks[i][1], toks[j][2]
-    # a trailing lower-case cue ("Ombudsperson's office", "Labour Mobility programme")
+    # a trailing lower-case cue ("Auditor General's office", "Skills Exchange programme")
     k = j + 1
     if k < len(toks) and toks[k][0].lower() in TRAILING_CUES and _gap_is_space(text, toks[j][2], toks[k][1]):
         b = toks[k][2]

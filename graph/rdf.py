@@ -6,7 +6,7 @@ Per report (graph ``graph.ids.graph_iri(report.id)``):
   pages, section, offsets and text);
 * entities with their standard class (W3C ORG, schema.org, SKOS concepts for areas and indicators),
   ``skos:prefLabel`` / ``skos:altLabel`` / ``rg:acronym``;
-* every relation twice: the plain triple (``:unhcr rg:coLeads :gtrm``) and a reified ``rg:Relation``
+* every relation twice: the plain triple (``:unhcr rg:coLeads :wguh``) and a reified ``rg:Relation``
   (``rdf:subject/predicate/object``, confidence, rule, page, ``prov:wasDerivedFrom`` its passage)
   that is the body of an ``oa:Annotation`` whose target selects the exact evidence text
   (``oa:TextPositionSelector`` + ``oa:TextQuoteSelector``);

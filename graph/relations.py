@@ -211,7 +211,7 @@ def _objects(s: Sent, trig, pos: int, clause_end: int) -> tuple[list[int], list[
         stop = OBJECT_STOP.search(s.text, pos, clause_end)
         end = stop.start() if stop else clause_end
     objs = [i for i, mm in enumerate(s.ms) if pos <= mm.start and mm.end <= end and i not in partners]
-    # "the programme (Ruta Empleo) of the MTPE": the owner after "of" is not an object
+    # "the programme (Ruta Trabajo) of the MTSS": the owner after "of" is not an object
     objs = [i for k, i in enumerate(objs) if k == 0 or not re.fullmatch(r"\s*(?:\([^)]*\)\s*)?of\s+(?:the\s+)?", s.text[s.ms[objs[k - 1]].end : s.ms[i].start])]
     # "… on World Health Day", "during the floods": an event named as a time is not an object
     objs = [i for i in objs if s.ms[i].type != "Event" or not _EVENT_AS_TIME.search(s.text, pos, s.ms[i].start)]
@@ -241,7 +241,7 @@ def _passive(s: Sent, trig, m: re.Match[str], ca: int, cb: int) -> list[Found]:
             a, o = s.ms[ai], s.ms[oi]
             if compatible(trig.predicate, a.type, o.type) and a.key != o.key:
                 out.append(Found(a.key, trig.predicate, o.key, "passive", trig.confidence, s.start, s.end, s.unit))
-    # "approved in April by the Congress (Law No.2214)": the law named right after the agent
+    # "approved in April by the Congress (Law No.4471)": the law named right after the agent
     if trig.predicate == "approves":
         after = [i for i, mm in enumerate(s.ms) if i not in agents and mm.start > s.ms[agents[-1]].end and mm.start - s.ms[agents[-1]].end <= 3]
         for oi in after:

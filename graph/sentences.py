@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from syntok import segmenter
 
-# syntok splits after "No." in "Law No.2214" and after a bare list marker "i)";
+# syntok splits after "No." in "Law No.4471" and after a bare list marker "i)";
 # such splits are undone below.
 _BAD_END = re.compile(r"(?:\bNo\.|\bNos\.|\bArt\.|\b[ivx]{1,4}\)|\b[a-h]\))$", re.IGNORECASE)
 
