@@ -167,7 +167,7 @@ class Ctx:
                         s_terms |= long_terms
                 for forms, asked in named:
                     if not asked <= s_terms and any(f <= s_terms for f in forms):
-                        s_terms |= asked  # "the People's Advocate" asked, "the DPP" written
+                        s_terms |= asked  # "the Citizens' Defender" asked, "the DDC" written
                 matched = frozenset(t for t in focus if t in s_terms)
                 cov = sum(self.weight(t) for t in matched) / total
                 # the sentence before often names what this one counts ("Cyclone X struck …. More
@@ -299,7 +299,7 @@ def phrase_draft(ss: ScoredSent, start: int, end: int, text: str, kind: str = "n
 
 
 def _loosely_named(words: list[tuple[str, ...]], long_terms: frozenset[str]) -> int:
-    """"the family ministry" for the Ministry of Family and Social Affairs: at least two words of the
+    """"the housing ministry" for the Ministry of Housing and Urban Affairs: at least two words of the
     long form, half of its terms, written within a few words of each other. The number of its terms
     said, 0 when it is not named."""
     at = [i for i, ts in enumerate(words) if set(ts) & long_terms]

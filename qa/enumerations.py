@@ -173,7 +173,7 @@ class _Coord:
 
     def verb(self, j: int, at_end: bool = False) -> bool:
         """A finite verb: an auxiliary, or an -ed word after a noun and before an object ("partners
-        opened shelters") or, with ``at_end``, before the end of the clause ("and Chile signed.")."""
+        opened shelters") or, with ``at_end``, before the end of the clause ("and Ghana signed.")."""
         after = self.low[j + 1] if j + 1 < len(self.low) else "."
         return self.low[j] in _AUX or (self.participle(j) and after not in _PREP and (at_end or after not in _PUNCT))
 

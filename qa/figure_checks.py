@@ -43,10 +43,10 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
             and not said_action:
         factor *= 0.45
         reasons.append("the figure counts something else")
-    # "Venezuelan workers" asked, "people from Venezuela" written: the country's name says it too
+    # "Syrian workers" asked, "people from Syria" written: the country's name says it too
     others = [d for d in other_demonyms(ctx) if d not in have and not any(len(h) >= 5 and h[:5] == d[:5] for h in have)]
     if others:
-        factor *= 0.5  # "what share of Haitian refugees …" answered by a figure about other people
+        factor *= 0.5  # "what share of Afghan refugees …" answered by a figure about other people
         reasons.append(f"the sentence does not speak of {others[0]} people")
     qualifier = people_qualifier(ctx.question)  # "how many stateless persons": stateless
     if qualifier and not qualifier & (c.unit | have):
@@ -89,14 +89,14 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
             continue
         forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
-        # named in the sentence, or in the sentence before it ("CEMs attended … . The most frequent …")
+        # named in the sentence, or in the sentence before it ("CAVs attended … . The most frequent …")
         if not any(find_phrase(raw, f) for f in forms) and not any(set(terms(f)) <= have for f in [lk.surface, *forms]):
             factor *= 0.6
             reasons.append(f"the sentence does not name {lk.surface}")
             break
     a, b = clause_of(raw, c.number.start, c.number.end)
     if re.match(r"[\s;,:-]*(?:it|they|this|these|which|who|that)\b", raw[a:b], re.IGNORECASE):
-        a = 0  # "MIFAS approved the protocol; it requires …": the clause speaks of what came before
+        a = 0  # "MINVA approved the protocol; it requires …": the clause speaks of what came before
     for lk in ctx.links:
         if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
             continue

@@ -219,7 +219,7 @@ _LABEL_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s*(?:\(\s*|:\s*|,\s+with\s+)(?:abo
 
 
 def figure_label(raw: str, n: Number) -> str:
-    """The word a figure is given for: "rent (68%)", "psychological, with 42.7%", "Lima: 1,200"."""
+    """The word a figure is given for: "rent (68%)", "psychological, with 42.7%", "Nairobi: 1,200"."""
     m = _LABEL_BEFORE.search(raw[max(0, n.start - 40) : n.start])
     if not m or (m.group(0).rstrip().endswith("(") and not raw[n.end : n.end + 2].lstrip().startswith(")")):
         return ""
@@ -227,7 +227,7 @@ def figure_label(raw: str, n: Number) -> str:
 
 
 # A figure given for a name: "468 to the United States" (between the figure and the name), "Canada
-# (120)", "Lima: 1,200" (between the name and the figure).
+# (120)", "Nairobi: 1,200" (between the name and the figure).
 FIGURE_FOR_NAME = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|in|from|for|at|by)\s+(?:the\s+)?")
 NAME_THEN_FIGURE = re.compile(r"\s*[(:]\s*(?:some\s+|about\s+)?")
 

@@ -106,7 +106,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         part_words = frozenset(terms(m_part.group(1))) - LIGHT_TERMS - {"peopl"}
     # "what share of the children … were girls": what the share is, written right after the figure
     share_is = share_predicate(ctx.question) if intent.percent else frozenset()
-    # a name that is itself the counted noun ("how many Ostrenians …") is scored as the unit, not as a place
+    # a name that is itself the counted noun ("how many Syrians …") is scored as the unit, not as a place
     near_names = [f for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
                   and not set(terms(lk.surface)) <= unit
                   for f in (ctx.kb.surfaces(lk.iri) or [lk.surface])]
@@ -146,7 +146,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             after = ctx.long_form_terms(frozenset(terms(after_txt)))
             own = bool(after)
             if unit and not unit & after and _SUBSET_BEFORE.search(raw[: n.start]):
-                after = after | last_unit  # "612,000 Ostrenians …, of whom 148,300 had …": Ostrenians too
+                after = after | last_unit  # "612,000 Syrians …, of whom 148,300 had …": Syrians too
                 if not last_unit and refers_back:
                     after = after | (unit & before_terms)
             if after and not n.percent and not n.is_year:
@@ -236,7 +236,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 f["duration" if is_duration(raw, n, after) else "not_duration"] = 1.0
             a, b = clause_of(raw, n.start, n.end)
             if (a, b) != (0, len(raw)):
-                # "… 1,950 households in X, while MIFAS extended … to 3,100 households": the question's
+                # "… 1,950 households in X, while MINVA extended … to 3,100 households": the question's
                 # words in another clause than the figure's
                 have = set(terms(raw[a:b])) | (prev_terms if a == 0 else set())
                 f["clause_miss"] = max(0.0, ss.coverage - sum(w for t, w in focus_w.items() if t in have) / focus_total)
@@ -441,7 +441,7 @@ def answer_number(ctx: Ctx) -> Draft | None:
 
 def _named_entity_terms(ctx: Ctx, raw: str, have: set[str] | frozenset[str]) -> set[str]:
     """The words of the question's names when the sentence (or the one before) names them another
-    way: "Women's Emergency Centers" asked, "CEMs" written."""
+    way: "Family Support Centers" asked, "CAVs" written."""
     out: set[str] = set()
     for lk in ctx.links:
         if lk.score < 0.9:

@@ -56,9 +56,9 @@ _ACRONYM = re.compile(
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
     r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b|"
-    # "which ministry hides behind the letters MHCP", "what is that body called in full"
+    # "which ministry hides behind the letters MHUA", "what is that body called in full"
     r"\b(?:the )?letters [a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$|"
-    # "RMO is a refugee-led group; what is it called in English?"
+    # "RWN is a refugee-led group; what is it called in English?"
     r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b|"
     # "what initials does the report give them", "by what short name are they known"
     r"\b(?:what|which) (?:initials|short (?:name|form)|shorthand)\b"
@@ -68,7 +68,7 @@ _ACRONYM = re.compile(
 _ACRONYM_ALONE = re.compile(
     r"(?:^|[-–—:;.?])\s*(?i:what|who) (?i:is|are|was|were) (?i:the |an? )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?"
     r"(?:\s+(?i:mentioned|referred|cited|that|which|who)\b|\s*\?|$)|"
-    # "PNM - which institution is that?"
+    # "PNR - which institution is that?"
     r"^\s*(?:the )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*\s*[-–—:,]\s*(?i:which|what|who)\b[^?]*\b(?i:is|are|was) "
     r"(?i:that|this|it)\s*\??$"
 )

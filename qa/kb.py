@@ -199,7 +199,7 @@ class KnowledgeBase:
         if m and len(m.group(2).split()) <= 2:
             self.aliases[f"{m.group(2)} {m.group(1)}"].add(iri)
             if m.group(1) == "office" and len(m.group(2).split()) == 2:
-                self.aliases[m.group(2)].add(iri)  # "the Office of the People's Advocate": "the People's Advocate"
+                self.aliases[m.group(2)].add(iri)  # "the Office of the Citizens' Defender": "the Citizens' Defender"
         base = acronym_base(alias.strip())
         if base and base != alias.strip():
             self.aliases[alias_key(base)].add(iri)
@@ -335,7 +335,7 @@ class KnowledgeBase:
                 for iri in sorted(iris):
                     found.append(Link(iri, s, e, surface, score))
                 taken.update(range(i, i + size))
-        # multi-word names spelt differently ("Emergency Centres" / "Emergency Centers")
+        # multi-word names spelt differently ("Support Centres" / "Support Centers")
         for m in _CAP_RUN.finditer(question):
             s, e = m.start(), m.end()
             idx = [i for i, (_, ws, we) in enumerate(words) if s <= ws and we <= e]
@@ -365,8 +365,8 @@ class KnowledgeBase:
         return found + self._described(question, words, taken)
 
     def _described(self, question: str, words: list[tuple[str, int, int]], taken: set[int]) -> list[Link]:
-        """Bodies and programmes named by description rather than by name: "the mixed-movements
-        working group" for the Working Group on Mixed Movements — every content word of the name is
+        """Bodies and programmes named by description rather than by name: "the urban-housing
+        working group" for the Working Group on Urban Housing — every content word of the name is
         in the question, in any order."""
         pos: dict[str, list[tuple[int, int]]] = {}
         free: set[str] = set()

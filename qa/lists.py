@@ -9,7 +9,7 @@ gathered from
   particular A, B and C"), else every fitting name of the sentence — united over the sentences that
   score close to the best one *and* share a name with what is already gathered (the same list,
   repeated and completed, not another list);
-* nationalities ("Venezuelans, followed by Colombians") when the question asks for them;
+* nationalities ("Syrians, followed by Afghans") when the question asks for them;
 * and, when no names fit, the best sentence (lists of activities are not names).
 """
 

@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&+'’-]*")
 def _trim_long(long_form: str, acronym: str, start: int) -> tuple[str, int]:
     """A long form read with words of the sentence before the name ("According to the Ministry of
     Education" for MoE): when the capitalised words' initials do not spell the acronym's capitals
-    but a shorter tail's do, keep that tail ("Working Group for Refugees and Migrants (GTRX)" spells
+    but a shorter tail's do, keep that tail ("Working Group for Rural Housing (GTVR)" spells
     no tail either: kept whole). Returns the long form (whitespace collapsed) and its start offset."""
     words = list(re.finditer(r"\S+", long_form))
     caps = "".join(c for c in acronym if c.isupper())
@@ -128,7 +128,7 @@ _LONG_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*|of|for|and|on|the|de|del|la|y|in
 
 
 def _acronym_after_name(ctx: Ctx) -> Draft | None:
-    """"the National Disaster Risk Management System (SINAGRE)": an acronym in brackets right after a
+    """"the National Water Resources Management System (SINARH)": an acronym in brackets right after a
     capitalised name, even when its letters do not follow the name (a name translated from another
     language keeps its own acronym)."""
     for tok in _TOKEN.findall(ctx.question):
@@ -149,7 +149,7 @@ def _acronym_after_name(ctx: Ctx) -> Draft | None:
             while words and words[0] in ("The", "A", "An", "In", "With", "By", "And"):
                 words = words[1:]
             if sum(w[:1].isupper() for w in words) < 2:
-                # "the asylum registration system (SIGAR)": a common-noun name after an article
+                # "the civil registration system (SIRCA)": a common-noun name after an article
                 dm = re.search(r"\b(?:the|its|their|a|an)\s+((?:[a-z][\w'’-]*\s+){1,5}[a-z][\w'’-]*)\s*$", before)
                 if dm is None:
                     continue
@@ -210,7 +210,7 @@ def _links_named(ctx: Ctx, raw: str) -> float:
 
 def _places(ctx: Ctx, text: str, names: list) -> list:
     """Place names of a sentence: known places, and names listed together with one
-    ("in Port Esquel, Santa Irene and Tresolas"), and the place inside a name the question itself
+    ("in Port Arden, Santa Rufina and Morvelo"), and the place inside a name the question itself
     names ("the Field Office of <City>" → <City>)."""
     names = [x for n in names for x in _with_inner_place(ctx, n)]
     flags = [fits(ctx, n, "place", ()) for n in names]
@@ -303,7 +303,7 @@ def _after_focus(ctx: Ctx, text: str, ss, names: list) -> list:
         return min(after) if after else 3 * min(abs(x) for x in d)
 
     ranked = sorted(names, key=dist)
-    # places written together ("Madre de Dios and Puno") answer together
+    # places written together ("Cerro de Oro and Valmonte") answer together
     first = ranked[0]
     group = [first]
     for n in sorted(names, key=lambda n: n.start):

@@ -100,7 +100,7 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     """("org" | "place" | "any", words the name must contain) for the thing a question asks for.
 
     The head noun is the first type noun among the few words after "which"/"what"
-    ("which UN Migration Network body" → body; "which agency heads the country's …" → agency).
+    ("which Regional Health Network body" → body; "which agency heads the country's …" → agency).
     """
     low = question.lower()
     m = re.search(r"\b(?:which|what)\s+((?:[\w'’-]+\s*){1,5})", low)
@@ -142,7 +142,7 @@ def names_in(ctx: Ctx, passage_id: str, start: int, end: int) -> list[Name]:
         if any(s < te and ts < e for ts, te in taken):
             continue
         ent = kb.entity(iri)
-        surface = re.sub(r"['’]s$", "", text[s:e])  # a mention may carry the possessive ("DGM's")
+        surface = re.sub(r"['’]s$", "", text[s:e])  # a mention may carry the possessive ("DGI's")
         e = s + len(surface)
         out.append(Name(surface, s, e, iri, ent.type if ent else "", _before(text, s)))
         taken.append((s, e))
@@ -157,7 +157,7 @@ def names_in(ctx: Ctx, passage_id: str, start: int, end: int) -> list[Name]:
         if not words:
             continue
         e = s + len(" ".join(words)) if "\n" not in text[s:e] else _end_of(text, s, words)
-        surface = re.sub(r"['’]s$", "", text[s:e].rstrip(".,;:"))  # "the DGM's decision" names the DGM
+        surface = re.sub(r"['’]s$", "", text[s:e].rstrip(".,;:"))  # "the DGI's decision" names the DGI
         e = s + len(surface)
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -178,7 +178,7 @@ _PLACE_TAIL = re.compile(r"(?:-[A-Z][\w]*)*(?:\s+(?:border|borders|region|depart
 
 
 def _extend(text: str, n: Name, limit: int) -> Name:
-    """"Chile" in "the Chile-Bolivia border" → "Chile-Bolivia border": a place name with its compound tail."""
+    """"Niger" in "the Niger-Chad border" → "Niger-Chad border": a place name with its compound tail."""
     m = _PLACE_TAIL.match(text, n.end, limit)
     if not m or m.end() == n.end:
         return n
@@ -224,7 +224,7 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
     if not ent_type and _TIME_WORD.search(name.text):
         return False  # "in April": a time, neither a place nor an actor
     if not ent_type and kind in ("org", "actor", "place") and NATIONALITY_WORD.fullmatch(name.text):
-        return False  # "Venezuelan", "Haitians": people of a nationality, not a body or a place
+        return False  # "Syrian", "Afghans": people of a nationality, not a body or a place
     if kind == "place":
         return ent_type == "Location" or (not ent_type and _looks_like_place(ctx, name))
     if kind in ("org", "actor") and _UN_AGENCY.search(ctx.question):
@@ -248,7 +248,7 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
 
 _UN_AGENCY = re.compile(r"\b(?:U\.?N\.?|United Nations)\s+(?:agenc(?:y|ies)|entit(?:y|ies)|bod(?:y|ies))\b", re.IGNORECASE)
 
-# Plural nouns of nationality as reports write them ("Venezuelans", "Haitians", "Congolese").
+# Plural nouns of nationality as reports write them ("Eritreans", "Syrians", "Congolese").
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|eans|ans|ese|is)")
 
 

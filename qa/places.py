@@ -35,7 +35,7 @@ def answer_place(ctx: Ctx) -> Draft | None:
     unknown = [t for t in ctx.focus if t in nouns and t not in ctx.vocabulary and t.isalpha()]
     if d is not None and unknown:
         cited = " ".join(ctx.kb.passages[e.passage_id].text[a:b] for e in d.evidence[:1] for a, b in e.spans[:1])
-        # "the parliament's committee" for "the Human Rights Committee of the National Assembly"
+        # "the parliament's committee" for "the Budget Committee of the National Assembly"
         unknown = [t for t in unknown if not said_otherwise(ctx, nouns[t].removesuffix("'s"), cited)]
     if d is not None and unknown:
         d.confidence *= 0.4

@@ -57,7 +57,7 @@ def _entity_is_subject(ctx: Ctx, link: Link) -> bool | None:
 
 
 def _is_modifier(ctx: Ctx, link: Link) -> bool:
-    """"the protection sector of the RHN" (or "the RHN's protection sector"): RHN only says which
+    """"the protection sector of the RCN" (or "the RCN's protection sector"): RCN only says which
     sector is meant."""
     m = re.match(r"(?:['’]s)?\s+", ctx.question[link.end :])
     if re.search(r"['’]s$", ctx.question[link.start : link.end]) or (m and m.group().startswith(("'", "’"))):
@@ -207,7 +207,7 @@ def _family_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _admitted_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
     """The verbs of the other predicates a family admits ("signed off on the rule" asks approves,
-    then issues: "the BCT issued the resolution"); read only when the family's own verb is absent."""
+    then issues: "the CNB issued the resolution"); read only when the family's own verb is absent."""
     if preds[0] in _LEADERSHIP:
         return None  # who leads is not who chairs: "co-led one of the groups" does not answer "who chairs X"
     patterns = [p for p, family in _FAMILIES if family[0] in preds[1:] and family != preds]
@@ -254,7 +254,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
         names = [n for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end) if not in_question(ctx, n)]
         typed = [n for n in names if fits(ctx, n, kind, words)]
         if not typed and words and set(words) & _ORG_KIND_WORDS:
-            # "run by the local organization Coletivo Arco-Íris": the sentence says what kind it is
+            # "run by the local organization Coletivo Sol Nascente": the sentence says what kind it is
             typed = [n for n in names if _APPOSED_ORG.search(p.text[max(ss.sent.start, n.start - 40) : n.start])]
         names = typed
         if not names and vm is not None and asks_subject is False and kind != "place":
@@ -381,7 +381,7 @@ def _list_from(text: str, names: list[Name]) -> list[Name]:
 
 
 def _dedupe(names: list[Name]) -> list[Name]:
-    """One name per entity ("Superintendence of Bank and Insurance" and its "(SBS)")."""
+    """One name per entity ("Superintendence of Pensions and Savings" and its "(SPA)")."""
     out: list[Name] = []
     seen: set[str] = set()
     for n in names:
@@ -484,7 +484,7 @@ def actor_group_after(raw: str, pos: int) -> tuple[int, int] | None:
         words = re.sub(r"^(?:the|a|an|its|their|other)\s+", "", item, flags=re.IGNORECASE).split()
         if not words or len(words) > 4 or any(w[:1].isupper() and not w.isupper() and not w[:-1].isupper()
                                               for w in words):
-            return None  # a name ("House of Diversity"), not a kind of actor
+            return None  # a name ("House of Welcome"), not a kind of actor
         if any(w[:1].isdigit() for w in words):
             return None
     if not any(set(terms(item)) & _ACTOR_HEADS for item in items):
@@ -507,7 +507,7 @@ def _closest(ctx: Ctx, ss: ScoredSent, names: list[Name]) -> list[Name]:
 
 
 def _display(ctx: Ctx, n: Name) -> str:
-    """A name as the text writes it, with the acronym written after it ("… Insurance (SBS)")."""
+    """A name as the text writes it, with the acronym written after it ("… Savings (SPA)")."""
     text = ctx.kb.passages[_pid_of(ctx, n)].text if _pid_of(ctx, n) else ""
     m = _ACR_AFTER.match(text, n.end) if text else None
     if m and not n.text.endswith(")"):

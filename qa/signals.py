@@ -82,7 +82,7 @@ def asked_verb(question: str) -> str:
                 raw_words[j][:1].isupper() or raw_words[j].endswith(("'s", "’s")) or words[j] in ("it", "they")
                 or (j + 1 < len(words) and raw_words[j + 1][:1].isupper() and words[j] in ("of", "for", "and"))
             ):
-                j += 1  # a name: "did the Women's Emergency Centres attend"
+                j += 1  # a name: "did the Family Support Centres attend"
         else:
             # a common noun, maybe two ("did the commission reject", "did resettlement submissions
             # grow compared with …"): the verb closes the phrase before a preposition
@@ -105,7 +105,7 @@ def asked_verb(question: str) -> str:
         return words[j] if j < len(words) and words[j] not in ("there", "in", "at", "on", "among") else ""
     if w.endswith("ed") or w in _IRREGULAR:
         if i + 1 < len(words) and words[i + 1] in _PHRASE_END:
-            # "how many refugees resettled from Chile flew to …": a participle and its phrase, then the verb
+            # "how many refugees resettled from Kenya flew to …": a participle and its phrase, then the verb
             for k in range(i + 2, min(len(words), i + 5)):
                 if words[k] in _PHRASE_END:
                     break
@@ -180,7 +180,7 @@ def own_country(ctx: Ctx, name: str) -> bool:
 
 
 def other_demonyms(ctx: Ctx) -> list[str]:
-    """Nationality adjectives in the question other than the report country's own ("Haitian")."""
+    """Nationality adjectives in the question other than the report country's own ("Afghan")."""
     own = {fold(c)[:5] for c in ctx.countries}
     n = max(1, len(ctx.kb.passages))
     out = []

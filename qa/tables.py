@@ -181,14 +181,14 @@ def answer_indicator(ctx: Ctx) -> Draft | None:
         if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or (e is not None and e.type in ("Indicator", "Area")):
             continue
         if not set(terms(lk.surface)) & row_terms:
-            # "what share of the CEM survivors …": the row is not about the CEMs; a row is never
+            # "what share of the CAV survivors …": the row is not about the CAVs; a row is never
             # broken down by a place other than the report's country ("… to <country>")
             place = e is not None and e.type == "Location" and not own_country(ctx, lk.surface)
             conf *= 0.3 if place else 0.6
             notes.append(f"doubt: the indicator does not concern {lk.surface}")
     for demonym in other_demonyms(ctx):
         if demonym not in row_terms:
-            conf *= 0.3  # "what proportion of Haitian refugees …": the row counts every refugee
+            conf *= 0.3  # "what proportion of Afghan refugees …": the row counts every refugee
             notes.append(f"doubt: the indicator does not count {demonym} people apart")
             break
     qualifier = people_qualifier(ctx.question) - row_terms  # "how many LGBTIQ+ refugees …"

@@ -252,7 +252,7 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-# A nationality word as reports write it, singular or plural ("Venezuelan", "Haitians", "Congolese").
+# A nationality word as reports write it, singular or plural ("Eritrean", "Syrians", "Congolese").
 NATIONALITY_WORD = re.compile(r"[A-Z][a-z]+(?:ians?|eans?|ans?|ese|ish|is?)")
 
 
