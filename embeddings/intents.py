@@ -29,8 +29,8 @@ DEFINITION_INTENT = re.compile(
     r"\bstands? for\b|\bacronym|\babbreviat|\bmeans?\b|\brefers? to\b|\bfull (?:name|form)\b|\bshort for\b",
     re.IGNORECASE,
 )
-ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two or more capitals: WGRM, MoHA
-# where a text defines one: "… Commission (CONARE)" or "MIFAS (Ministry of …)"
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")  # two or more capitals: WGUH, MoHA
+# where a text defines one: "… Commission (CONASE)" or "MINVA (Ministry of …)"
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)|\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*) \(")
 # asking for a value of the kind results tables print (a share, a target, a budget line)
 TABLE_INTENT = re.compile(
@@ -65,7 +65,7 @@ class PassageIntents:
 
     @functools.cached_property
     def definitions(self) -> dict[str, set[int]]:
-        """Acronym → rows where it is defined ("… (CONARE)", "CONARE (…)")."""
+        """Acronym → rows where it is defined ("… (CONASE)", "CONASE (…)")."""
         out: dict[str, set[int]] = {}
         for row, p in enumerate(self._passages):
             for match in _DEFINED.finditer(p.text):

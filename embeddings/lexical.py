@@ -52,7 +52,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
 
 
 def fold(word: str) -> str:
-    """Lowercase and strip accents (Perú → peru)."""
+    """Lowercase and strip accents (Bogotá → bogota)."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

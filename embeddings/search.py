@@ -80,7 +80,7 @@ class FusionConfig:
     list. A boosted passage gains ``boost_weight × weight`` (in units of the top fused score).
     The boost weights come from the caller (the graph linker gives an entity's specificity in
     [0, 1], so a report's main actor adds about nothing). When the query asks what an acronym
-    stands for, a passage that defines it ("… Commission (CONARE)" or "CONARE (…)") gains
+    stands for, a passage that defines it ("… Commission (CONASE)" or "CONASE (…)") gains
     ``definition_weight`` (same units). When it asks for a value that results tables hold (a
     share, rate, baseline, target, budget, expenditure, indicator) and is not a why/who/where/
     how-did question, table rows gain ``table_weight``; a why/who/where/how-did question takes
