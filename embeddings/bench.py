@@ -26,7 +26,7 @@ DEFAULT_QUERIES = (
     "cash assistance for basic needs",
     "children enrolled in school",
     "gender-based violence survivors referred to services",
-    "regularization and documentation of Venezuelans",
+    "regularization and documentation of refugees and migrants",
     "partners that support livelihoods and economic inclusion",
     "what is the goal for durable solutions by 2026",
 )

@@ -13,13 +13,19 @@ import re
 from .context import Ctx
 from .text import Number, canon, numbers, terms
 
+# Demonyms of the largest displaced populations worldwide (UNHCR Global Trends): "2,300 Syrians" counts people.
+_DISPLACED_DEMONYMS = (
+    "venezuelans colombians haitians nicaraguans hondurans salvadorans guatemalans cubans ecuadorians syrians "
+    "afghans ukrainians sudanese congolese somalis eritreans ethiopians burundians rwandans nigerians malians "
+    "cameroonians centrafricans iraqis yemenis palestinians iranians pakistanis rohingya myanmar"
+)
 # Nouns that all count people: a question about "people" accepts "individuals", "refugees" …
 PEOPLE = frozenset(
     canon(t)
     for w in (
-        "people individuals persons person refugees asylum-seekers seekers venezuelans migrants households "
+        "people individuals persons person refugees asylum-seekers seekers migrants households "
         "families children women men survivors cases beneficiaries participants candidates leaders staff "
-        "officials members students girls boys adolescents nationals citizens applicants"
+        "officials members students girls boys adolescents nationals citizens applicants " + _DISPLACED_DEMONYMS
     ).split()
     for t in terms(w)
 )
