@@ -367,4 +367,14 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
 
 
 def _same_value(v: Value, given: list[Number]) -> bool:
-    return v.value is not None and any(abs(v.value - g.value) < 1e-6 * max(1.0, abs(g.value)) for g in given)
+    return v.value is not None and any(abs(v.value - g.value) <= _tolerance(g) for g in given)
+
+
+def _tolerance(g: Number) -> float:
+    """How far a printed value may be from a figure the question rounds: "18.2 million" is any
+    value from 18.15 to 18.25 million; a figure written in full must match exactly."""
+    m = re.search(r"(?:\.(\d+))?\s*(million|billion|thousand)\b", g.text, re.IGNORECASE)
+    if m is None:
+        return 1e-6 * max(1.0, abs(g.value))
+    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
+    return 0.5 * scale * 10 ** -len(m.group(1) or "")

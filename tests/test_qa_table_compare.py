@@ -63,3 +63,23 @@ def test_before_the_report_year_asks_the_baseline(qa_kb_marovia) -> None:
     a = answer("Prior to 2025, what proportion of people held an account at a bank or other financial institution?",
                qa_kb_marovia)
     assert a.text is not None and a.text.startswith("baseline 31.50%")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a rounded figure names the row whose printed value rounds to it
+    ("Which outcome area was given a budget of about 4.56 million dollars?", "OA1"),
+    ("Which impact area ended the year with some 2.3 million available?", "IA3"),
+])
+def test_a_rounded_figure_names_its_budget_row(qa_kb_marovia, question: str, expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and a.text.startswith(f"{expected}:")
+
+
+def test_a_rounded_figure_two_rows_share_names_no_row_from_the_table(qa_kb_marovia) -> None:
+    from qa.answer import question_context
+    from qa.model import AnswerOptions
+    from qa.tables import answer_row_by_value
+
+    # OA2 (1,208,455) and OA7 (1,204,338) both round to 1.2 million
+    ctx = question_context("Which outcome area had a budget of roughly 1.2 million?", qa_kb_marovia, None, AnswerOptions())
+    assert answer_row_by_value(ctx) is None
