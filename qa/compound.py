@@ -32,6 +32,22 @@ _MORE_OR_MORE = re.compile(
     r"give (?:both|the two)\b[^?]*[.?]?\s*$",
     re.IGNORECASE,
 )
+# "At the border, did more people get legal advice or shelter? Give both numbers."
+_MORE_PEOPLE_OR = re.compile(
+    r"^\s*(?P<pre>[^?]*?,\s*)?(?:did|do|does|were|was) more (?P<n>[\w-]+) (?P<a>[^?]+?) or (?P<b>[^?]+?)\?\s*"
+    r"give (?:both|the two)\b[^?]*[.?]?\s*$",
+    re.IGNORECASE,
+)
+# "Which is larger: the people who …, or those …? Give both."
+_WHICH_LARGER = re.compile(
+    r"^\s*(?:which|what|who) (?:is|was|are|were) (?:larger|bigger|higher|greater|more|more numerous)\b\s*[:,–—-]?\s*"
+    r"(?P<a>[^?]+?),? or (?P<b>[^?]+?)\?\s*give (?:both|the two)\b[^?]*[.?]?\s*$",
+    re.IGNORECASE,
+)
+# The second alternative starts with its own verb ("request X or apply for Y") or shares the first's ("get X or Y")
+_VERB_START = re.compile(r"(?:apply|request|receive|get|obtain|seek|ask|enrol|enroll|register|join|return|travel|leave|"
+                         r"depart|access|use|attend|go|move|submit|take|find|need|benefit)s?\b|\w+(?:ed|ing)\b",
+                         re.IGNORECASE)
 # "how many of those …", "what was their …": the second half speaks of the first half's thing
 _BACK_REFERENCE = re.compile(r"\b(?:of (?:those|these|them)|their|its|they|them|that|those|these)\b", re.IGNORECASE)
 _AMOUNT_WORDS = {"number": "How many", "count": "How many", "amount": "How much", "share": "What share of",
@@ -63,6 +79,18 @@ def split_compound(question: str) -> tuple[str, str] | None:
     if m:
         return (f"{_AMOUNT_WORDS[m.group('ua').lower()]} {m.group('a').strip(' ,')}?",
                 f"{_AMOUNT_WORDS[m.group('ub').lower()]} {_with_head(m.group('b'), m.group('a'))}?")
+    m = _MORE_PEOPLE_OR.match(q)
+    if m:
+        pre, n, a, b = (m.group("pre") or ""), m.group("n"), m.group("a").strip(" ,"), m.group("b").strip(" ,")
+        if not _VERB_START.match(b):
+            b = f"{a.split()[0]} {b}"  # "get legal advice or shelter": get shelter
+        lead = f"{pre}how many" if pre else "How many"
+        return f"{lead} {n} {a}?", f"{lead} {n} {b}?"
+    m = _WHICH_LARGER.match(q)
+    if m:
+        a = re.sub(r"^(?:the|those)\s+", "", m.group("a").strip(" ,"), flags=re.IGNORECASE)
+        b = re.sub(r"^(?:the|those)\s+", "", m.group("b").strip(" ,"), flags=re.IGNORECASE)
+        return f"How many {a}?", f"How many {_with_head(b, a)}?"
     m = _MORE_OR_MORE.match(q)
     if m:
         s, v = m.group("s"), m.group("v")

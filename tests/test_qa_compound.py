@@ -39,6 +39,12 @@ def kb_orvalia():
      "How many children visited?", "How many adults?"),
     ("Did the cooperative lend to more traders or more farmers? Give both counts.",
      "How many traders did the cooperative lend to?", "How many farmers did the cooperative lend to?"),
+    ("In the capital, did more families receive food or move into shelters? Give both figures.",
+     "In the capital, how many families receive food?", "In the capital, how many families move into shelters?"),
+    ("At the crossing, did more people get water or blankets? Give both numbers.",
+     "At the crossing, how many people get water?", "At the crossing, how many people get blankets?"),
+    ("Which is bigger: the households given seeds, or those trained in farming? Give both.",
+     "How many households given seeds?", "How many households trained in farming?"),
 ])
 def test_split_compound_writes_each_half_as_its_own_question(question: str, first: str, second: str) -> None:
     assert split_compound(question) == (first, second)
@@ -49,6 +55,7 @@ def test_split_compound_writes_each_half_as_its_own_question(question: str, firs
     "Who co-leads the working group, and with whom?",
     "How many people were displaced by the floods?",
     "What share of the budget went to shelter and health?",
+    "Did more people get water or blankets?",  # one figure may answer; no "give both"
 ])
 def test_one_question_is_not_split(question: str) -> None:
     assert split_compound(question) is None
@@ -82,3 +89,8 @@ def test_two_figures_from_two_paragraphs_cite_both(kb_orvalia) -> None:
     assert "4,310" in a.text and "1,906" in a.text
     cited = " ".join(c.text for c in a.citations[:3])
     assert "emergency kits" in cited and "Caseworkers" in cited
+
+
+def test_more_of_one_or_the_other_gives_both_counts(kb_orvalia) -> None:
+    a = answer("Did more people get emergency kits or get followed up by caseworkers? Give both numbers.", kb_orvalia)
+    assert a.text is not None and "4,310" in a.text and "1,906" in a.text
