@@ -19,6 +19,7 @@ from .compound import split_compound
 from .context import Ctx, Draft
 from .dates import answer_date, answer_part_of_year
 from .figures import answer_number, answer_two_figures
+from .goals import answer_goal
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
 from .lists import answer_enumeration, answer_extreme, answer_list, answer_paired, items_of
@@ -190,7 +191,10 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
     form = (answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx))
-    if form is not None and form.confidence >= options.min_confidence:
+    goal = answer_goal(ctx)  # "what should refugees be able to do by 2027": the area's goal statement
+    if goal is not None and goal.confidence >= options.min_confidence:
+        best = goal
+    elif form is not None and form.confidence >= options.min_confidence:
         best = form
     elif compared is not None and compared.confidence >= options.min_confidence:
         best = compared
@@ -377,6 +381,8 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
             if " " in lk.surface.strip() and not set(terms(lk.surface)) <= cited_terms:
                 return f"the table does not concern {lk.surface}"
     elif d.kind != "acronym":
+        # a passage is about the area its section is titled by ("By 2027, …" under "Realizing Rights …")
+        cited = cited + [" ".join(ctx.kb.passages[e.passage_id].section[-1:]) for e in d.evidence]
         cited_terms = set(terms(" ".join(cited)))
         # "the mixed-movements working group" is cited by its acronym
         short = [long_terms for a, long_terms in ctx.acronym_expansions if a in cited_terms]
