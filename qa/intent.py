@@ -68,9 +68,12 @@ _ACRONYM = re.compile(
 _ACRONYM_ALONE = re.compile(
     r"(?:^|[-–—:;.?])\s*(?i:what|who) (?i:is|are|was|were) (?i:the |an? )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?"
     r"(?:\s+(?i:mentioned|referred|cited|that|which|who)\b|\s*\?|$)|"
-    # "PNR - which institution is that?"
+    # "PNR - which institution is that?", "ABC - which ministry is meant?"
     r"^\s*(?:the )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*\s*[-–—:,]\s*(?i:which|what|who)\b[^?]*\b(?i:is|are|was) "
-    r"(?i:that|this|it)\s*\??$"
+    r"(?i:that|this|it|meant|intended|referred to)\s*\??$|"
+    # "… staff of the ABC. What is that?": the acronym closing the first sentence is asked about
+    r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\s*[.;:?!]\s*(?i:what|who) (?i:is|are|was|were) (?i:that|this|it|they)"
+    r"(?:\s+(?i:exactly))?\s*\??$"
 )
 _WHY = re.compile(
     r"^\s*why\b|\bwhat (?:might|could|may|would|can) (?:explain|account for|have caused|have led to|be behind)\b|"
@@ -183,6 +186,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def rewrite(question: str) -> str:
     """The question with idioms replaced by the verb a report would use ("gave the green light to"
     → "approved")."""
+    # "What's the PNSD …", "who's", "where's": the full verb, which the question patterns read
+    question = re.sub(r"\b(what|who|where|which|how|when)['’]s\b", r"\1 is", question, flags=re.IGNORECASE)
     for pattern, word in _IDIOMS:
         question = pattern.sub(word, question)
     return question

@@ -100,8 +100,10 @@ def _described_acronym(ctx: Ctx) -> Draft | None:
     """The acronym defined in the best sentences whose long form shares most words with the
     question; a body the question names counts one word less (it may only place the thing
     asked: "the women's ministry has special units …")."""
-    if not _ASKS_SHORT_FORM.search(ctx.question) or any(is_acronym(t) for t in _TOKEN.findall(ctx.question)):
+    if not _ASKS_SHORT_FORM.search(ctx.question):
         return None
+    # an acronym the question writes ("UNHCR co-led a group of …") is not the one asked for
+    written = {acronym_base(t) or t for t in _TOKEN.findall(ctx.question) if is_acronym(t)}
     named = {ctx.kb.entity(lk.iri).acronym for lk in ctx.links if ctx.kb.entity(lk.iri) is not None}
     focus = set(ctx.focus)
     best: tuple[int, float, AcronymDef] | None = None
@@ -112,15 +114,35 @@ def _described_acronym(ctx: Ctx) -> Draft | None:
             for d in defs:
                 if d.passage_id != ss.passage_id or not ss.sent.start <= d.acr_span[0] < ss.sent.end:
                     continue
+                if d.acronym in written:
+                    continue
                 shared = len(set(terms(d.long_form)) & focus) - (d.acronym in named)
                 if shared and (best is None or (shared, ss.score) > best[:2]):
                     best = (shared, ss.score, d)
-    if best is None:
+    d = best[2] if best is not None else _described_anywhere(ctx, focus, written)
+    if d is None:
         return None
-    d = best[2]
     long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
     span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
     return Draft(f"{d.acronym} ({long})", "acronym", 0.8, [Evidence(d.passage_id, [span], 1.0)])
+
+
+def _described_anywhere(ctx: Ctx, focus: set[str], written: set[str]) -> AcronymDef | None:
+    """"the bank and insurance supervisor": the one long form of the report that most of whose words
+    the question says (at least two, and half of the long form), when the best sentences define none."""
+    scored: list[tuple[int, float, AcronymDef]] = []
+    for defs in ctx.kb.acronyms.values():
+        for d in defs:
+            if d.acronym in written or (ctx.report and ctx.kb.passages[d.passage_id].report != ctx.report):
+                continue
+            long_terms = set(terms(d.long_form))
+            shared = len(long_terms & focus)
+            if shared >= 2 and shared / len(long_terms) >= 0.5:
+                scored.append((shared, shared / len(long_terms), d))
+    scored.sort(key=lambda x: x[:2], reverse=True)
+    if not scored or (len(scored) > 1 and scored[1][:2] == scored[0][:2] and scored[1][2].acronym != scored[0][2].acronym):
+        return None
+    return scored[0][2]
 
 
 _PAREN_ACR = r"\(\s*{acr}\s*\)"

@@ -175,3 +175,35 @@ def test_above_what_income_level_is_an_amount_not_the_share_beside_it() -> None:
         "UNHCR registered 8,400 asylum-seekers in the capital and opened two reception centres.\n")
     best = number_candidates(question_context(question, kb, None, AnswerOptions()))[0]
     assert best.number.text == "S/1,500"
+
+
+_ACRONYM_TEXT = (
+    "UNHCR sat on the board of the Regional Office for Coastal Fisheries (ROCF) and trained 40 inspectors of "
+    "the Harbour Safety Authority (HSA) on refugee rights.\n\n"
+    "The Ministry of Water and Sanitation (MWS) rehabilitated 14 wells with UNHCR support.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a dash and "meant": the acronym is asked about on its own
+    ("MWS - which ministry is meant?", "Ministry of Water and Sanitation"),
+    # "what's" is "what is"
+    ("What's the HSA whose inspectors were trained?", "Harbour Safety Authority"),
+    # the acronym closes a first sentence, "what is that?" asks it
+    ("Some inspectors UNHCR trained worked for the HSA. What is that?", "Harbour Safety Authority"),
+])
+def test_an_acronym_asked_in_a_second_clause(question: str, expected: str) -> None:
+    a = answer(question, _kb_from_text(_ACRONYM_TEXT))
+    assert a.text is not None and expected in a.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # another acronym in the question (UNHCR) is not the one asked for
+    ("UNHCR sat on the board of a regional fisheries office. What short form is used for that office?", "ROCF"),
+    # the thing is described in everyday words far from any retrieved sentence's wording
+    ("What abbreviation does the report use for the water and sanitation ministry?", "MWS"),
+])
+def test_the_short_form_of_a_described_thing(question: str, expected: str) -> None:
+    a = answer(question, _kb_from_text(_ACRONYM_TEXT))
+    assert a.text is not None and a.text.startswith(expected)
