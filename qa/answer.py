@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .compound import split_compound
 from .context import Ctx, Draft
-from .dates import answer_date, answer_part_of_year
+from .dates import answer_date, answer_part_of_year, answer_report_year
 from .figures import answer_number, answer_two_figures
 from .goals import answer_goal
 from .intent import Intent, detect, rewrite
@@ -188,7 +188,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
     compared = answer_indicator_comparison(ctx) or answer_budget_pair(ctx)
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = (answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+    form = (answer_report_year(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx))
     goal = answer_goal(ctx)  # "what should refugees be able to do by 2027": the area's goal statement

@@ -136,3 +136,26 @@ def answer_part_of_year(ctx: Ctx) -> Draft | None:
     """The part of the year the best sentence gives ("in the first half of the year")."""
     found = first_match(ctx, _PART_OF_A_YEAR, 0.35) if _ASKS_PART_OF_YEAR.search(ctx.question) else None
     return phrase_draft(found[0], found[1].start(), found[1].end(), found[1].group(), kind="number") if found else None
+
+
+# "Which year's results does this report describe?", "what year does the report cover?"
+_ASKS_REPORT_YEAR = re.compile(
+    r"\b(?:which|what) year(?:['’]s)?\b[^?]*\b(?:report|document)\b[^?]*\b(?:cover\w*|describ\w*|about|for|on|report\w*)\b|"
+    r"\b(?:which|what) (?:year|period) (?:is|was) (?:this|the) (?:report|document) (?:about|for|on|covering)\b",
+    re.IGNORECASE,
+)
+
+
+def answer_report_year(ctx: Ctx) -> Draft | None:
+    """The year the report covers, from its metadata, cited where its text first writes that year."""
+    if not _ASKS_REPORT_YEAR.search(ctx.question) or len(ctx.documents) != 1:
+        return None
+    doc = ctx.documents[0]
+    year = doc.report.meta.year
+    if not year:
+        return None
+    for p in doc.passages:
+        m = re.search(rf"\b{year}\b", p.text)
+        if m:
+            return Draft(str(year), "number", 0.9, [Evidence(p.id, [(m.start(), m.end())], 1.0)])
+    return None

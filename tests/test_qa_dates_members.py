@@ -187,3 +187,14 @@ def test_which_part_of_the_country_is_answered_with_the_area_the_text_names() ->
         "Cash grants reached 5,200 households in the capital.\n")
     a = answer("Which part of the country will UNHCR's work on peaceful coexistence focus on?", kb)
     assert a.text is not None and "mountain districts" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "What year does this report cover?",
+    "Which year's work is the report about?",
+])
+def test_the_year_a_report_covers_comes_from_its_metadata(question: str) -> None:
+    kb = _kb_from_text("In 2024, UNHCR assisted 3,100 households in the valley.\n\nThe plan for 2026 foresees new shelters.\n")
+    a = answer(question, kb)
+    assert a.text == "2024"
+    assert a.citations and "2024" in a.citations[0].text
