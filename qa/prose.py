@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, Draft, Evidence, ScoredSent, first_match, phrase_draft
-from .text import find_phrase, terms
+from .text import find_phrase, sentences, terms
 
 _CAUSAL = re.compile(r"\b(?:because|due to|thanks to|as a result|since|owing to|related to|linked to|led to|"
                      r"so that|in order to|resulted in|caused|to address|aim(?:s|ed)? to|as \d+%)\b", re.IGNORECASE)
@@ -218,3 +218,43 @@ def answer_direction(ctx: Ctx) -> Draft | None:
     end = re.search(r"[,;.]|\s(?:and|but|while)\s", text[m.end() : ss.sent.end])
     clause_end = m.end() + end.start() if end else ss.sent.end
     return phrase_draft(ss, m.start(), clause_end, " ".join(text[m.start() : clause_end].split()[:10]))
+
+
+# "UNHCR handed out 9,500 of what?", "a figure of 1,823 appears … - what does it count?", "what stage does
+# the figure 4,775 correspond to?": the question gives the figure and asks what it stands for
+_ASKS_WHAT_FIGURE = re.compile(
+    r"\b(?:of|for|on) what\b|\bwhat (?:does|do|did) (?:it|they|(?:this|that|the) (?:figure|number|count)\b[^?]*?|this|that) "
+    r"(?:count|measure|refer to|correspond to|represent|describe|stand for)\b|"
+    r"\bwhat\b[^?]*\b(?:does|do) (?:the )?(?:figure|number)\b[^?]*\b(?:correspond|refer|count|represent)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def answer_what_figure(ctx: Ctx) -> Draft | None:
+    """The sentence that writes the figure the question gives, when the question asks what it counts."""
+    from .text import numbers  # the figures of the question and of the report, read alike
+
+    if not _ASKS_WHAT_FIGURE.search(ctx.question):
+        return None
+    given = [n for n in numbers(ctx.question) if not n.is_year and not n.spelled and n.value >= 10]
+    if len(given) != 1:
+        return None
+    value = given[0].value
+    found: list[tuple[float, str, int, int]] = []
+    for doc in ctx.documents:
+        for p in doc.passages:
+            if given[0].text.split()[0].lstrip("USD$ ") not in p.text and str(int(value)) not in p.text:
+                continue
+            for s in sentences(p.text):
+                raw = p.text[s.start : s.end]
+                if any(abs(n.value - value) < 1e-6 for n in numbers(raw) if not n.is_year):
+                    score = len(set(terms(raw)) & set(ctx.focus))
+                    found.append((score, p.id, s.start, s.end))
+    if not found:
+        return None
+    found.sort(key=lambda x: -x[0])
+    if len(found) > 1 and found[1][0] == found[0][0]:
+        return None  # the figure is written twice with as much of the question around it
+    _, pid, a, b = found[0]
+    text = _clip(ctx.kb.passages[pid].text[a:b], 300)
+    return Draft(text, "number", 0.8, [Evidence(pid, [(a, b)], 1.0)])

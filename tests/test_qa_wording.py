@@ -57,3 +57,25 @@ def test_a_place_of_another_kind_is_not_the_one_asked(kb_belmare) -> None:
     # "Ressa settlement" is the settlement asked about; the district is the one the sentence names
     a = answer("In which district was the new settlement created?", kb_belmare)
     assert a.text is not None and "Pellano" in a.text and "Ressa" not in a.text
+
+
+_FIGURES = (
+    "During the cold season, UNHCR handed 4,260 thermal blankets to families living in the highland camps.\n\n"
+    "Of the 2,915 people screened at the border, 640 were referred to legal aid.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("UNHCR gave out 4,260 of what in the cold months?", "thermal blankets"),
+    ("The report mentions 2,915 in its border section. What does that figure count?", "people screened"),
+    ("What does the number 640 correspond to?", "referred to legal aid"),
+])
+def test_a_figure_given_is_read_for_what_it_counts(question: str, expected: str) -> None:
+    a = answer(question, _kb_from_text(_FIGURES))
+    assert a.text is not None and expected in a.text
+
+
+def test_a_figure_the_report_never_writes_is_not_explained() -> None:
+    a = answer("UNHCR gave out 9,999 of what in the cold months?", _kb_from_text(_FIGURES))
+    assert a.text is None or "9,999" not in a.text
