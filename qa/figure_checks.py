@@ -94,6 +94,14 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
             factor *= 0.6
             reasons.append(f"the sentence does not name {lk.surface}")
             break
+    source = _SOURCE_AFTER.match(raw[c.number.end :]) if c.number.money else None
+    if source:
+        # "funding from ECHO and USD 3.2 million from the CERF": the sum is the CERF's, not ECHO's
+        asked = [lk for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)]
+        forms = [f for lk in asked for f in (ctx.kb.surfaces(lk.iri) or [lk.surface])]
+        if asked and not any(find_phrase(source.group(1), f) for f in forms):
+            factor *= 0.4
+            reasons.append(f"the sum comes from {source.group(1).strip()}, not from {asked[0].surface}")
     a, b = clause_of(raw, c.number.start, c.number.end)
     if re.match(r"[\s;,:-]*(?:it|they|this|these|which|who|that)\b", raw[a:b], re.IGNORECASE):
         a = 0  # "MINVA approved the protocol; it requires …": the clause speaks of what came before
@@ -109,6 +117,9 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     return factor, [f"doubt: {r}" for r in reasons]
 
 
+# "USD 3.2 million from the Central Emergency Response Fund (CERF)": who gave the sum
+_SOURCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:from|by|of) (?:the )?([A-Z][\w'’&-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’&-]*))*"
+                           r"(?:\s*\([A-Z][\w&-]*\))?)")
 _TARGET_WORDS = re.compile(r"\b(?:target\w*|goals?|aim\w*|plan\w*|quota|expect\w*|objectives?|will|intends?|seeks?)\b",
                            re.IGNORECASE)
 
