@@ -35,7 +35,7 @@ _DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)|\b([A-Z][A-Za-z
 # asking for a value of the kind results tables print (a share, a target, a budget line)
 TABLE_INTENT = re.compile(
     r"\b(?:share|percentage|percent|proportion|rate|baseline|target(?:ed)?|budget|expenditure|spen[dt]|spending"
-    r"|funds|funding|indicator)\b",
+    r"|funds|funding|money|indicator)\b",
     re.IGNORECASE,
 )
 # questions that prose answers (a reason, an actor, a place, a manner): table rows never hold those

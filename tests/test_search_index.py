@@ -324,6 +324,9 @@ def test_value_question_prefers_table_rows_but_why_question_does_not(intent_inde
     assert _scores(on, query)["d3"] > _scores(off, query)["d3"]
     why = "Why did the share of refugee children enrolled in school rise?"
     assert _scores(on, why) == _scores(off, why)
+    # "how much money" asks for a value the financial tables print
+    money = "How much money went to primary education for refugee children?"
+    assert _scores(on, money)["d3"] > _scores(off, money)["d3"]
 
 
 KIND_TEXTS = [
