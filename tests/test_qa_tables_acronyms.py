@@ -207,3 +207,13 @@ def test_an_acronym_asked_in_a_second_clause(question: str, expected: str) -> No
 def test_the_short_form_of_a_described_thing(question: str, expected: str) -> None:
     a = answer(question, _kb_from_text(_ACRONYM_TEXT))
     assert a.text is not None and a.text.startswith(expected)
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    # no sentence says it as well as the row's label does
+    ("How high was joblessness among working-age refugees this year?", "10.85%"),
+    ("What was the level of unemployment among working-age refugees?", "10.85%"),
+])
+def test_a_row_that_says_the_question_beats_a_weaker_sentence(qa_kb_marovia, question: str, figure: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and figure in a.text
