@@ -146,6 +146,9 @@ def _long_form_before(text: str, paren: int, acr: str, a0: int, a1: int) -> Defi
     if not window:
         return None
     letters = re.sub(r"[^A-Za-z0-9]", "", acr)
+    listed = _comma_list_form(head, toks, letters, acr, a0, a1)
+    if listed:
+        return listed
     max_words = min(len(letters) + 5, 2 * len(letters))
     adjacent = _adjacent(head, window, acr, a0, a1)
     for i in range(max(0, len(window) - max_words), len(window)):
@@ -162,6 +165,33 @@ def _long_form_before(text: str, paren: int, acr: str, a0: int, a1: int) -> Defi
             return adjacent  # the letters matched only the tail of a longer capitalised name
         return Definition(acr, lf, cand[0][1], len(head), a0, a1, "letters")
     return adjacent
+
+
+def _comma_list_form(head: str, toks: list[tuple[str, int]], letters: str, acr: str, a0: int, a1: int) -> Definition | None:
+    """"Ministry of Water, Forests and Fisheries (MWFF)": a name whose own words are a comma list.
+
+    The comma normally ends the backward scan; here a name may run across commas when the part after
+    the last comma is "X and Y" and the initials of the capitalised words spell the acronym exactly.
+    """
+    if "," not in head[-80:] or not re.search(r",\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+and\s+[A-Z][^,()]*$", head):
+        return None
+    words: list[tuple[str, int]] = []
+    for tok, pos in reversed(toks):
+        if tok == ",":
+            continue
+        if not (tok[:1].isalpha() and (tok[:1].isupper() or tok.lower() in CONNECTORS)) or tok.lower() in _STOPS and tok.lower() not in CONNECTORS or tok.lower() == "the":
+            break
+        words.insert(0, (tok, pos))
+        if len(words) > 2 * len(letters) + 2:
+            return None
+    for k in range(len(words)):
+        tail = words[k:]
+        if not tail[0][0][:1].isupper():
+            continue
+        initials = "".join(t[0] for t, _ in tail if t[:1].isupper())
+        if initials.lower() == letters.lower() and "," in head[tail[0][1] :]:
+            return Definition(acr, head[tail[0][1] :], tail[0][1], len(head), a0, a1, "letters")
+    return None
 
 
 def _crosses_stop(tokens: list[tuple[str, int]]) -> bool:

@@ -132,8 +132,28 @@ class Sent:
                 cur, kinds = [i], []
             if cur:
                 groups += _close(cur, kinds)
-            self._groups = groups
+            self._groups = self._split_fronted(groups)
         return self._groups
+
+    def _split_fronted(self, groups: list[list[int]]) -> list[list[int]]:
+        """"With JICA, UNHCR and the Ministry set up …": the comma that closes a fronted phrase does not
+        join its name to the subject list when that list runs straight into the verb (a list that lies
+        wholly inside the fronted phrase ends with its own comma: "With A, B and C, UNHCR …")."""
+        m = FRONTED.match(self.text[self.start : self.end])
+        if not m:
+            return groups
+        edge = self.start + m.end()
+        out: list[list[int]] = []
+        for g in groups:
+            inside = [i for i in g if self.ms[i].end < edge]
+            rest = [i for i in g if self.ms[i].end >= edge]
+            after = re.sub(r"^\s*\([^)]*\)", "", self.text[self.ms[g[-1]].end : self.end])
+            # only a body named up front ("With JICA, …"); a fronted place keeps the older reading
+            if inside and rest and all(self.ms[i].type == "Organization" for i in inside) and not after.lstrip().startswith(",") and looks_like_verb(after.split()):
+                out += [inside, rest]
+            else:
+                out.append(g)
+        return out
 
     def group_ending(self, i: int) -> list[int]:
         for g in self.groups():
