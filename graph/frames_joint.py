@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .frames import _emit, _group_at
-from .relations import Found, Sent
+from .relations import Found, Sent, _main_actor_index, _subjects
 from .triggers import AGREEMENT
 
 _JOINT = re.compile(r"^\s*(?:jointly\s+\w+|\w+ed\s+(?:a\s+|the\s+)?joint\b|\w+ed\s+together\b"
@@ -74,8 +74,11 @@ def trained_staff_of(s: Sent) -> list[Found]:
     return _emit(s, trainer, "trains", [i for i in trainees if s.ms[i].type == "Organization"], "trained_staff_of", 0.7)
 
 
-_RECEIVED_FROM = re.compile(r"\breceived\s+(?:(?:some|about|over|nearly|more\s+than)\s+)?(?:USD|US\$|\$|EUR|€)\s*[\d.,]+"
-                            r"(?:\s*(?:million|billion|thousand))?\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
+_RECEIVED_FROM = re.compile(r"\breceived\s+(?:(?:(?:some|about|over|nearly|more\s+than)\s+)?(?:USD|US\$|\$|EUR|€)\s*[\d.,]+"
+                            r"(?:\s*(?:million|billion|thousand))?\s+(?:in\s+\w+\s+)?"
+                            # "received flexible funding from A, B and C": money named by its kind, no sum
+                            r"|(?:(?:[a-z-]+|multi-year)\s+){0,2}(?:funding|funds|contributions|grants?|financing)\s+)"
+                            r"from\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def received_from(s: Sent) -> list[Found]:
@@ -84,6 +87,45 @@ def received_from(s: Sent) -> list[Found]:
     for m in _RECEIVED_FROM.finditer(s.text, s.start, s.end):
         givers = _group_at(s, m.end(), slack=2)
         out += _emit(s, givers, "funds", s.subject_group(), "received_from", 0.75)
+    return out
+
+
+_MONEY = r"(?:(?:some|about|over|nearly|more\s+than|an?\s+additional)\s+)?(?:USD|US\$|\$|EUR|€)\s*[\d.,]+(?:\s*(?:million|billion|thousand))?"
+_GAVE_TO = re.compile(r"\b(?:allocated|granted|disbursed|donated|channell?ed|contributed|provided)\s+" + _MONEY
+                      + r"\s+(?:in\s+[a-z-]+\s+(?:funding|funds)\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def gave_money_to(s: Sent) -> list[Found]:
+    """"The Fund allocated USD 2 million to A, B and C" → the Fund funds A, B and C."""
+    out: list[Found] = []
+    for m in _GAVE_TO.finditer(s.text, s.start, s.end):
+        givers, _ = _subjects(s, m.start(), s.clause(m.start())[0])
+        takers = _group_at(s, m.end(), slack=2)
+        out += _emit(s, givers, "funds", takers, "gave_money_to", 0.75)
+    return out
+
+
+# "A, B and C were the largest donors": the bodies funded the report's main actor (or the body named after "to")
+_TOP_DONORS = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:were|remained|are|remain|was|remains|is)\s+(?:again\s+|also\s+)?(?:the|its|our)\s+"
+                         r"(?:(?:largest|biggest|main|major|principal|top|leading|key|most\s+important)\s+)"
+                         r"(?:(?:[a-z-]+)\s+)?(?:donors?|contributors?|funders?|sources\s+of\s+funding)\b(?:\s+to\s+(?:the\s+)?)?",
+                         re.IGNORECASE)
+
+
+def top_donors(s: Sent) -> list[Found]:
+    """"A, B and C remained the largest donors to the operation" → A, B and C fund the main actor."""
+    out: list[Found] = []
+    for g in s.groups():
+        m = _TOP_DONORS.match(s.text, s.ms[g[-1]].end, s.end)
+        # the copula right after the list makes it the subject ("remained" is not read as a verb by
+        # subject_like); a list after a preposition is not
+        if not m or re.search(r"\b(?:of|to|by|with|from|for|than|among)\s+(?:the\s+)?$", s.text[max(s.start, s.ms[g[0]].start - 12) : s.ms[g[0]].start]):
+            continue
+        named = _group_at(s, m.end(), slack=0) if m.group().rstrip().endswith(("to", "the")) else []
+        named = [i for i in named if s.ms[i].type == "Organization"]
+        idx = _main_actor_index(s) if s.main_actor else None
+        receivers = named or ([idx] if idx is not None else [])
+        out += _emit(s, g, "funds", receivers, "top_donors", 0.7)
     return out
 
 
@@ -97,4 +139,4 @@ def co_leaders(found: list[Found]) -> list[Found]:
             else f for f in found]
 
 
-JOINT_RULES: tuple[Callable[[Sent], list[Found]], ...] = (joint_action, trained_staff_of, received_from)
+JOINT_RULES: tuple[Callable[[Sent], list[Found]], ...] = (joint_action, trained_staff_of, received_from, gave_money_to, top_donors)

@@ -48,3 +48,29 @@ def test_a_body_named_in_a_fronted_with_phrase_is_not_part_of_the_subject_list()
     x = _x("With FAO, UNICEF and the Department of Water, Forests and Fisheries (DWFF) repaired 40 wells.")
     assert _has(x, "DWFF", "partnersWith", "FAO")
     assert _has(x, "UNICEF", "partnersWith", "FAO")
+
+
+# -- funding --------------------------------------------------------------------------------------
+
+
+def test_money_allocated_to_a_list_funds_each_receiver():
+    # frames_joint.gave_money_to: no trigger reads "allocated USD … to" as funding
+    x = _x("Last spring the Central Emergency Response Fund (CERF) allocated USD 2.1 million to IOM, FAO and UNICEF "
+           "for the measles campaign.")
+    for body in ("IOM", "FAO", "UNICEF"):
+        assert _has(x, "CERF", "funds", body)
+
+
+def test_funding_received_from_a_list_of_countries_without_a_sum():
+    # frames_joint._RECEIVED_FROM: before, only "received USD N from X" counted
+    x = _x("The Danish Refugee Council received multi-year funding from Finland, Ireland and Austria.")
+    for country in ("Finland", "Ireland", "Austria"):
+        assert _has(x, country, "funds", "Danish Refugee Council")
+
+
+def test_the_largest_donors_fund_the_main_actor():
+    # frames_joint.top_donors: a copula sentence with no funding verb
+    x = _x("UNHCR ran two transit sites. ECHO, FCDO and the World Bank remained the main donors, "
+           "while prices rose.", publisher="UNHCR")
+    for donor in ("ECHO", "FCDO", "World Bank"):
+        assert _has(x, donor, "funds", "UNHCR")
