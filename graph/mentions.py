@@ -187,9 +187,15 @@ def name_type(name: str) -> str | None:
         for w in reversed(group):
             for part in reversed(w.split("-")):
                 t = cue_type(part)
+                if t == "Event" and part.lower() in ("forum", "forums") and any(x.lower() in _STANDING_BODY for x in words):
+                    return "Organization"  # "Refugee Coordination Forum": a standing body, not a meeting
                 if t:
                     return t
     return None
+
+
+# Words that make a "… Forum" a standing body that meets, leads and has members rather than an event
+_STANDING_BODY = frozenset("coordination consultative advisory steering partners permanent standing".split())
 
 
 def _head(name: str) -> str:

@@ -98,13 +98,15 @@ def trigger_rules(s: Sent) -> list[Found]:
                 continue
             if trig.predicate in LEADERSHIP and HEAD_OF.search(s.text[m.end() : s.ms[ok[0]].start]):
                 continue  # "leading the protection work of the Network": the head noun is led, not the Network
+            # "UNHCR leads, together with UNDP, the results group": leading with a partner is co-leading
+            pred = "coLeads" if partners and trig.predicate == "leads" and trig.voice == "active" else trig.predicate
             for si in subjects + partners:
                 for oi in objects:
                     so, oo = s.ms[si], s.ms[oi]
-                    if so.key == oo.key or not compatible(trig.predicate, so.type, oo.type):
+                    if so.key == oo.key or not compatible(pred, so.type, oo.type):
                         continue
                     rule = f"{trig.voice}:{how}" if si in subjects else "together_with"
-                    found.append(Found(so.key, trig.predicate, oo.key, rule, trig.confidence, s.start, s.end, s.unit))
+                    found.append(Found(so.key, pred, oo.key, rule, trig.confidence, s.start, s.end, s.unit))
     return found
 
 

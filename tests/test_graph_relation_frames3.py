@@ -74,3 +74,27 @@ def test_the_largest_donors_fund_the_main_actor():
            "while prices rose.", publisher="UNHCR")
     for donor in ("ECHO", "FCDO", "World Bank"):
         assert _has(x, donor, "funds", "UNHCR")
+
+
+# -- leadership -----------------------------------------------------------------------------------
+
+
+def test_a_coordination_forum_is_a_body_that_can_be_co_led():
+    # mentions.name_type: "Forum" alone makes an Event, which no leadership relation accepts
+    x = _x("The Danish Refugee Council kept co-chairing, jointly with IOM, the Inter-Agency Coordination Forum.")
+    assert find_entity(x, "Inter-Agency Coordination Forum").type == "Organization"
+    assert _has(x, "Danish Refugee Council", "coLeads", "Inter-Agency Coordination Forum")
+    assert find_entity(x, "World Refugee Forum") is None  # not named: nothing invented
+
+
+def test_an_annual_forum_stays_an_event():
+    x = _x("In June, the Danish Refugee Council took part in the Regional Protection Forum in Nairobi.")
+    assert find_entity(x, "Regional Protection Forum").type == "Event"
+
+
+def test_leading_together_with_a_partner_is_co_leading():
+    # relations.trigger_rules: "leads, together with X, the Y" gave plain "leads" to both bodies
+    x = _x("The Lutheran World Federation heads, together with FAO, the Dryland Farming Working Group.")
+    assert _has(x, "Lutheran World Federation", "coLeads", "Dryland Farming Working Group")
+    assert _has(x, "FAO", "coLeads", "Dryland Farming Working Group")
+    assert not _has(x, "FAO", "leads", "Dryland Farming Working Group")
