@@ -40,6 +40,8 @@ def operates_in(s: Sent) -> list[Found]:
         prev = [k for k in range(i) if 0 <= s.ms[k].end <= s.ms[i].start]
         if prev and s.ms[prev[-1]].type == "PopulationGroup" and re.fullmatch(r"\s+in\s+(?:the\s+)?", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
             continue  # "Syrians in Jordan": where people are, not where the subject works
+        if prev and s.ms[prev[-1]].type == "Event" and re.fullmatch(r"\s+in\s+(?:the\s+)?", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
+            continue  # "the Regional Forum in Quito": where the event was held (locatedIn), not where the subject works
         if prev and _FACILITY.search(s.ms[prev[-1]].surface) and s.ms[prev[-1]].type == "Organization" and re.fullmatch(r"\s+in\s+", s.text[s.ms[prev[-1]].end : s.ms[i].start]):
             continue  # "three clinics in Pinoverde and Lagofrío": located-in, handled elsewhere
         placed.update(s.group_from(i))
@@ -50,12 +52,33 @@ def operates_in(s: Sent) -> list[Found]:
         if agent:  # "the programme, implemented by NGO-X in A and B": the agent works there
             out += _emit(s, agent, "operatesIn", [i], "in_place", 0.65)
             continue
+        helped = _helped_body(s, i)
+        if helped is not None:  # "UNHCR helped the Registry to hold campaigns in A and B": the Registry works there
+            out += _emit(s, [helped], "operatesIn", [i], "in_place", 0.6)
+            continue
         ca, _ = s.clause(s.ms[i].start)
         subj, how = _subjects(s, s.ms[i].start, ca)
         if how == "main_actor":
             continue
         out += _emit(s, subj, "operatesIn", [i], "in_place", 0.6)
     return out
+
+
+_HELP_VERB = re.compile(r"\b(?:support(?:s|ed)?|help(?:s|ed)?|assist(?:s|ed)?|enabl(?:es|ed)|allow(?:s|ed))\s+(?:the\s+)?$")
+_TO_DO_IN = re.compile(r"\s*(?:\([^)]*\)\s*)?to\s+[a-z]+\b[^,;()]{0,80}?\bin\s+(?:the\s+)?")
+
+
+def _helped_body(s: Sent, place: int) -> int | None:
+    """The body helped "to do something in PLACE": "S supported X to run clinics in A" → X (else None)."""
+    head = s.group_ending(place)[0]
+    for k in range(head - 1, -1, -1):
+        mm = s.ms[k]
+        if mm.start < 0 or mm.type != "Organization":
+            continue
+        if _HELP_VERB.search(s.text, max(s.start, mm.start - 30), mm.start) and _TO_DO_IN.fullmatch(s.text, mm.end, s.ms[head].start):
+            return k
+        return None
+    return None
 
 
 _BY_AGENT = re.compile(r"\b(?:implemented|run|managed|operated|carried\s+out|delivered|provided)\s+by\s+(?:the\s+)?$")
@@ -87,7 +110,9 @@ def located_in(s: Sent) -> list[Found]:
         if not places:
             continue
         facility = mm.type == "Organization" and (_FACILITY.search(mm.surface) or m.group().strip().startswith("("))
-        if facility:
+        # "the Regional Forum in Quito": an event named with its place right after it was held there
+        held = mm.type == "Event" and m.group().strip() == "in"
+        if facility or held:
             out += _emit(s, [i], "locatedIn", places, "located_in", 0.7)
     for i, mm in enumerate(s.ms):  # "Cyclone X struck the coastal region of Y"
         if mm.type == "Event" and mm.start >= 0:

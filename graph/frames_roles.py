@@ -2,6 +2,7 @@
 
 * "… and held its pro tempore presidency" / "took over the rotating chair of the Forum" → chairs
   (a country may chair an intergovernmental body);
+* "Under the X Initiative, UNHCR and NGO-Y distributed …" → the subjects implement the programme;
 * "UNHCR supported the Office with two mobile units, which visited towns in A, B and C" → the
   supported body operates in A, B and C (the units are its own, lent or paid for by the giver).
 """
@@ -58,4 +59,22 @@ def lent_outposts(s: Sent) -> list[Found]:
     return out
 
 
-ROLE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (presidency, lent_outposts)
+_UNDER = re.compile(r"(?:Under|Through|As\s+part\s+of|Via)\s+(?:the\s+|its\s+|their\s+)?")
+
+
+def fronted_programme(s: Sent) -> list[Found]:
+    """"Under the Clean Stoves Initiative, the agency and NGO-X handed out 900 stoves" → both implement it:
+    a named programme that frames the whole sentence is what the subject carried out."""
+    m = _UNDER.match(s.text, s.start, s.end)
+    if not m:
+        return []
+    first = _group_at(s, m.end(), slack=0)[:1]
+    if not first or s.ms[first[0]].type != "Programme":
+        return []
+    if not re.match(r"\s*(?:\([^)]*\)\s*)?,", s.text[s.ms[first[0]].end : s.end]):
+        return []  # the programme alone is the fronted phrase ("Under the Plan of the Ministry, …" is not)
+    subj = [i for i in s.subject_group() if s.ms[i].type == "Organization"]
+    return _emit(s, subj, "implements", first, "fronted_programme", 0.65)
+
+
+ROLE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (presidency, lent_outposts, fronted_programme)

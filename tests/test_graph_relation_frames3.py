@@ -98,3 +98,33 @@ def test_leading_together_with_a_partner_is_co_leading():
     assert _has(x, "Lutheran World Federation", "coLeads", "Dryland Farming Working Group")
     assert _has(x, "FAO", "coLeads", "Dryland Farming Working Group")
     assert not _has(x, "FAO", "leads", "Dryland Farming Working Group")
+
+
+# -- places and programmes ------------------------------------------------------------------------
+
+
+def test_an_event_named_with_its_place_is_located_there_not_the_subject():
+    # frames_place.located_in / operates_in: before, "the Regional Forum in Kigali" made the subject operate in Kigali
+    x = _x("In October, the Ministry of Youth attended the Regional Forum in Kigali, where it spoke on jobs.")
+    assert _has(x, "Regional Forum", "locatedIn", "Kigali")
+    assert not _has(x, "Ministry of Youth", "operatesIn", "Kigali")
+
+
+def test_a_fronted_programme_is_implemented_by_the_subjects():
+    # frames_roles.fronted_programme: nothing linked "Under the X Initiative, S …" to the programme
+    x = _x("Under the Clean Stoves Initiative, IOM and the Danish Refugee Council handed out 900 stoves.")
+    assert _has(x, "IOM", "implements", "Clean Stoves Initiative")
+    assert _has(x, "Danish Refugee Council", "implements", "Clean Stoves Initiative")
+
+
+def test_a_fronted_body_is_not_implemented():
+    x = _x("Through the Ministry of Youth, IOM handed out 900 stoves.")
+    assert not any(r.predicate == "implements" for r in x.relations)
+
+
+def test_the_body_helped_to_act_in_places_works_there():
+    # frames_place._helped_body: before, the helper (the sentence subject) was said to work in the places
+    x = _x("FAO helped the Civil Registry Office to run mobile clinics in Tarvo, Ombel and Sitta.")
+    for place in ("Tarvo", "Ombel", "Sitta"):
+        assert _has(x, "Civil Registry Office", "operatesIn", place)
+        assert not _has(x, "FAO", "operatesIn", place)
