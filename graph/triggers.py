@@ -88,7 +88,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("funds", r"\b(?:funded|financed)\s+by\b", "passive", 0.8),
     _t("trains", r"\btrain(?:s|ed|ing)?\b(?!\s+by)", conf=0.75, window=3),
     # governance
-    _t("approves", r"\bapprov(?:es|ed|ing)\b(?![^.;]{0,30}?\bby\b)", conf=0.8, window=6),
+    _t("approves", r"\b(?:approv|endors)(?:es|ed|ing)\b(?![^.;]{0,30}?\bby\b)", conf=0.8, window=6),
     _t("approves", r"\bapproved\b.{0,40}?\bby\b", "passive", 0.8),
     _t("establishes", r"\b(?:establish(?:es|ed|ing)?|creat(?:es|ed|ing)|open(?:s|ed|ing)|set\s+up|launch(?:es|ed|ing))\b(?!\s+(?:by|in\s+\d))", conf=0.7, window=6),
     _t("establishes", r"\bdevelop(?:s|ed|ing)\s+(?:an?|the|its|their)\b(?!\s+(?:capacit|skills|abilit))", conf=0.65, window=4),
@@ -96,11 +96,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "the Ministry extended the X Bonus to 900 households", "the scheme, which UNHCR runs with …"
     _t("implements", r"\b(?:extend(?:s|ed)|runs|ran)\b(?!\s+(?:by|its|their|to)\b)", conf=0.65, window=3),
     _t("issues", r"\bissu(?:es|ed|ing)\b(?!\s+by)", conf=0.75, window=6),
+    # "the Ministry gazetted the Land Regulations": a rule published in the official gazette is issued
+    _t("issues", r"\b(?:gazett(?:es|ed|ing)|promulgat(?:es|ed|ing))\b(?!\s+by)", conf=0.75, window=6),
     _t("pledges", r"\bpledg(?:es|ed|ing)\b", conf=0.75, window=40),
     # participation and engagement
     _t("participatesIn", r"\b(?:participat(?:es|ed|ing)|took\s+part|take\s+part|engag(?:es|ed|ing))\s+in\b", conf=0.8, window=6),
     _t("participatesIn", r"\b(?:attend(?:s|ed|ing))\b", conf=0.7, window=4),
     _t("engages", r"\bengag(?:es|ed|ing|e)\b(?!\s+(?:in|with)\b)", conf=0.75, window=8),
+    # "UNHCR raised the matter with the Ministry": advocacy addressed to a body
+    _t("engages", r"\b(?:raised|raises|raising)\s+(?:the|this|these|its|their)\s+(?:[a-z-]+\s+)?(?:matter|issue|concern|case)s?\s+with\b", conf=0.7, window=2),
 )
 
 # Object span stops: a new verb phrase starts ("to improve", "by hiring", ", ensuring").
@@ -110,6 +114,8 @@ OBJECT_STOP = re.compile(
     r"|\bthat\b|[;:]|\bwhen\b|\bbecause\b|\bresulting\b|\bso that\b|\band\s+(?:also\s+)?(?:began|[a-z-]+ed)\b"
     r"|,\s*(?:implemented|developed|run|managed|led|funded|supported|designed)\b|\bwith\s+(?:technical\s+|financial\s+)?(?:support|assistance)\b"
     r"|\bin\s+(?:partnership|collaboration|coordination|cooperation)\s+with\b|\b(?:jointly|together)\s+with\b"
+    # "… with the Ministry and, in October, the Office introduced …": "and," opens a new clause after an aside
+    r"|\band\s*,"
     r"|,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:of|for)\b"
     # ", and UNHCR and UNFPA seconded …", "… and WFP led …": a new subject with its own verb
     r"|,\s*and\s+(?:the\s+)?[A-Z][\w/-]*(?:\s+and\s+(?:the\s+)?[A-Z][\w/-]*)?\s+[a-z]+ed\b"
@@ -145,6 +151,7 @@ IRREGULAR_VERBS = frozenset(
 )
 
 
+_PHASE_VERBS = frozenset("began begins continued continues started starts kept keeps resumed resumes".split())
 _COPULA = frozenset("is are was were has have had will would can could".split())
 
 
@@ -156,6 +163,8 @@ def looks_like_verb(words: list[str]) -> bool:
             return True
         if lw == "to" and k > 0:
             return True  # "continued to strengthen", "was able to engage"
+        if lw in _PHASE_VERBS and k + 1 < len(words) and words[k + 1].lower().endswith("ing"):
+            return True  # "began issuing", "continued running": a finite verb with its -ing complement
         if lw in AUX_WORDS or lw.endswith("ly"):
             continue
         if lw in NOT_VERB or not lw.isalpha() and "-" not in lw:

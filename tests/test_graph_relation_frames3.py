@@ -128,3 +128,34 @@ def test_the_body_helped_to_act_in_places_works_there():
     for place in ("Tarvo", "Ombel", "Sitta"):
         assert _has(x, "Civil Registry Office", "operatesIn", place)
         assert not _has(x, "FAO", "operatesIn", place)
+
+
+# -- verbs ----------------------------------------------------------------------------------------
+
+
+def test_gazetting_a_regulation_issues_it():
+    # triggers: "gazetted" was no trigger
+    x = _x("In March, the Ministry of Youth gazetted the Youth Employment Regulations.")
+    assert _has(x, "Ministry of Youth", "issues", "Youth Employment Regulations")
+
+
+def test_a_programme_the_body_endorsed_is_approved_by_it():
+    # triggers: "endorsed" was no trigger (the relative clause puts the programme before the verb)
+    x = _x("Work went on under the Clean Stoves Initiative, which the Ministry of Youth endorsed in July.")
+    assert _has(x, "Ministry of Youth", "approves", "Clean Stoves Initiative")
+
+
+def test_raising_a_concern_with_a_body_engages_it_and_a_later_clause_does_not():
+    # triggers: "raised the concern with X" was no trigger; OBJECT_STOP "and," ends the object phrase
+    x = _x("IOM raised the concern with the Ministry of Youth and, in May, the Civil Registry Office waived the fee.")
+    assert _has(x, "IOM", "engages", "Ministry of Youth")
+    assert not _has(x, "IOM", "engages", "Civil Registry Office")
+
+
+def test_began_issuing_makes_its_subject_the_issuer():
+    # triggers.looks_like_verb: "began" was read as an auxiliary and "issuing" as no verb, so the
+    # sentence's first body became the issuer
+    x = _x("The Ministry of Youth met the Civil Registry Office in May, and in July the Civil Registry Office "
+           "began issuing the new Youth Cards.")
+    assert _has(x, "Civil Registry Office", "issues", "Youth Cards")
+    assert not _has(x, "Ministry of Youth", "issues", "Youth Cards")
