@@ -164,7 +164,8 @@ def nominal_support(s: Sent) -> list[Found]:
 
 def agreement(s: Sent) -> list[Found]:
     out: list[Found] = []
-    for m in re.finditer(r"\bagreement\s+between\s+(?:the\s+)?", s.text[s.start : s.end]):
+    # "the Tripartite Agreement signed in 2021 between A, B and C": the signing may sit in between
+    for m in re.finditer(r"\bagreements?(?:\s*\([^)]*\))?\s+(?:(?:signed|concluded|reached)\s+(?:in\s+\w+\s+)?)?between\s+(?:the\s+)?", s.text[s.start : s.end], re.IGNORECASE):
         g = _group_at(s, s.start + m.end())
         if len(g) >= 2:
             out += _emit(s, g[:1], "partnersWith", g[1:], "agreement", 0.7)

@@ -159,3 +159,14 @@ def test_began_issuing_makes_its_subject_the_issuer():
            "began issuing the new Youth Cards.")
     assert _has(x, "Civil Registry Office", "issues", "Youth Cards")
     assert not _has(x, "Ministry of Youth", "issues", "Youth Cards")
+
+
+# -- agreements and named instruments -------------------------------------------------------------
+
+
+def test_an_agreement_signed_between_parties_makes_them_partners():
+    # frames.agreement: only "agreement between A and B" with nothing in the middle was read
+    x = _x("Returns followed the Border Agreement signed in 2019 between the Government of Arland, "
+           "the Government of Belmor and IOM.")
+    assert _has(x, "Government of Arland", "partnersWith", "IOM")
+    assert _has(x, "Government of Arland", "partnersWith", "Government of Belmor")
