@@ -29,7 +29,7 @@ PROGRAMME_CUES = frozenset(
     residency permit permits visa visas amnesty appeal pilot census certificate certificates route scheme
     regulation regulations act resolution code convention declaration compact agenda module database helpline
     payment payments transfer grant grants determination registration programa plan ley decreto analysis
-    definition bonus bono allowance subsidy loan loans voucher vouchers
+    definition bonus bono allowance subsidy loan loans voucher vouchers assessment assessments roadmap roadmaps
     """.split()
 )
 EVENT_CUES = frozenset(

@@ -170,3 +170,19 @@ def test_an_agreement_signed_between_parties_makes_them_partners():
            "the Government of Belmor and IOM.")
     assert _has(x, "Government of Arland", "partnersWith", "IOM")
     assert _has(x, "Government of Arland", "partnersWith", "Government of Belmor")
+
+
+def test_an_assessment_carried_out_by_bodies_is_implemented_by_each():
+    # lexicon.PROGRAMME_CUES "assessment": before, "Rapid Market Assessment" was no name at all
+    x = _x("According to the Rapid Market Assessment carried out by FAO, IOM and UNICEF in May, prices doubled.")
+    assert find_entity(x, "Rapid Market Assessment").type == "Programme"
+    for body in ("FAO", "IOM", "UNICEF"):
+        assert _has(x, body, "implements", "Rapid Market Assessment")
+
+
+def test_a_roadmap_named_after_an_acronym_is_its_own_programme():
+    # lexicon.PROGRAMME_CUES "roadmap": before, "the second DRRP Roadmap" was read as the DRRP itself
+    x = _x("The Disaster Risk Reduction Plan (DRRP) guides the work. In May, the Ministry of Youth approved "
+           "the second DRRP Roadmap (2024-2028).")
+    assert _has(x, "Ministry of Youth", "approves", "DRRP Roadmap")
+    assert not _has(x, "Ministry of Youth", "approves", "Disaster Risk Reduction Plan")
