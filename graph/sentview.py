@@ -99,6 +99,8 @@ class Sent:
         after = re.sub(r"^\s*,\s*committed\s[^,]{0,90},", "", after)
         after = re.sub(r"^\s*,\s*(?:founded|created|established|formed|set\s+up)\s+(?:in|by)\s[^,]{0,90},", "", after)
         after = re.sub(r"^\s*and\s+(?:its|their)\s+partners\b", "", after)
+        # "LWF and refugee volunteers planted …": unnamed people acting with the body leave it the subject
+        after = re.sub(r"^\s*and\s+(?:its\s+|their\s+)?(?:[a-z-]+\s+){0,2}(?:volunteers|staff|teams|members|leaders)\b", "", after)
         grp = self.group_ending(i)
         if grp[-1] != i:
             return self.subject_like(grp[-1])
@@ -143,6 +145,12 @@ class Sent:
         if not m:
             return groups
         edge = self.start + m.end()
+        while re.match(r"\d{3}\b", self.text[edge : edge + 4]) and self.text[edge - 2 : edge - 1].isdigit():
+            # "Following the allocation of 2,400 hectares by X, …": a thousands comma does not end the phrase
+            nxt = self.text.find(",", edge, self.end)
+            if nxt < 0:
+                return groups
+            edge = nxt + 1
         out: list[list[int]] = []
         for g in groups:
             inside = [i for i in g if self.ms[i].end < edge]

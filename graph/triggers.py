@@ -40,6 +40,11 @@ AGREEMENT = (r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um
              r"|letters?\s+of\s+(?:understanding|intent)|conventions?|accords?|contracts?)")
 
 
+# Adjectives that make "funding"/"financing" a noun for a kind of money
+_MONEY_KINDS = ("development", "humanitarian", "climate", "private", "public", "additional", "flexible", "earmarked",
+                "predictable", "concessional", "multi-year", "unearmarked", "bilateral")
+
+
 @dataclass(frozen=True)
 class Trigger:
     predicate: str
@@ -82,7 +87,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("leads", r"\b(?:run|managed|operated)\s+by\b", "passive", 0.65),
     _t("supports", r"\b(?:supported|assisted)\s+by\b", "passive", 0.75),
     # "for the financing of X" is a purpose, not a funder acting: no determiner before the verb
-    _t("funds", r"(?<!the\s)(?<!its\s)\b(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing))\b(?!\s+(?:by|from|opportunities|levels|for))", conf=0.7, window=4),
+    # "development financing such as X", "humanitarian funding": a kind of money named as a noun, no funder acting
+    _t("funds", r"(?<!the\s)(?<!its\s)" + "".join(f"(?<!{w}\\s)" for w in _MONEY_KINDS)
+       + r"\b(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing))\b(?!\s+(?:by|from|opportunities|levels|for))", conf=0.7, window=4),
     # "UNHCR seconded two statisticians to the Office": staff lent is support
     _t("supports", r"\bseconded\b[^.;]{0,50}?\bto\b", conf=0.75, window=2),
     _t("funds", r"\b(?:funded|financed)\s+by\b", "passive", 0.8),

@@ -186,3 +186,28 @@ def test_a_roadmap_named_after_an_acronym_is_its_own_programme():
            "the second DRRP Roadmap (2024-2028).")
     assert _has(x, "Ministry of Youth", "approves", "DRRP Roadmap")
     assert not _has(x, "Ministry of Youth", "approves", "Disaster Risk Reduction Plan")
+
+
+# -- precision: who acts --------------------------------------------------------------------------
+
+
+def test_money_named_by_its_kind_is_no_funding_act():
+    # triggers funds: "development financing such as X" made the subject fund X
+    x = _x("Next year IOM will move services to development financing such as the Coastal Jobs Project.")
+    assert not _has(x, "IOM", "funds", "Coastal Jobs Project")
+
+
+def test_a_thousands_comma_does_not_end_a_fronted_phrase():
+    # sentview._split_fronted: "Following the transfer of 1,200 hectares by X," ended at "1," so X joined
+    # the subject list
+    x = _x("Following the transfer of 1,200 hectares by the Hill County Council, FAO and IOM prepared a land plan.")
+    assert _has(x, "FAO", "partnersWith", "IOM")
+    assert not _has(x, "Hill County Council", "partnersWith", "FAO")
+
+
+def test_a_body_with_unnamed_volunteers_stays_the_subject():
+    # sentview.subject_like: "X and youth volunteers cleared …" was no subject, so the main actor took over
+    x = _x("IOM ran the camp. The Danish Refugee Council and youth volunteers cleared 40 hectares, "
+           "working in partnership with the Ministry of Youth.", publisher="IOM")
+    assert _has(x, "Danish Refugee Council", "partnersWith", "Ministry of Youth")
+    assert not _has(x, "IOM", "partnersWith", "Ministry of Youth")
