@@ -3,6 +3,7 @@
 * "… and held its pro tempore presidency" / "took over the rotating chair of the Forum" → chairs
   (a country may chair an intergovernmental body);
 * "Under the X Initiative, UNHCR and NGO-Y distributed …" → the subjects implement the programme;
+* "The Bank approved a grant from its Development Fund" → the Fund is part of the Bank;
 * "UNHCR supported the Office with two mobile units, which visited towns in A, B and C" → the
   supported body operates in A, B and C (the units are its own, lent or paid for by the giver).
 """
@@ -77,4 +78,20 @@ def fronted_programme(s: Sent) -> list[Found]:
     return _emit(s, subj, "implements", first, "fronted_programme", 0.65)
 
 
-ROLE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (presidency, lent_outposts, fronted_programme)
+_ITS = re.compile(r"\b(?:from|through|via|by|with|of)\s+its\s+$")
+
+
+def own_body(s: Sent) -> list[Found]:
+    """"The Bank approved a grant from its Development Fund (DF)" → the Fund is part of the Bank: "its"
+    points back to the nearest body named before it (only when the body follows "its" directly)."""
+    out: list[Found] = []
+    for k, mm in enumerate(s.ms):
+        if mm.start < 0 or mm.type != "Organization" or not _ITS.search(s.text, max(s.start, mm.start - 20), mm.start):
+            continue
+        owner = next((i for i in range(k - 1, -1, -1) if s.ms[i].start >= 0 and s.ms[i].type == "Organization"), None)
+        if owner is not None and len(s.group_ending(owner)) == 1:
+            out += _emit(s, [k], "partOf", [owner], "own_body", 0.6)
+    return out
+
+
+ROLE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (presidency, lent_outposts, fronted_programme, own_body)

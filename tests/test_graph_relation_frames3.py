@@ -211,3 +211,14 @@ def test_a_body_with_unnamed_volunteers_stays_the_subject():
            "working in partnership with the Ministry of Youth.", publisher="IOM")
     assert _has(x, "Danish Refugee Council", "partnersWith", "Ministry of Youth")
     assert not _has(x, "IOM", "partnersWith", "Ministry of Youth")
+
+
+def test_a_body_named_after_its_is_part_of_the_body_before_it():
+    # frames_roles.own_body: nothing read "from its X" as ownership
+    x = _x("The Asian Development Bank released USD 3 million from its Disaster Response Facility (DRF) for shelters.")
+    assert _has(x, "Disaster Response Facility", "partOf", "Asian Development Bank")
+
+
+def test_its_after_a_list_names_no_owner():
+    x = _x("UNICEF and FAO worked through its Regional Hub (RH) last year.")
+    assert not any(r.predicate == "partOf" for r in x.relations)
