@@ -3,6 +3,7 @@
 * "… and held its pro tempore presidency" / "took over the rotating chair of the Forum" → chairs
   (a country may chair an intergovernmental body);
 * "Under the X Initiative, UNHCR and NGO-Y distributed …" → the subjects implement the programme;
+* "coordinated with A and B through the X Working Group" → A and B participate in the group;
 * "The Bank approved a grant from its Development Fund" → the Fund is part of the Bank;
 * "UNHCR supported the Office with two mobile units, which visited towns in A, B and C" → the
   supported body operates in A, B and C (the units are its own, lent or paid for by the giver).
@@ -94,4 +95,24 @@ def own_body(s: Sent) -> list[Found]:
     return out
 
 
-ROLE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (presidency, lent_outposts, fronted_programme, own_body)
+_WITH_THROUGH = re.compile(r"\bwith\s+(?:the\s+)?$")
+_THROUGH_BODY = re.compile(r"\s*(?:\([^)]*\)\s*)?through\s+(?:the\s+)?$")
+_FORUM_HEAD = re.compile(r"\b(?:Working\s+Group|Group|Cluster|Sector|Platform|Forum|Network|Task\s+Force|Committee)s?$")
+
+
+def with_through(s: Sent) -> list[Found]:
+    """"coordinated jointly with A and B through the X Working Group" → A and B take part in the group."""
+    out: list[Found] = []
+    for g in s.groups():
+        first, last = s.ms[g[0]], s.ms[g[-1]]
+        if first.start < 0 or not _WITH_THROUGH.search(s.text, max(s.start, first.start - 12), first.start):
+            continue
+        body = next((i for i, mm in enumerate(s.ms) if mm.start > last.end), None)
+        if body is None or not _THROUGH_BODY.fullmatch(s.text, last.end, s.ms[body].start):
+            continue
+        if s.ms[body].type == "Organization" and _FORUM_HEAD.search(s.ms[body].surface):
+            out += _emit(s, [i for i in g if s.ms[i].type == "Organization"], "participatesIn", [body], "with_through", 0.6)
+    return out
+
+
+ROLE_RULES: tuple[Callable[[Sent], list[Found]], ...] = (presidency, lent_outposts, fronted_programme, own_body, with_through)

@@ -222,3 +222,11 @@ def test_a_body_named_after_its_is_part_of_the_body_before_it():
 def test_its_after_a_list_names_no_owner():
     x = _x("UNICEF and FAO worked through its Regional Hub (RH) last year.")
     assert not any(r.predicate == "partOf" for r in x.relations)
+
+
+def test_bodies_worked_with_through_a_working_group_take_part_in_it():
+    # frames_roles.with_through: "with A and B through the X Working Group" linked nobody to the group
+    x = _x("The shelter response was organised together with IOM and FAO through the Shelter Working Group, "
+           "hosted by the Ministry of Youth.")
+    assert _has(x, "IOM", "participatesIn", "Shelter Working Group")
+    assert _has(x, "FAO", "participatesIn", "Shelter Working Group")
