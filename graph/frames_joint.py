@@ -3,7 +3,9 @@
 * "UNHCR and WFP delivered joint cash transfers …", "UNHCR and UNICEF jointly ran …" → the bodies
   named together as the subject partner with each other (partnersWith);
 * "UNHCR trained 580 officials …, including staff of A, B and C" → UNHCR trains A, B and C;
-* "UNHCR received USD 1.4 million from the CERF" → the CERF funds UNHCR;
+* "UNHCR received USD 1.4 million (or "flexible funding") from the CERF" → the CERF funds UNHCR;
+* "the Fund allocated USD 2 million to A, B and C" → the Fund funds A, B and C;
+* "A, B and C remained the largest donors" → each funds the report's main actor;
 * "coordinated by UNHCR and UNFPA" → two bodies leading one thing together co-lead it.
 """
 

@@ -138,7 +138,7 @@ class Sent:
         return self._groups
 
     def _split_fronted(self, groups: list[list[int]]) -> list[list[int]]:
-        """"With JICA, UNHCR and the Ministry set up …": the comma that closes a fronted phrase does not
+        """"With FAO, UNHCR and the Ministry set up …": the comma that closes a fronted phrase does not
         join its name to the subject list when that list runs straight into the verb (a list that lies
         wholly inside the fronted phrase ends with its own comma: "With A, B and C, UNHCR …")."""
         m = FRONTED.match(self.text[self.start : self.end])
@@ -156,7 +156,7 @@ class Sent:
             inside = [i for i in g if self.ms[i].end < edge]
             rest = [i for i in g if self.ms[i].end >= edge]
             after = re.sub(r"^\s*\([^)]*\)", "", self.text[self.ms[g[-1]].end : self.end])
-            # only a body named up front ("With JICA, …"); a fronted place keeps the older reading
+            # only a body named up front ("With FAO, …"); a fronted place keeps the older reading
             if inside and rest and all(self.ms[i].type == "Organization" for i in inside) and not after.lstrip().startswith(",") and looks_like_verb(after.split()):
                 out += [inside, rest]
             else:

@@ -55,10 +55,10 @@ def test_a_body_named_in_a_fronted_with_phrase_is_not_part_of_the_subject_list()
 
 def test_money_allocated_to_a_list_funds_each_receiver():
     # frames_joint.gave_money_to: no trigger reads "allocated USD … to" as funding
-    x = _x("Last spring the Central Emergency Response Fund (CERF) allocated USD 2.1 million to IOM, FAO and UNICEF "
+    x = _x("Last spring the Peacebuilding Support Office (PBSO) allocated USD 2.1 million to IOM, FAO and UNICEF "
            "for the measles campaign.")
     for body in ("IOM", "FAO", "UNICEF"):
-        assert _has(x, "CERF", "funds", body)
+        assert _has(x, "PBSO", "funds", body)
 
 
 def test_funding_received_from_a_list_of_countries_without_a_sum():
@@ -70,9 +70,9 @@ def test_funding_received_from_a_list_of_countries_without_a_sum():
 
 def test_the_largest_donors_fund_the_main_actor():
     # frames_joint.top_donors: a copula sentence with no funding verb
-    x = _x("UNHCR ran two transit sites. ECHO, FCDO and the World Bank remained the main donors, "
+    x = _x("UNHCR ran two transit sites. Germany, Japan and the Asian Development Bank remained the main donors, "
            "while prices rose.", publisher="UNHCR")
-    for donor in ("ECHO", "FCDO", "World Bank"):
+    for donor in ("Germany", "Japan", "Asian Development Bank"):
         assert _has(x, donor, "funds", "UNHCR")
 
 
