@@ -63,9 +63,9 @@ def test_money_allocated_to_a_list_funds_each_receiver():
 
 def test_funding_received_from_a_list_of_countries_without_a_sum():
     # frames_joint._RECEIVED_FROM: before, only "received USD N from X" counted
-    x = _x("The Danish Refugee Council received multi-year funding from Finland, Ireland and Austria.")
+    x = _x("The Coastal Relief Council received multi-year funding from Finland, Ireland and Austria.")
     for country in ("Finland", "Ireland", "Austria"):
-        assert _has(x, country, "funds", "Danish Refugee Council")
+        assert _has(x, country, "funds", "Coastal Relief Council")
 
 
 def test_the_largest_donors_fund_the_main_actor():
@@ -81,21 +81,21 @@ def test_the_largest_donors_fund_the_main_actor():
 
 def test_a_coordination_forum_is_a_body_that_can_be_co_led():
     # mentions.name_type: "Forum" alone makes an Event, which no leadership relation accepts
-    x = _x("The Danish Refugee Council kept co-chairing, jointly with IOM, the Inter-Agency Coordination Forum.")
+    x = _x("The Coastal Relief Council kept co-chairing, jointly with IOM, the Inter-Agency Coordination Forum.")
     assert find_entity(x, "Inter-Agency Coordination Forum").type == "Organization"
-    assert _has(x, "Danish Refugee Council", "coLeads", "Inter-Agency Coordination Forum")
+    assert _has(x, "Coastal Relief Council", "coLeads", "Inter-Agency Coordination Forum")
     assert find_entity(x, "World Refugee Forum") is None  # not named: nothing invented
 
 
 def test_an_annual_forum_stays_an_event():
-    x = _x("In June, the Danish Refugee Council took part in the Regional Protection Forum in Nairobi.")
+    x = _x("In June, the Coastal Relief Council took part in the Regional Protection Forum in Nairobi.")
     assert find_entity(x, "Regional Protection Forum").type == "Event"
 
 
 def test_leading_together_with_a_partner_is_co_leading():
     # relations.trigger_rules: "leads, together with X, the Y" gave plain "leads" to both bodies
-    x = _x("The Lutheran World Federation heads, together with FAO, the Dryland Farming Working Group.")
-    assert _has(x, "Lutheran World Federation", "coLeads", "Dryland Farming Working Group")
+    x = _x("The Upland Farmers Federation heads, together with FAO, the Dryland Farming Working Group.")
+    assert _has(x, "Upland Farmers Federation", "coLeads", "Dryland Farming Working Group")
     assert _has(x, "FAO", "coLeads", "Dryland Farming Working Group")
     assert not _has(x, "FAO", "leads", "Dryland Farming Working Group")
 
@@ -112,9 +112,9 @@ def test_an_event_named_with_its_place_is_located_there_not_the_subject():
 
 def test_a_fronted_programme_is_implemented_by_the_subjects():
     # frames_roles.fronted_programme: nothing linked "Under the X Initiative, S …" to the programme
-    x = _x("Under the Clean Stoves Initiative, IOM and the Danish Refugee Council handed out 900 stoves.")
+    x = _x("Under the Clean Stoves Initiative, IOM and the Coastal Relief Council handed out 900 stoves.")
     assert _has(x, "IOM", "implements", "Clean Stoves Initiative")
-    assert _has(x, "Danish Refugee Council", "implements", "Clean Stoves Initiative")
+    assert _has(x, "Coastal Relief Council", "implements", "Clean Stoves Initiative")
 
 
 def test_a_fronted_body_is_not_implemented():
@@ -207,9 +207,9 @@ def test_a_thousands_comma_does_not_end_a_fronted_phrase():
 
 def test_a_body_with_unnamed_volunteers_stays_the_subject():
     # sentview.subject_like: "X and youth volunteers cleared …" was no subject, so the main actor took over
-    x = _x("IOM ran the camp. The Danish Refugee Council and youth volunteers cleared 40 hectares, "
+    x = _x("IOM ran the camp. The Coastal Relief Council and youth volunteers cleared 40 hectares, "
            "working in partnership with the Ministry of Youth.", publisher="IOM")
-    assert _has(x, "Danish Refugee Council", "partnersWith", "Ministry of Youth")
+    assert _has(x, "Coastal Relief Council", "partnersWith", "Ministry of Youth")
     assert not _has(x, "IOM", "partnersWith", "Ministry of Youth")
 
 
