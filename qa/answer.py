@@ -33,7 +33,7 @@ from .lookup import (
 )
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_kind_words, asked_type
-from .places import answer_direction_of_travel, answer_outpost_count, answer_place
+from .places import answer_direction_of_travel, answer_outpost_count, answer_place, answer_scope
 from .prose import answer_direction, answer_sentence, answer_what_figure
 from .relations import (
     _is_modifier,
@@ -188,7 +188,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
     compared = answer_indicator_comparison(ctx) or answer_budget_pair(ctx)
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = (answer_report_year(ctx) or answer_what_figure(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+    form = (answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx))
     goal = answer_goal(ctx)  # "what should refugees be able to do by 2027": the area's goal statement

@@ -243,3 +243,31 @@ def _said_before(text: str, start: int, at: int, asked: dict[str, float]) -> flo
     phrase = re.split(r"[,;:()]|\band\b|\bbut\b|\bwhile\b", text[start:at])[-1]
     lead = set(terms(" ".join(phrase.split()[-6:])))
     return sum(w for t, w in asked.items() if t in lead)
+
+
+# "Were the fairs held in a few cities or nationwide?", "limited to some places or across the whole country?"
+_ASKS_SCOPE = re.compile(
+    r"\b(?:a few|some|certain|specific|just|only|selected|limited to)\b[^?]*\b(?:places?|locations?|cities|towns|"
+    r"regions?|areas?|provinces?|districts?)\b[^?]*\bor\b[^?]*\b(?:nationwide|nation-wide|across the (?:whole )?country|"
+    r"(?:all|throughout|around) the country|national(?:ly)?(?: level| scale)?|country-?wide)\b",
+    re.IGNORECASE,
+)
+_NATIONWIDE = re.compile(r"\b(?:nationwide|nation-wide|country-?wide|across the (?:whole |entire )?country|"
+                         r"throughout the country|(?:at|on) (?:the|a) national (?:level|scale)|in all (?:regions|provinces)|"
+                         r"all over the country)\b", re.IGNORECASE)
+
+
+def answer_scope(ctx: Ctx) -> Draft | None:
+    """Whether the best sentences say the activity asked about reached the whole country."""
+    if not _ASKS_SCOPE.search(ctx.question):
+        return None
+    for ss in ctx.scored_sentences[:4]:
+        if ss.coverage < 0.3:
+            continue
+        raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+        m = _NATIONWIDE.search(raw)
+        if m:
+            a, b = ss.sent.start + m.start(), ss.sent.start + m.end()
+            return Draft(" ".join(m.group().split()), "location", min(1.0, 0.3 + 0.7 * ss.coverage),
+                         [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (a, b)], ss.score)])
+    return None

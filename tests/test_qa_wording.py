@@ -97,3 +97,19 @@ def test_a_sum_given_by_another_donor_is_not_the_one_asked() -> None:
     assert asked_other.text is None or "2.1 million" not in asked_other.text
     asked_source = answer("How much money did the NRP give for the flood response?", kb)
     assert asked_source.text is not None and "2.1 million" in asked_source.text
+
+
+_SCOPE = (
+    "UNHCR and the health ministry ran vaccination days for refugee children throughout the country in March.\n\n"
+    "Legal clinics for asylum-seekers opened in the two border towns of Arvel and Mornay.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+def test_whether_an_activity_reached_the_whole_country() -> None:
+    kb = _kb_from_text(_SCOPE)
+    a = answer("Were the vaccination days for refugee children held in only some regions or nationwide?", kb)
+    assert a.text == "throughout the country"
+    # the sentence names places, not the whole country: no "nationwide" answer
+    b = answer("Did the legal clinics open in just a few towns or across the whole country?", kb)
+    assert b.text is None or "country" not in b.text
