@@ -35,6 +35,7 @@ def answer_goal(ctx: Ctx) -> Draft | None:
     later = [y for y in years if report_years and y > max(report_years)]
     if not later or not _ASKS_GOAL.search(q) and not re.search(r"\bby (?:20\d\d)\b", q, re.IGNORECASE):
         return None
+    numbered = _numbered_area(q)
     focus = [t for t in ctx.focus if t not in _FRAME and not t.isdigit()]
     total = sum(ctx.weight(t) for t in focus) or 1.0
     scored: list[tuple[float, str, int]] = []
@@ -43,6 +44,9 @@ def answer_goal(ctx: Ctx) -> Draft | None:
             m = _GOAL_OPENING.match(p.text)
             if m is None or int(m.group(1)) not in later:
                 continue
+            if numbered and not re.match(rf"\s*{numbered[0]}\.\s*{numbered[1]} area\b", " ".join(p.section[-1:]),
+                                         re.IGNORECASE):
+                continue  # "under the first impact area": the goal of that area only
             end = p.text.find(". ", m.end())
             end = len(p.text.rstrip()) if end < 0 else end + 1
             said = set(terms(p.text[:end])) | set(terms(" ".join(p.section[-1:])))
@@ -50,6 +54,8 @@ def answer_goal(ctx: Ctx) -> Draft | None:
             scored.append((cov, p.id, end))
     if not scored:
         return None
+    if numbered and len(scored) == 1:
+        scored[0] = (max(scored[0][0], 0.5), *scored[0][1:])  # the area is named by its number: its one goal
     scored.sort(reverse=True)
     cov, pid, end = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
@@ -58,3 +64,20 @@ def answer_goal(ctx: Ctx) -> Draft | None:
     text = " ".join(ctx.kb.passages[pid].text[:end].split())
     kind = ctx.intent.kind if ctx.intent.kind in ("relation", "list", "location") else "why"
     return Draft(text, kind, min(1.0, 0.35 + 0.6 * cov), [Evidence(pid, [(0, end)], cov)])
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _numbered_area(question: str) -> tuple[int, str] | None:
+    """"the first impact area", "impact area 2", "outcome area 13", "IA1", "OA13": (number, kind)."""
+    m = re.search(r"\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th) (impact|outcome) area\b", question, re.IGNORECASE)
+    if m:
+        return _ORDINALS[m.group(1).lower()], m.group(2).lower()
+    m = re.search(r"\b(impact|outcome) area (\d{1,2})\b", question, re.IGNORECASE)
+    if m:
+        return int(m.group(2)), m.group(1).lower()
+    m = re.search(r"\b(IA|OA)(\d{1,2})\b", question)
+    if m:
+        return int(m.group(2)), "impact" if m.group(1) == "IA" else "outcome"
+    return None

@@ -46,3 +46,12 @@ def test_an_area_named_by_its_section_title_finds_its_goal(qa_kb_marovia) -> Non
     a = answer("Under the impact area on realizing rights in safe environments, what is hoped for by 2027?",
                qa_kb_marovia)
     assert a.text is not None and a.text.startswith("By 2027") and "basic needs" in a.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What does the second impact area hope to achieve by 2027?", "basic needs"),
+    ("By 2027, what is outcome area 11 aiming for?", "national education system"),
+])
+def test_an_area_named_by_its_number_finds_its_goal(qa_kb_marovia, question: str, expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("By 2027") and expected in a.text
