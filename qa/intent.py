@@ -46,7 +46,9 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(?:participat\w*|take part|took part|attend\w*)\b", ("participatesIn",)),
     (r"\b(?:submit\w*|submission\w*|refer(?:red|s)?)\b", ("submitsTo",)),
     (r"\b(?:engag\w*|involv\w*|convene\w*|convened|br(?:ought|ing|ings) together)\b", ("engages",)),
-    (r"\b(?:operat\w*|presence|present|offices?|work(?:s|ed)? in|active in)\b", ("operatesIn",)),
+    # "the operation's biggest donors": the operation is the office's work, not a verb
+    (r"\b(?:(?<!\bthe )(?<!\bits )(?<!['’]s )operat\w*|presence|present|offices?|work(?:s|ed)? in|active in)\b",
+     ("operatesIn",)),
     (r"\b(?:located|based|situated|where is|where are)\b", ("locatedIn",)),
 )
 
@@ -369,7 +371,7 @@ def _first(table: tuple[tuple[str, str], ...], low: str) -> str:
 
 
 def _plural(low: str) -> bool:
-    return bool(re.search(r"\bwhich \w*(?:ies|s)\b|\bwho are\b|\bwhat (?:organi[sz]ations|agencies|entities)\b", low))
+    return bool(re.search(r"\bwhich \w*(?:ies|s)\b|\bwho (?:are|were)\b|\bwhat (?:organi[sz]ations|agencies|entities)\b", low))
 
 
 def _plural_place(low: str) -> bool:

@@ -660,3 +660,17 @@ def test_people_submitted_for_resettlement_are_not_people_who_departed() -> None
     assert a.text is None or "100" not in a.text
     b = answer("How many refugees did the agency submit to Finland in 2024?", kb)
     assert b.text is not None and "100" in b.text
+
+
+@pytest.mark.parametrize("question", [
+    "Who were the programme's main donors last year?",
+    "Who were the operation's key donors in 2022?",
+])
+def test_who_were_asks_for_several_and_the_operation_is_not_a_verb(question: str) -> None:
+    intent = detect(question)
+    assert intent.plural
+    assert "operatesIn" not in intent.predicates
+
+
+def test_where_an_organisation_operates_is_still_asked() -> None:
+    assert "operatesIn" in detect("In which provinces does the agency operate?").predicates
