@@ -113,3 +113,13 @@ def test_whether_an_activity_reached_the_whole_country() -> None:
     # the sentence names places, not the whole country: no "nationwide" answer
     b = answer("Did the legal clinics open in just a few towns or across the whole country?", kb)
     assert b.text is None or "country" not in b.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the figure given, the thing asked: what those people got, which way produced it
+    ("What did 2,915 people get at the border?", "screened"),
+    ("Which kind of aid went to 4,260 families in the highland camps?", "thermal blankets"),
+])
+def test_a_figure_given_names_the_thing_asked(question: str, expected: str) -> None:
+    a = answer(question, _kb_from_text(_FIGURES))
+    assert a.text is not None and expected in a.text
