@@ -157,6 +157,8 @@ _BUDGET_FIELDS = (
     ("funds_available_pct", r"\b(?:percent|percentage|%|share|proportion|fraction|what part) of (?:the |its )?(?:final )?budget\b|"
      r"\bfunded\b.*\b(?:percent|percentage|%|share|proportion)\b|\b(?:percent|percentage|%|share|proportion)\b.*\bfunded\b|"
      r"\bfunding (?:level|rate)\b|\bas % of budget\b|\bfunded\b[^?]*\b(?:relative|compared|in proportion) to\b"),
+    # "received the largest final budget": the column named wins over the verb
+    ("final_budget", r"\bfinal budget\b"),
     ("expenditure", r"\bexpenditure\b|\bspen[dt]\w*\b|\bused\b|\bdisburs\w*"),
     ("funds_available", r"\bfunds? available\b|\bavailable funds\b|\bavailable\b|\bfunded\b|\bfunding\b|\breceived\b|\bsecured\b|\bfinanced\b"),
     ("final_budget", r"\bbudget\w*\b|\bneeds?\b|\brequire\w*\b|\bplanned\b"),

@@ -83,3 +83,9 @@ def test_a_rounded_figure_two_rows_share_names_no_row_from_the_table(qa_kb_marov
     # OA2 (1,208,455) and OA7 (1,204,338) both round to 1.2 million
     ctx = question_context("Which outcome area had a budget of roughly 1.2 million?", qa_kb_marovia, None, AnswerOptions())
     assert answer_row_by_value(ctx) is None
+
+
+def test_a_column_named_beats_the_verb_of_the_question(qa_kb_marovia) -> None:
+    # "received" alone would read the funds available; "final budget" names the column
+    a = answer("Which impact area received the largest final budget?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("IA2:") and "final budget" in a.text
