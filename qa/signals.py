@@ -139,7 +139,7 @@ def verb_factor(verb: str, have: set[str], vocabulary: frozenset[str]) -> tuple[
 
 
 _DECISIVE = frozenset(t for w in "died killed injured wounded arrested deported detained expelled evacuated "
-                      "rescued disappeared departed displaced".split() for t in terms(w))
+                      "rescued disappeared departed displaced arrived".split() for t in terms(w))
 
 
 _BOUNDARY = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the\s+|a\s+)?[A-Z])|\.\s+(?=[A-Z])")

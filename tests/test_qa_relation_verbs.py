@@ -654,10 +654,13 @@ def test_people_submitted_for_resettlement_are_not_people_who_departed() -> None
     kb = _kb_from_text(
         "In 2024, the agency submitted 400 refugees for resettlement (300 to Canada and 100 to Finland), "
         "above the quota of 350.\n\n"
+        "Some 2,000 people arrived at the northern border in March.\n\n"
         + _OTHER_PARAGRAPHS
     )
     a = answer("How many refugees departed for Finland in 2024?", kb)
     assert a.text is None or "100" not in a.text
+    arrived = answer("How many resettled refugees arrived in Finland in 2024?", kb)
+    assert arrived.text is None  # the report says who was submitted, not who arrived
     b = answer("How many refugees did the agency submit to Finland in 2024?", kb)
     assert b.text is not None and "100" in b.text
 
