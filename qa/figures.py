@@ -73,6 +73,15 @@ _AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b(?:\s+[\w-]+){0,3}?\s*
                              re.IGNORECASE)
 
 
+def _counted_before(ctx: Ctx, ss: ScoredSent) -> set[str]:
+    """The nouns the figures of the sentence before count (what "them" in "Of them, …" are)."""
+    sents = ctx.kb.sentences(ss.passage_id)
+    for prev, cur in zip(sents, sents[1:], strict=False):
+        if cur == ss.sent:
+            return {t for n in numbers(prev.text) if not n.is_year for t in terms(_after(prev.text, n.end))}
+    return set()
+
+
 def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     intent = ctx.intent
     asks_year = bool(re.search(r"\bwhen\b|\b(?:which|what) year\b", ctx.question, re.IGNORECASE))
@@ -120,7 +129,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         refers_back = bool(REFERS_BACK.match(raw))
         ss_score = ss.score + (0.5 * (ss.ctx_coverage - ss.coverage) if refers_back else 0.0)
         prev_terms = previous_terms(ctx, ss)  # the sentence before, read once per sentence
-        before_terms = prev_terms if refers_back else set()
+        # "… hosted 512,380 refugees. Of them, …": "them" are what the sentence before counts
+        before_terms = _counted_before(ctx, ss) if refers_back else set()
         last_unit: frozenset[str] = frozenset()
         last_share: frozenset[str] = frozenset()
         # the action asked is not in the sentence (nor the one before): its figures count something else

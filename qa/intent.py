@@ -192,6 +192,9 @@ def rewrite(question: str) -> str:
     → "approved")."""
     # "What's the PNSD …", "who's", "where's": the full verb, which the question patterns read
     question = re.sub(r"\b(what|who|where|which|how|when)['’]s\b", r"\1 is", question, flags=re.IGNORECASE)
+    # "what was the size of the population": a count
+    question = re.sub(r"\bwhat (?:was|is|were) the (?:total )?size of (?:the )?", "how many ", question,
+                      flags=re.IGNORECASE)
     for pattern, word in _IDIOMS:
         question = pattern.sub(word, question)
     return question

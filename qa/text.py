@@ -19,7 +19,7 @@ from graph.textview import make_view
 # General-purpose English synonym groups; each word's term maps to the term of the group's first
 # word. No report-specific names here.
 _SYNONYM_GROUPS = (
-    "official officer staff personnel employee functionary servant servants",
+    "official officer staff personnel employee functionary servant servants workforce",
     "trained learned taught teaching course workshop",
     "household family families",
     "people individuals persons person",
@@ -94,7 +94,6 @@ _SYNONYM_GROUPS = (
     "free freely freedom",
     "inside within",
     "joined join joining entered enter entering",
-    "value size",
     "outbreak outbreaks epidemic epidemics",
     "unemployment unemployed jobless joblessness",
 )

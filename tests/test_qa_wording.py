@@ -123,3 +123,17 @@ def test_whether_an_activity_reached_the_whole_country() -> None:
 def test_a_figure_given_names_the_thing_asked(question: str, expected: str) -> None:
     a = answer(question, _kb_from_text(_FIGURES))
     assert a.text is not None and expected in a.text
+
+
+_HOSTED = (
+    "According to data from the Office of the Refugee Registrar, the country hosted 91,400 refugees by the end of "
+    "2024. Of them, 61,200 were from Orland and 30,200 from other countries.\n\n"
+    "UNHCR ran its operation from a country office and three field offices, with 210 staff at the end of the year.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+def test_them_after_a_figure_are_what_that_figure_counts() -> None:
+    # "Of them" are the refugees of the sentence before, not the registrar's officials
+    a = answer("What was the size of UNHCR's workforce in the country at year end?", _kb_from_text(_HOSTED))
+    assert a.text is not None and "210" in a.text
