@@ -334,7 +334,7 @@ def _merge_figures(ctx: Ctx, drafts: list[Draft]) -> Draft:
             # a row's label says the question far better than any sentence ("how high was unemployment")
             counts = bool(matches) and matches[0][2].unit == "number"
             if table.confidence >= max(0.5, prose.confidence + 0.25) and (
-                    counts or not re.search(r"\bhow many\b", ctx.question, re.IGNORECASE)):
+                    counts or ctx.intent.percent or not re.search(r"\bhow many\b", ctx.question, re.IGNORECASE)):
                 return table  # (a share does not answer "how many")
             return prose
         return prose if prose.confidence >= table.confidence else table

@@ -291,7 +291,9 @@ def detect(question: str) -> Intent:
                      r"\bhow (?:sharply|steeply|dramatically|significantly)\b", low):
             # a change: a percentage or an increase, not an amount of money or a count of the subject
             unit, money, percent = (), bool(re.search(r"\b(?:money|usd|dollars?|budget|funding)\b", low)), True
-        return Intent("number", unit_terms=unit, percent=percent and "how many" not in low, money=money,
+        # "how many …, as a percentage?" asks a share after all
+        as_share = bool(re.search(r"\bas an? (?:percentage|share|proportion|percent)\b|\bin percent(?:age)?(?: terms)?\b", low))
+        return Intent("number", unit_terms=unit, percent=percent and ("how many" not in low or as_share), money=money,
                       field=_first(_FIELDS, low), **common)
     # "… belongs to which coordination structure?": the question word right after the relation's verb
     # (not when a relative clause names someone else first: "the group that UNHCR co-led is part of …"

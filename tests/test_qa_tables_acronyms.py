@@ -217,3 +217,10 @@ def test_the_short_form_of_a_described_thing(question: str, expected: str) -> No
 def test_a_row_that_says_the_question_beats_a_weaker_sentence(qa_kb_marovia, question: str, figure: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and figure in a.text
+
+
+def test_how_many_as_a_percentage_asks_a_share(qa_kb_marovia) -> None:
+    assert detect("How many refugees could reach health services in 2025, as a percentage?").percent
+    assert not detect("How many refugees could reach health services in 2025?").percent
+    a = answer("How many refugees and asylum-seekers could get health services, as a percentage?", qa_kb_marovia)
+    assert a.text is not None and "66.48%" in a.text
