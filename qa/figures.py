@@ -68,6 +68,8 @@ def _head(c: NumCand) -> str:
     return t[-1] if t else ""
 
 
+_AGE_LIMIT = re.compile(r"\b(?:children|child|girls|boys|infants|kids|adults|people|persons)\s+(?:under|over|below|above)"
+                        r"(?: the age of)?\s*$", re.IGNORECASE)
 # "an average value of", "the median stay was", "on average": the figure written right after is the average
 _AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b(?:\s+[\w-]+){0,3}?\s*(?:of|was|were|is|are|at|:)?\s*$",
                              re.IGNORECASE)
@@ -192,6 +194,9 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
             if re.search(r"\b(?:age of|aged|ages)\s*$", raw[max(0, n.start - 12) : n.start], re.IGNORECASE) and \
                     not re.search(r"\b(?:age|old)\b", ctx.question, re.IGNORECASE):
                 f["age"] = 1.0
+            if _AGE_LIMIT.search(raw[max(0, n.start - 30) : n.start]) and not re.search(r"\b(?:age|old|under|over)\b",
+                                                                                      ctx.question, re.IGNORECASE):
+                continue  # "6,930 children under five": the five is an age limit, never the count asked
             ratio = ratio_end(raw, n)  # "one in four school-age children": a share
             if intent.percent:
                 f["percent" if n.percent or ratio else "count_for_percent"] = 1.0

@@ -96,6 +96,7 @@ _SYNONYM_GROUPS = (
     "joined join joining entered enter entering",
     "outbreak outbreaks epidemic epidemics",
     "unemployment unemployed jobless joblessness",
+    "treated treat treating treatment",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

@@ -137,3 +137,15 @@ def test_them_after_a_figure_are_what_that_figure_counts() -> None:
     # "Of them" are the refugees of the sentence before, not the registrar's officials
     a = answer("What was the size of UNHCR's workforce in the country at year end?", _kb_from_text(_HOSTED))
     assert a.text is not None and "210" in a.text
+
+
+_NUTRITION = (
+    "Malnutrition rose in the camps. In total, 2,140 children under five were admitted for treatment of severe "
+    "malnutrition, and 96% of them recovered.\n\n"
+    "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+)
+
+
+def test_an_age_limit_is_not_the_count() -> None:
+    a = answer("How many small children were treated for severe malnutrition?", _kb_from_text(_NUTRITION))
+    assert a.text is not None and "2,140" in a.text
