@@ -102,8 +102,12 @@ def _described_acronym(ctx: Ctx) -> Draft | None:
     asked: "the women's ministry has special units …")."""
     if not _ASKS_SHORT_FORM.search(ctx.question):
         return None
-    # an acronym the question writes ("UNHCR co-led a group of …") is not the one asked for
+    # an acronym the question writes ("UNHCR co-led a group of …") is not the one asked for; but one
+    # that is not a well-known body ("the council abbreviated ABC") is what the question asks about
     written = {acronym_base(t) or t for t in _TOKEN.findall(ctx.question) if is_acronym(t)}
+    known = {lk.surface.strip() for lk in ctx.links if ctx.kb.ubiquitous(lk.iri) or _international(ctx, lk.iri)}
+    if written - known:
+        return None
     named = {ctx.kb.entity(lk.iri).acronym for lk in ctx.links if ctx.kb.entity(lk.iri) is not None}
     focus = set(ctx.focus)
     best: tuple[int, float, AcronymDef] | None = None
@@ -125,6 +129,11 @@ def _described_acronym(ctx: Ctx) -> Draft | None:
     long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
     span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
     return Draft(f"{d.acronym} ({long})", "acronym", 0.8, [Evidence(d.passage_id, [span], 1.0)])
+
+
+def _international(ctx: Ctx, iri: str) -> bool:
+    ref = ctx.kb.entities.get(iri)
+    return bool(ref and ref.entity.international)
 
 
 def _described_anywhere(ctx: Ctx, focus: set[str], written: set[str]) -> AcronymDef | None:

@@ -224,3 +224,8 @@ def test_how_many_as_a_percentage_asks_a_share(qa_kb_marovia) -> None:
     assert not detect("How many refugees could reach health services in 2025?").percent
     a = answer("How many refugees and asylum-seekers could get health services, as a percentage?", qa_kb_marovia)
     assert a.text is not None and "66.48%" in a.text
+
+
+def test_an_acronym_the_report_never_defines_is_not_answered_by_another() -> None:
+    a = answer("What is the council abbreviated NCFR?", _kb_from_text(_ACRONYM_TEXT))
+    assert a.text is None or "NCFR" in a.text
