@@ -223,6 +223,10 @@ def _adjacent(head: str, window: list[tuple[str, int]], acr: str, a0: int, a1: i
         # "According to the National Survey of … (ENCV)": the sentence's opening words are not the name
         the = next((k for k, (t, _) in enumerate(name) if t.lower() == "the"), None)
         name = name[the + 1 :] if the is not None and the <= 2 else name[1:]
+    if len(name) > _MAX_ADJACENT_WORDS and any(t[:1].islower() and t.lower() not in CONNECTORS for t, _ in name):
+        # "UNHCR also worked with the National Council for the Inclusion of … (ABCD)": too long with the
+        # words before it; the capitalised tail is the name if it carries a head word
+        return _capitalised_tail(head, name, acr, a0, a1)
     if len(name) < 2 or len(name) > _MAX_ADJACENT_WORDS:
         return None
     # Lower-case content words may only trail the name ("… Refugees office", "… living conditions").

@@ -481,3 +481,15 @@ def test_a_body_named_in_a_together_with_aside_acts_too() -> None:
            "prepared the Plan.")
     assert _has(x, "UNHCR", "coLeads", "Technical Secretariat of the Regional Platform")
     assert _has(x, "IOM", "coLeads", "Technical Secretariat of the Regional Platform")
+
+
+@pytest.mark.parametrize(("sentence", "long_form"), [
+    # letters that do not spell the English name; "the" inside it; a verb and a subject before it
+    ("UNHCR also worked with the National Council for the Inclusion of Persons with Disabilities (CONAIPED) on "
+     "its registry.", "National Council for the Inclusion of Persons with Disabilities"),
+    ("The agency partnered with the Office for the Protection of Rural Workers (OPTRU) in May.",
+     "Office for the Protection of Rural Workers"),
+])
+def test_a_name_before_its_acronym_stops_at_the_verb_before_it(sentence: str, long_form: str) -> None:
+    found = [d for d in find_definitions(sentence) if d.long_form == long_form]
+    assert found
