@@ -42,3 +42,24 @@ def make_document(text: str, *, publisher: str = "UNHCR", country: str = "", rep
 @pytest.fixture
 def doc_from_text():
     return make_document
+
+
+def extract_text(text: str, **kw):
+    """The extraction of a made-up report given as plain paragraphs."""
+    from graph.extract import extract
+
+    return extract(make_document(text, **kw))
+
+
+def has_relation(x, subj: str, pred: str, obj: str) -> bool:
+    """Does extraction ``x`` hold ``subj pred obj`` (entities found by any of their names)?"""
+    from graph.extract import find_entity
+
+    s, o = find_entity(x, subj), find_entity(x, obj)
+    assert s is not None, f"no entity {subj!r} in {[e.label for e in x.entities]}"
+    assert o is not None, f"no entity {obj!r} in {[e.label for e in x.entities]}"
+    return any(r.subject == s.key and r.predicate == pred and r.object == o.key for r in x.relations)
+
+
+def entity_labels(x) -> set[str]:
+    return {e.label for e in x.entities}

@@ -6,20 +6,9 @@ covers and fails without it.
 
 from __future__ import annotations
 
-from graph.extract import extract, find_entity
-from tests.fixtures_extract import make_document
-
-
-def _x(text: str, **kw):
-    return extract(make_document(text, **kw))
-
-
-def _has(x, subj: str, pred: str, obj: str) -> bool:
-    s, o = find_entity(x, subj), find_entity(x, obj)
-    assert s is not None, f"no entity {subj!r} in {[e.label for e in x.entities]}"
-    assert o is not None, f"no entity {obj!r} in {[e.label for e in x.entities]}"
-    return any(r.subject == s.key and r.predicate == pred and r.object == o.key for r in x.relations)
-
+from graph.extract import find_entity
+from tests.fixtures_extract import extract_text as _x
+from tests.fixtures_extract import has_relation as _has
 
 # -- entities the relations need ------------------------------------------------------------------
 
