@@ -218,7 +218,12 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
         party = answer_prep_whom(ctx) or answer_runner(ctx)
         if party is not None and party.confidence >= options.min_confidence and not _refuse(ctx, party):
             best = party
-    if best is None or best.confidence < options.min_confidence:
+    # a sentence answer is read with a lower threshold, but only for a question that says enough
+    # in the reports' own words ("what is the capital of the moon" says one: "capital")
+    known = [t for t in ctx.focus if t in ctx.vocabulary]
+    sentence = (best is not None and best.kind == "why" and best.confidence >= options.min_sentence_confidence
+                and len(known) >= 3)
+    if best is None or (best.confidence < options.min_confidence and not sentence):
         if best is not None:
             notes.append(f"best candidate too weak (confidence {best.confidence:.2f})")
         return Answer(asked, None, "none", best.confidence if best else 0.0, _citations(ctx, None, k), [], notes)

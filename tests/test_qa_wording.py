@@ -149,3 +149,28 @@ _NUTRITION = (
 def test_an_age_limit_is_not_the_count() -> None:
     a = answer("How many small children were treated for severe malnutrition?", _kb_from_text(_NUTRITION))
     assert a.text is not None and "2,140" in a.text
+
+
+_VARDA = (
+    "Funding fell short during the year. Thanks to the steady engagement of its local partners, the operation "
+    "kept legal counselling open in every province.\n\n"
+    "The border monitoring network expanded to six crossing points, and monitors interviewed 3,400 people.\n\n"
+    "UNHCR trained 210 teachers on inclusive education in the Varda region.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb_varda():
+    return _kb_from_text(_VARDA)
+
+
+def test_a_paraphrased_question_gets_the_sentence_that_answers_it(kb_varda) -> None:
+    # few of the question's words are in the sentence ("whose engagement … stay open"), so no short
+    # answer is sure enough; the sentence itself is the answer rather than an abstention
+    a = answer("Whose engagement allowed legal counselling to stay open?", kb_varda)
+    assert a.text is not None and "local partners" in a.text
+    assert a.citations and "local partners" in a.citations[0].text
+
+
+def test_a_sentence_on_another_subject_is_still_no_answer(kb_varda) -> None:
+    assert answer("Which bank financed the new solar plant?", kb_varda).text is None
