@@ -63,8 +63,10 @@ class NumCand:
 
 def _head(c: NumCand) -> str:
     """The counted noun: the last term of the words after the number ("virtual … cards" → card)."""
-    t = terms(_after(c.phrase, 0, 6)[len(c.number.text):]) if c.phrase.startswith(c.number.text) else ()
-    t = t or tuple(terms(c.phrase.split(c.number.text, 1)[-1]))
+    after = c.phrase.split(c.number.text, 1)[-1]
+    # "28,363 cases of children and adolescents" counts cases: the noun before "of" is the head
+    t = tuple(terms(re.split(r"\s(?:of|for|in|at|from|to|with|by)\s", after + " ", maxsplit=1)[0]))
+    t = t or tuple(terms(after))
     return t[-1] if t else ""
 
 

@@ -265,3 +265,18 @@ def test_a_figure_in_a_clause_that_refers_back_is_about_what_came_before(qa_kb_b
     a = answer("Under the protocol MIFAS approved, how quickly must an unaccompanied child be referred to a UPI?",
                qa_kb_build, report="unhcr-arr-2025-marovia")
     assert a.text == "12 hours"
+
+
+def test_two_sentences_counting_the_same_noun_give_both_figures() -> None:
+    # "742 complaints" and "9,874 complaints of tenants and workers" count the same thing (the noun
+    # before "of"): when the question fits both, the answer says the report gives two figures
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "The municipal legal clinics handled 9,874 complaints of tenants and workers during the year, most of "
+        "them about unpaid wages.\n\nConcerning refugee tenants and workers, the clinics handled 742 complaints, "
+        "15% more than in the year before, of which 61% came from women.\n"
+    )
+    a = answer("How many complaints of tenants and workers were handled by the clinics?", kb)
+    assert a.text is not None and "742" in a.text and "9,874" in a.text
+    assert any("two different figures" in n for n in a.notes)
