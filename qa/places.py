@@ -166,7 +166,10 @@ _PLACE_HEAD = (r"(?:border\s+(?:points?|areas?|crossings?)|borders?|towns?|citie
                r"schools?|universit(?:y|ies)|ports?|airports?|terminals?|prisons?|facilities)")
 _PLACE_PP = re.compile(
     r"\b(?:in|at|to|on|along|across|near)\s+((?:the|several|some|all|its|their|many|two|three|four|five)\s+)?"
-    r"((?:[\w-]+\s+){0,3}?" + _PLACE_HEAD + r"(?:\s+(?:out\s+of|of|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?" + _PLACE_HEAD + r")?)\b",
+    r"((?:[\w-]+\s+){0,3}?" + _PLACE_HEAD + r"(?:\s+(?:out\s+of|of|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?" + _PLACE_HEAD + r")?"
+    # "in the areas affected by the floods": the areas are those the participle names
+    r"(?:\s+(?:affected|hit|struck|hosting|served|covered|reached)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:and|but|where|which|while|as)\b)))?)\b",
     re.IGNORECASE)
 
 

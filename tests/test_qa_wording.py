@@ -174,3 +174,12 @@ def test_a_paraphrased_question_gets_the_sentence_that_answers_it(kb_varda) -> N
 
 def test_a_sentence_on_another_subject_is_still_no_answer(kb_varda) -> None:
     assert answer("Which bank financed the new solar plant?", kb_varda).text is None
+
+
+def test_a_place_named_by_what_happened_there_keeps_its_description() -> None:
+    kb = _kb_from_text(
+        "Health services were stretched during the year.\n\nIn the second half of the year, malaria cases rose "
+        "sharply in the districts hit by the heavy rains, while clinics ran out of rapid tests.\n"
+    )
+    a = answer("Where did malaria cases rise sharply in the second half of the year?", kb)
+    assert a.text is not None and "hit by the heavy rains" in a.text and "clinics" not in a.text
