@@ -102,6 +102,14 @@ def _generic_names(ctx: Ctx) -> Draft | None:
     return answer_names_from_text(ctx)
 
 
+def _generic_relation(ctx: Ctx) -> Draft | None:
+    """"Which charity operated the treatment centre …": an actor asked with a verb the graph has
+    relations for, though the question is not worded as a relation question."""
+    if not ctx.intent.predicates or asked_type(ctx.question)[0] not in ("org", "actor"):
+        return None
+    return answer_relation_graph(ctx)
+
+
 def _generic_indicator(ctx: Ctx) -> Draft | None:
     """"What was the goal for women's participation …": a column word and a label that fits well."""
     if not ctx.intent.field:
@@ -121,7 +129,7 @@ _PLANS: dict[str, tuple[Answerer, ...]] = {
     "indicator": (answer_indicator, answer_number),
     "number": (answer_number, answer_indicator),
     "why": (_generic_indicator, _why),
-    "generic": (_generic_names, _generic_indicator, _generic),
+    "generic": (_generic_relation, _generic_names, _generic_indicator, _generic),
 }
 
 

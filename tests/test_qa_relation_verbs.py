@@ -677,3 +677,16 @@ def test_who_were_asks_for_several_and_the_operation_is_not_a_verb(question: str
 
 def test_where_an_organisation_operates_is_still_asked() -> None:
     assert "operatesIn" in detect("In which provinces does the agency operate?").predicates
+
+
+def test_an_actor_asked_with_a_kind_word_is_read_from_the_graph() -> None:
+    # "which medical charity operated …" is not worded as a relation question (the kind word comes
+    # first), but the actor is still the one the graph relates to the place by that verb
+    kb = _kb_from_text(
+        "Health\n\nIn June, the district health office declared a measles outbreak in Kessa camp. By the time it "
+        "was declared over, 312 cases had been recorded. Medical Relief International (MRI) ran a 60-bed measles "
+        "treatment centre in Kessa, while UNHCR and UNICEF supported the district health office with vaccines.\n\n"
+        + _OTHER_PARAGRAPHS
+    )
+    a = answer("Which medical charity operated the treatment centre set up during the Kessa epidemic?", kb)
+    assert a.text is not None and "Medical Relief International" in a.text and "UNICEF" not in a.text
