@@ -47,7 +47,7 @@ from .relations import (
 )
 from .table_compare import answer_budget_pair, answer_indicator_comparison
 from .tables import answer_finance, answer_indicator, answer_row_by_value, match_indicators
-from .text import asked_count, find_phrase, merge_spans, numbers, spells, terms
+from .text import asked_count, find_phrase, merge_spans, numbers, ruled_out, spells, terms
 
 Answerer = Callable[[Ctx], Draft | None]
 
@@ -385,6 +385,10 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     missing = ctx.missing_names()
     if missing:
         return "the reports never mention " + ", ".join(missing)
+    said = set(terms(d.text))
+    for a, b in ruled_out(ctx.question):
+        if said and said <= set(terms(ctx.question[a:b])):
+            return f"the question sets {ctx.question[a:b]} aside"  # "besides NGOs, …" answered "NGOs"
     cited = [ctx.kb.passages[e.passage_id].text for e in d.evidence]
     if d.kind in ("indicator", "finance"):
         # a table row answers for an area or an indicator, not for a named campaign or programme
@@ -412,7 +416,7 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
                     set(terms(f)) <= cited_terms for f in forms) and not (phrase.isupper() and any(spells(phrase, t) for t in cited)):
                 return f"nothing cited mentions {phrase}"  # (an acronym may be written out: "RSD")
         for lk in ctx.links:
-            if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
+            if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or _set_aside(ctx, lk.start, lk.end):
                 continue
             forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
             if any(set(terms(lk.surface)) <= long_terms for long_terms in short):
@@ -441,6 +445,13 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’+-]*(?:\s+(?:of|for|and|de|the)?\s*[A-Z][\w'’+-]*)*")
 
 
+def _set_aside(ctx: Ctx, start: int, end: int | None = None) -> bool:
+    """Is the span in what the question sets aside ("Beyond Venezuelans, who else …")? The passage
+    answering need not name that."""
+    end = start + 1 if end is None else end
+    return any(start < b and a < end for a, b in ruled_out(ctx.question))
+
+
 def _named_phrases(ctx: Ctx) -> list[str]:
     """Capitalised names in the question that link to no entity ("the Shelter Sector"): the cited
     text must contain them, or the answer is about something else."""
@@ -452,7 +463,8 @@ def _named_phrases(ctx: Ctx) -> list[str]:
         text = re.sub(r"^(?:What|Which|Who|Whom|Where|When|Why|How|In|At|To|The|Is|Are|Was|Were|Did|Does|Do)\s+", "",
                       m.group())
         s = m.end() - len(text)
-        if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links):
+        if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links) or \
+                _set_aside(ctx, s, m.end()):
             continue
         text = re.sub(r"['’]s$", "", text)
         if alias_key(text) in kind_words:

@@ -233,18 +233,23 @@ _IN_LANGUAGE = re.compile(r"\b(called|named|known|written|spelled|spelt|said|say
 _HOW_BIG = re.compile(r"\bhow (?:big|large|sizeable|substantial|long)\b", re.IGNORECASE)
 
 
-_NEGATION = re.compile(r"\b(?:instead of|rather than|other than|apart from|aside from|besides|except(?: for)?|without|"
-                       r"not (?:through|via|in|at|by))"
-                       r"\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:instead of|rather than|other than|apart from|aside from|besides|beyond|except(?: for)?|"
+                       r"excluding|not counting|without|not (?:through|via|in|at|by))"
+                       r"\s+((?:[\w'’+-]+\s*){1,4})", re.IGNORECASE)
+
+
+def ruled_out(question: str) -> list[tuple[int, int]]:
+    """Spans of what a question rules out or sets aside ("apart from Venezuela, which country …")."""
+    out = []
+    for m in _NEGATION.finditer(question):
+        words = re.split(r"\s+(?:and|or|but|in|at|for|to|with)\s+|[,?;]", m.group(1))[0]
+        out.append((m.start(1), m.start(1) + len(words.rstrip())))
+    return out
 
 
 def negated_terms(question: str) -> frozenset[str]:
     """Terms of what a question rules out ("rely on partners instead of its own offices" → office)."""
-    out: set[str] = set()
-    for m in _NEGATION.finditer(question):
-        words = re.split(r"\s+(?:and|or|but|in|at|for|to|with)\s+|[,?;]", m.group(1))[0]
-        out.update(terms(words))
-    return frozenset(out)
+    return frozenset(t for a, b in ruled_out(question) for t in terms(question[a:b]))
 
 
 def norm(text: str) -> str:

@@ -183,3 +183,26 @@ def test_a_place_named_by_what_happened_there_keeps_its_description() -> None:
     )
     a = answer("Where did malaria cases rise sharply in the second half of the year?", kb)
     assert a.text is not None and "hit by the heavy rains" in a.text and "clinics" not in a.text
+
+
+def test_what_a_question_sets_aside_need_not_be_in_the_answer() -> None:
+    # "beyond Sudanese refugees, who else …": the passage that answers speaks of the others only
+    kb = _kb_from_text(
+        "Coordination\n\nThe Regional Coordination Platform (RCP) assisted Sudanese refugees and host communities "
+        "in 2022.\n\nCash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "In 2023, the RCP response in Varda also included refugees of other nationalities crossing the northern "
+        "border.\n"
+    )
+    a = answer("Beyond Sudanese refugees, who else did the RCP response start covering in 2023?", kb)
+    assert a.text is not None and "other nationalities" in a.text
+
+
+@pytest.mark.parametrize(("question", "ruled"), [
+    ("Apart from Venezuela, which country sent refugees?", "Venezuela"),
+    ("Beyond job placement, what other help did refugees get?", "job placement"),
+    ("Besides NGOs, which bodies took part in the fairs?", "NGOs"),
+])
+def test_the_words_a_question_sets_aside(question: str, ruled: str) -> None:
+    from qa.text import ruled_out
+
+    assert [question[a:b] for a, b in ruled_out(question)] == [ruled]
