@@ -47,7 +47,7 @@ from .relations import (
 )
 from .table_compare import answer_budget_pair, answer_indicator_comparison
 from .tables import answer_finance, answer_indicator, answer_row_by_value, match_indicators
-from .text import asked_count, find_phrase, merge_spans, numbers, ruled_out, spells, terms
+from .text import NATIONALITY_WORD, asked_count, find_phrase, merge_spans, numbers, ruled_out, spells, terms
 
 Answerer = Callable[[Ctx], Draft | None]
 
@@ -404,7 +404,7 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
                 return f"the table does not concern {lk.surface}"
     elif d.kind != "acronym":
         # a passage is about the area its section is titled by ("By 2027, …" under "Realizing Rights …")
-        cited = cited + [" ".join(ctx.kb.passages[e.passage_id].section[-1:]) for e in d.evidence]
+        cited = cited + [" ".join(ctx.kb.passages[e.passage_id].section) for e in d.evidence]
         cited_terms = set(terms(" ".join(cited)))
         # "the mixed-movements working group" is cited by its acronym
         short = [long_terms for a, long_terms in ctx.acronym_expansions if a in cited_terms]
@@ -421,7 +421,8 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
             forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
             if any(set(terms(lk.surface)) <= long_terms for long_terms in short):
                 continue
-            if not any(find_phrase(t, f) for t in cited for f in forms) and not set(terms(lk.surface)) <= cited_terms:
+            if not any(find_phrase(t, f) for t in cited for f in forms) and not set(terms(lk.surface)) <= cited_terms \
+                    and not _country_of(lk.surface, cited):
                 return f"nothing cited mentions {lk.surface}"
     unit = set(ctx.intent.unit_terms)
     if d.kind == "number" and unit and not unit & ctx.vocabulary:
@@ -450,6 +451,18 @@ def _set_aside(ctx: Ctx, start: int, end: int | None = None) -> bool:
     answering need not name that."""
     end = start + 1 if end is None else end
     return any(start < b and a < end for a, b in ruled_out(ctx.question))
+
+
+def _country_of(demonym: str, texts: list[str]) -> bool:
+    """"Venezuelans" asked, "people from Venezuela" written: the texts name the country of the
+    nationality (its word without the ending: Venezuel-a, Colombi-a, Sudan-ese, Haiti-an)."""
+    m = NATIONALITY_WORD.fullmatch(demonym.strip())
+    if m is None:
+        return False
+    stem = re.sub(r"(?:ians?|eans?|ans?|ese|ish|is?)$", "", demonym.strip())
+    if len(stem) < 4:
+        return False
+    return any(re.search(rf"\b{re.escape(stem)}[a-z]{{0,3}}\b", t) for t in texts)
 
 
 def _named_phrases(ctx: Ctx) -> list[str]:

@@ -206,3 +206,10 @@ def test_the_words_a_question_sets_aside(question: str, ruled: str) -> None:
     from qa.text import ruled_out
 
     assert [question[a:b] for a, b in ruled_out(question)] == [ruled]
+
+
+def test_a_nationality_is_found_as_its_country(qa_kb_peru) -> None:
+    # "displaced Venezuelans" asked; the section on livelihoods writes "people from Venezuela"
+    a = answer("According to the livelihoods section, how widespread is informality among displaced Venezuelans?",
+               qa_kb_peru)
+    assert a.text is not None and "80%" in a.text and "Venezuela" in a.text
