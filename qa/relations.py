@@ -309,7 +309,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     if best is None:
         return None
     score, ss, names = best
-    names = _dedupe(names)
+    names = _dedupe([_with_head_noun(kb.passages[ss.passage_id].text, n) for n in names])
     text = join([_display(ctx, n) for n in names])
     spans = [(ss.sent.start, ss.sent.end)]
     raw = kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
@@ -318,6 +318,19 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     return Draft(text, kind_out, conf, [Evidence(ss.passage_id, spans, score)],
                  items=[(_display(ctx, n), n.iri) for n in names],
                  object_group=len(names) == 1 and (names[0].start, names[0].end) in groups)
+
+
+# "State institutions", "Migration authorities": a capitalised word that only says whose; the
+# common noun after it is what they are
+_HEAD_NOUN = re.compile(r"\s+(authorities|institutions|officials|officers|offices|agencies|bodies|entities|services|"
+                        r"staff|personnel|actors|stakeholders)\b")
+
+
+def _with_head_noun(text: str, n: Name) -> Name:
+    if n.iri is not None or " " in n.text.strip() or not n.text[:1].isupper():
+        return n
+    m = _HEAD_NOUN.match(text, n.end)
+    return replace(n, text=text[n.start : m.end()], end=m.end()) if m else n
 
 
 def _coverage_with_verb(ctx: Ctx, ss: ScoredSent) -> float:

@@ -690,3 +690,20 @@ def test_an_actor_asked_with_a_kind_word_is_read_from_the_graph() -> None:
     )
     a = answer("Which medical charity operated the treatment centre set up during the Kessa epidemic?", kb)
     assert a.text is not None and "Medical Relief International" in a.text and "UNICEF" not in a.text
+
+
+def test_a_capitalised_word_keeps_the_noun_that_says_what_they_are(qa_kb_peru) -> None:
+    # "coordinate directly with State institutions": "State" alone names no one
+    a = answer("With whom could Venezuelan community leaders coordinate directly?", qa_kb_peru)
+    assert a.text is not None and "State institutions" in a.text
+
+
+def test_a_relative_pronoun_is_never_an_answer() -> None:
+    # "the Public Defender's Office that, based on …, carried out …": "that" is no name
+    kb = _kb_from_text(
+        _OTHER_PARAGRAPHS + "\nUNHCR trained 210 teachers on inclusive education in the Kessa region.\n\n"
+        "Other actions included support to the Public Defender's Office that, based on 983 complaints, carried out "
+        "inspections of the asylum system.\n"
+    )
+    a = answer("Which law did the Public Defender's Office inspect?", kb)
+    assert a.text is None or a.text.strip().lower() != "that"
