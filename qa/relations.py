@@ -309,7 +309,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     if best is None:
         return None
     score, ss, names = best
-    names = _dedupe([_with_head_noun(kb.passages[ss.passage_id].text, n) for n in names])
+    names = _dedupe([_named_as_asked(ctx, words, _with_head_noun(kb.passages[ss.passage_id].text, n)) for n in names])
     text = join([_display(ctx, n) for n in names])
     spans = [(ss.sent.start, ss.sent.end)]
     raw = kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
@@ -331,6 +331,15 @@ def _with_head_noun(text: str, n: Name) -> Name:
         return n
     m = _HEAD_NOUN.match(text, n.end)
     return replace(n, text=text[n.start : m.end()], end=m.end()) if m else n
+
+
+def _named_as_asked(ctx: Ctx, words: tuple[str, ...], n: Name) -> Name:
+    """"Which UN network …" matched "executive committee", a short form of the entity "executive
+    committee of the UN Migration Network": its full name says the word asked."""
+    if not words or n.iri is None or set(words) & set(terms(n.text)):
+        return n
+    label = ctx.kb.display(n.iri)
+    return replace(n, text=label) if set(words) <= set(terms(label)) else n
 
 
 def _coverage_with_verb(ctx: Ctx, ss: ScoredSent) -> float:

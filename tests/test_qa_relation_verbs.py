@@ -707,3 +707,13 @@ def test_a_relative_pronoun_is_never_an_answer() -> None:
     )
     a = answer("Which law did the Public Defender's Office inspect?", kb)
     assert a.text is None or a.text.strip().lower() != "that"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("On the executive board of which UN network does UNHCR serve?", "UN Migration Network"),
+    ("Which platform's coordination does UNHCR share with IOM?", "Platform"),
+])
+def test_a_short_form_gives_way_to_the_full_name_that_says_the_kind_asked(qa_kb_peru, question, expected) -> None:
+    # the text's short form ("executive committee", "R4V") does not say it is a network or platform
+    a = answer(question, qa_kb_peru)
+    assert a.text is not None and expected in a.text
