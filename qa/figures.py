@@ -185,6 +185,10 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                     tail = after | frozenset(terms(_tail(raw, n.end)))
                     f["unit"] = 1.0
                     f["unit_share"] = len(unit & tail) / len(unit)
+                elif unit <= PEOPLE and verb_t and not n.percent and terms(after_txt)[:1] and terms(after_txt)[0] in verb_t:
+                    # "17 deaths" for "how many people died": the noun of the asked verb counts them
+                    f["unit"] = 1.0
+                    f["unit_share"] = 1.0
                 elif unit & PEOPLE and after & PEOPLE:
                     f["people"] = 1.0
                 elif not n.percent:

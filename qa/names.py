@@ -50,7 +50,7 @@ _ORG_NOUNS = (r"organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|enti
               r"charit(?:y|ies)|non-?profits?")
 # Donors, partners and members may be states as well as organisations ("the European Union, ECHO,
 # the United States and Spain").
-_ACTOR_NOUNS = r"partners?|donors?|members?|contributors?|supporters?|funders?"
+_ACTOR_NOUNS = r"partners?|donors?|members?|contributors?|supporters?|funders?|governments?"
 _NATIONALITY_NOUNS = r"nationalit(?:y|ies)|citizenships?"
 _EVENT_NOUNS = r"emergenc(?:y|ies)|events?|crise?s|crisis|disasters?|campaigns?|forums?|conferences?|summits?|hazards?"
 _POPULATION_NOUNS = r"populations?"
@@ -96,6 +96,15 @@ def asked_kind_words(question: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _is_type_noun(w: str) -> bool:
+    return w in _TYPE_WORDS or w in _SCHEME_NOUNS or any(
+        re.fullmatch(p, w) for p in (_PLACE_NOUNS, _ORG_NOUNS, _ACTOR_NOUNS, _EVENT_NOUNS, _POPULATION_NOUNS))
+
+
+_SCHEME_NOUNS = frozenset("scheme schemes plan plans policy policies department departments service services "
+                          "initiative initiatives board boards".split())
+
+
 def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     """("org" | "place" | "any", words the name must contain) for the thing a question asks for.
 
@@ -104,10 +113,12 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     """
     low = question.lower()
     m = re.search(r"\b(?:which|what)\s+((?:[\w'’-]+\s*){1,5})", low)
-    for w in (m.group(1).split() if m else [])[:5]:
-        w = re.sub(r"['’]s$", "", w.strip("?,."))
+    following = [re.sub(r"['’]s$", "", w.strip("?,.")) for w in (m.group(1).split() if m else [])[:5]]
+    for i, w in enumerate(following):
         if w in ("is", "are", "was", "were", "did", "does", "do", "has", "have", "had"):
             break
+        if w in ("government", "governments") and i + 1 < len(following) and _is_type_noun(following[i + 1]):
+            continue  # "which government office …": the office is asked for
         if w in _TYPE_WORDS:
             kind = "any" if w in ("law", "protocol", "programme", "program", "strategy") else "org"
             return kind, _TYPE_WORDS[w]

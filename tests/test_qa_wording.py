@@ -213,3 +213,30 @@ def test_a_nationality_is_found_as_its_country(qa_kb_peru) -> None:
     a = answer("According to the livelihoods section, how widespread is informality among displaced Venezuelans?",
                qa_kb_peru)
     assert a.text is not None and "80%" in a.text and "Venezuela" in a.text
+
+
+_TANA = (
+    "Emergencies\n\nCash assistance reached 1,200 households in the northern districts during the year.\n\n"
+    "The shelter working group met monthly and shared a common needs assessment of the displaced families.\n\n"
+    "UNHCR trained 210 teachers on inclusive education in the Kessa region.\n\n"
+    "With funding from the Government of Norway, UNHCR drilled a new borehole in Kessa camp that serves 9,000 "
+    "people.\n\nWhen the Tana river flooded in May, 620 cases of diarrhoea and 41 deaths were recorded in the camps.\n"
+)
+
+
+def test_which_government_asks_for_a_state_not_the_agency_it_paid() -> None:
+    a = answer("Which government paid for the borehole in Kessa?", _kb_from_text(_TANA))
+    assert a.text is not None and "Norway" in a.text and "UNHCR" not in a.text
+
+
+def test_how_many_died_is_counted_by_the_deaths() -> None:
+    a = answer("How many people died when the Tana river flooded?", _kb_from_text(_TANA))
+    assert a.text is not None and "41" in a.text and "620" not in a.text
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which government financed the project?", "actor"),
+    ("Which government office registers asylum claims?", "org"),
+])
+def test_government_is_the_kind_asked_unless_it_qualifies_another_noun(question: str, kind: str) -> None:
+    assert asked_type(question)[0] == kind
