@@ -236,10 +236,11 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     best: tuple[float, ScoredSent, list[Name]] | None = None
     groups: set[tuple[int, int]] = set()  # spans read as kinds of actors
     for ss in ctx.scored_sentences[:8]:
-        if ss.coverage < 0.25:
-            continue
         p = kb.passages[ss.passage_id]
         raw = p.text[ss.sent.start : ss.sent.end]
+        # the relation's verb in other words ("manages" for "runs") is said
+        if (_coverage_with_verb(ctx, ss) if verb and verb.search(raw) else ss.coverage) < 0.25:
+            continue
         listed = _listed_after_noun(ctx, ss, raw, kind, words)
         if listed:
             score = ss.score + 0.15

@@ -17,6 +17,7 @@ audit.install()
 ROOT = Path(__file__).resolve().parent.parent
 PERU = ROOT / "data" / "reports" / "unhcr-arr-2023-peru.txt"
 MAROVIA = ROOT / "tests" / "data" / "reports" / "unhcr-arr-2025-marovia.txt"
+NYANDARA = ROOT / "tests" / "data" / "reports" / "unhcr-arr-2023-nyandara.txt"
 
 pytest_plugins = [
     name
