@@ -92,7 +92,8 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
 
 # "what initials does the report give them", "by what short name are the centres known": the
 # acronym of something the question describes rather than names
-_ASKS_SHORT_FORM = re.compile(r"\b(?:initials|short (?:name|form)|shorthand|acronym (?:for|of|given to)|abbreviat\w*)\b",
+_ASKS_SHORT_FORM = re.compile(r"\b(?:initials|short (?:name|form)|shorthand|acronym (?:(?:is|was|are) )?(?:used |given )?(?:for|of|to)|"
+                              r"abbreviat\w*)\b",
                               re.IGNORECASE)
 
 

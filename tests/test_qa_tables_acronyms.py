@@ -229,3 +229,14 @@ def test_how_many_as_a_percentage_asks_a_share(qa_kb_marovia) -> None:
 def test_an_acronym_the_report_never_defines_is_not_answered_by_another() -> None:
     a = answer("What is the council abbreviated NCFR?", _kb_from_text(_ACRONYM_TEXT))
     assert a.text is None or "NCFR" in a.text
+
+
+def test_the_acronym_of_a_body_described_by_what_it_did() -> None:
+    kb = _kb_from_text(
+        "Environment\n\nCash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "UNHCR trained 210 teachers on inclusive education in the Kessa region.\n\n"
+        "The Clean Camps Plan, which the National Forestry Authority (NAFA) approved in June, guided tree "
+        "planting in the settlements.\n"
+    )
+    a = answer("What acronym is used for the authority that approved the Clean Camps Plan?", kb)
+    assert a.text is not None and "NAFA" in a.text
