@@ -90,8 +90,8 @@ def asked_verb(question: str) -> str:
             while k < len(words) and words[k] not in _PHRASE_END:
                 k += 1
             phrase = [w for w in words[j:k] if not _ADVERB.match(w)]
-            if 2 <= len(phrase) <= 3:
-                return phrase[-1]
+            if 2 <= len(phrase) <= 3 or (4 <= len(phrase) <= 6 and _is_verb(phrase[-1])):
+                return phrase[-1]  # "did the national status determination body decide"
             j += 1
         while j < len(words) and _ADVERB.match(words[j]):
             j += 1

@@ -182,6 +182,10 @@ _PHRASES = (
     (re.compile(r"\b(?:go|goes|went|gone|going) down\b", re.IGNORECASE), "decreased"),
     # "in the first quarter of the response" is its first three months (not "a quarter of" a total)
     (re.compile(r"\b(first|second|third|fourth|last|final) quarter\b", re.IGNORECASE), r"\1 three months"),
+    # "issued decisions on 6,145 claims", "took a decision on": a light verb and the noun say "decided"
+    (re.compile(r"\b(?:issu(?:e|es|ed|ing)|mak(?:e|es|ing)|made|tak(?:e|es|en|ing)|took|reach(?:es|ed|ing)?|"
+                r"hand(?:s|ed|ing)? down)\s+(?:a |its |their |final |first-instance )*decisions?\b", re.IGNORECASE),
+     "decided"),
     # "ruled on the claims" is deciding them; a synonym group would fold the noun "rules" in too
     (re.compile(r"(?:\brul(?:ed|ing)|(?<!\bthe )(?<!\ba )(?<!\bnew )(?<!\bthis )\brule) (?:on|in favour of|in favor of|against)\b",
                 re.IGNORECASE), "decided on"),

@@ -240,3 +240,13 @@ def test_how_many_died_is_counted_by_the_deaths() -> None:
 ])
 def test_government_is_the_kind_asked_unless_it_qualifies_another_noun(question: str, kind: str) -> None:
     assert asked_type(question)[0] == kind
+
+
+@pytest.mark.parametrize(("question", "verb"), [
+    ("On how many claims did the national status determination body issue decisions?", "decided"),
+    ("How many appeals did the regional refugee appeals board take decisions on?", "decided"),
+])
+def test_the_verb_asked_after_a_long_subject_or_a_light_verb(question: str, verb: str) -> None:
+    from qa.signals import asked_verb
+
+    assert asked_verb(question) == verb
