@@ -482,11 +482,14 @@ def _named_phrases(ctx: Ctx) -> list[str]:
                 _set_aside(ctx, s, m.end()):
             continue
         text = re.sub(r"['’]s$", "", text)
-        if alias_key(text) in kind_words:
-            continue  # "which NGO …": the kind of answer asked, not a name the cited text must hold
-        # a multi-word name, or an acronym of 3+ letters; not "UN", not an adjective like "Kenyan"
-        if " " in text or (len(text) >= 3 and text.isupper()):
-            out.append(text)
+        # "the NRIA-issued ID card": the body NRIA and what it issued are two names
+        for part in re.split(r"-(?:[a-z]+ed|led|run|built|made|based|wide)\b\s*", text):
+            part = part.strip()
+            if not part or alias_key(part) in kind_words:
+                continue  # "which NGO …": the kind of answer asked, not a name the cited text must hold
+            # a multi-word name, or an acronym of 3+ letters; not "UN", not an adjective like "Kenyan"
+            if " " in part or (len(part) >= 3 and part.isupper()):
+                out.append(part)
     return out
 
 

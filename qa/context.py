@@ -257,6 +257,8 @@ class Ctx:
         words = re.findall(r"[^\W_][\w'’-]*", self.question)
         for i, w in enumerate(words):
             bare = re.sub(r"['’]s$", "", w)
+            # "NRIA-issued", "UNHCR-funded": the name is the part before the participle
+            bare = re.sub(r"-(?:[a-z]+ed|led|run|built|made|based|wide)$", "", bare)
             first = i == 0 or re.search(r"[.?!;:]\s*$", self.question[: self.question.find(w)]) is not None
             if first and not (sum(c.isupper() for c in bare) >= 2):
                 continue  # a sentence's first word is capitalised anyway ("… met? Give both.")

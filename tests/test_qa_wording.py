@@ -250,3 +250,11 @@ def test_the_verb_asked_after_a_long_subject_or_a_light_verb(question: str, verb
     from qa.signals import asked_verb
 
     assert asked_verb(question) == verb
+
+
+def test_a_body_named_in_a_hyphenated_participle_is_found() -> None:
+    # "the VHF-funded clinic": the reports name VHF; "VHF-funded" is not a name they must contain
+    kb = _kb_from_text(_TANA + "\nThe Varda Health Fund (VHF) financed a clinic in Kessa that treated 4,100 patients "
+                       "in 2023.\n")
+    a = answer("How many patients did the VHF-funded clinic in Kessa treat?", kb)
+    assert a.text is not None and "4,100" in a.text
