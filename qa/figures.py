@@ -37,6 +37,7 @@ from .figure_words import (
     states_change,
     states_earlier,
 )
+from .intent import ASKS_WHEN
 from .signals import LIGHT_TERMS, asked_verb, clause_of, year_factor
 from .text import Number, find_phrase, numbers, terms
 
@@ -88,7 +89,7 @@ def _counted_before(ctx: Ctx, ss: ScoredSent) -> set[str]:
 
 def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     intent = ctx.intent
-    asks_year = bool(re.search(r"\bwhen\b|\b(?:which|what) year\b", ctx.question, re.IGNORECASE))
+    asks_year = bool(ASKS_WHEN.search(ctx.question) or re.search(r"\b(?:which|what) year\b", ctx.question, re.IGNORECASE))
     m_prep = re.search(r"\b(until|till|since|by|before|after|from|through)\s+(?:(?:which|what) year|when)\b", ctx.question,
                        re.IGNORECASE)
     year_prep = m_prep.group(1).lower() if m_prep else ""

@@ -84,12 +84,15 @@ _WHY = re.compile(
     r"barriers?|obstacles?|limitations?)\b|\bfor what reason\b|\bwhat (?:explains|caused|led to|drove|prevents?|hinders?)\b|"
     r"^\s*how (?:did|does|do|was|were|is|are|has|have|can|could|will)\b|\bin what way"
 )
+# "when did …" asks for a date; "… displaced when the river overflowed" does not
+_WHEN = r"^\s*when\b|\bwhen (?:did|do|does|was|were|is|are|had|has|have|will|would|could)\b"
+ASKS_WHEN = re.compile(_WHEN, re.IGNORECASE)
 _NUMBER = re.compile(
     # "were more than 100,000 claims still pending?": a yes/no question the figure itself answers
     r"^\s*(?:was|were|is|are|did|do|does|has|have|had)\b.*\b(?:more|fewer|less|over|under|above|below) than "
     r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big|quickly|soon|sharply|steeply|dramatically|significantly|strong|severe|powerful|intense|high|deep|far|old)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
     r"proportion|fraction|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
-    r"\bwhat percent\b|\bhow many\b|\bwhen\b|\bin (?:which|what) year\b|\b(?:what|which) year\b|"
+    r"\bwhat percent\b|\bhow many\b|" + _WHEN + r"|\bin (?:which|what) year\b|\b(?:what|which) year\b|"
     r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){0,3}(?:number|total|amount|figure|count|rate|level|"
     r"percentage|share|proportion|fraction|toll|turnout|caseload|headcount|tally)\b|"
     # "earning above what income level", "below what threshold"

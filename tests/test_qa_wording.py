@@ -258,3 +258,15 @@ def test_a_body_named_in_a_hyphenated_participle_is_found() -> None:
                        "in 2023.\n")
     a = answer("How many patients did the VHF-funded clinic in Kessa treat?", kb)
     assert a.text is not None and "4,100" in a.text
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which district saw refugees displaced when the river overflowed?", "location"),
+    ("In which town were people evacuated when the dam broke?", "location"),
+    ("When did the floods hit the camps?", "number"),
+    ("Since when has the office been open?", "number"),
+])
+def test_when_asks_for_a_date_only_as_the_question_word(question: str, kind: str) -> None:
+    from qa.intent import detect, rewrite
+
+    assert detect(rewrite(question)).kind == kind
