@@ -402,7 +402,7 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
             e = ctx.kb.entity(lk.iri)
             if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or (e is not None and e.type in ("Area", "Indicator")):
                 continue
-            if " " in lk.surface.strip() and not set(terms(lk.surface)) <= cited_terms:
+            if " " in lk.surface.strip() and not set(terms(lk.surface)) - _MEMBERS <= cited_terms:
                 return f"the table does not concern {lk.surface}"
     elif d.kind != "acronym":
         # a passage is about the area its section is titled by ("By 2027, …" under "Realizing Rights …")
@@ -453,6 +453,10 @@ def _set_aside(ctx: Ctx, start: int, end: int | None = None) -> bool:
     answering need not name that."""
     end = start + 1 if end is None else end
     return any(start < b and a < end for a, b in ruled_out(ctx.question))
+
+
+# "host community members" are the "Host Community" of a table row
+_MEMBERS = frozenset(terms("members people persons individuals"))
 
 
 def _country_of(demonym: str, texts: list[str]) -> bool:
