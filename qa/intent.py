@@ -91,7 +91,7 @@ _NUMBER = re.compile(
     # "were more than 100,000 claims still pending?": a yes/no question the figure itself answers
     r"^\s*(?:was|were|is|are|did|do|does|has|have|had)\b.*\b(?:more|fewer|less|over|under|above|below) than "
     r"\d[\d,.]*|\bhow (?:many|much|long|often|large|big|quickly|soon|sharply|steeply|dramatically|significantly|strong|severe|powerful|intense|high|deep|far|old)\b|\bwhat (?:was |is |were )?(?:the )?(?:number|percentage|"
-    r"proportion|fraction|share|rate|total|amount|figure|count|average|increase|decrease|quota|size)\b|\bby how much\b|"
+    r"proportion|fraction|share|rate|total|amount|figure|count|average|increase|decrease|quota|size|value)\b|\bby how much\b|"
     r"\bwhat percent\b|\bhow many\b|" + _WHEN + r"|\bin (?:which|what) year\b|\b(?:what|which) year\b|"
     r"\bwhat (?:was|is|were|are) the (?:[\w-]+ ){0,3}(?:number|total|amount|figure|count|rate|level|"
     r"percentage|share|proportion|fraction|toll|turnout|caseload|headcount|tally)\b|"
@@ -284,6 +284,10 @@ def detect(question: str) -> Intent:
         money = bool(re.search(r"\bhow much\b(?! of)|\bamount\b|(?<!\bno )(?<!\bfree of )\bcost\b|\bincome\w*\b", low)) \
             and not re.search(r"\bhow many times\b", low)  # "… correspond to how many times the minimum wage": a multiple
         # "how big was the recovery loan": the size of a sum of money is an amount
+        # "the total value of the agreements", "the value of the grants": a sum of money
+        money = money or bool(re.search(r"\b(?:total|combined|overall|monetary|dollar|financial) value\b|\bvalue of (?:the |its |their |"
+                                        r"these |those )?(?:\w+ ){0,2}(?:agreements?|grants?|contracts?|loans?|"
+                                        r"contributions?|donations?|awards?|transfers?|vouchers?|pledges?)\b", low))
         money = money or bool(re.search(r"\bhow (?:big|large|sizeable|substantial)\b[^?]*\b(?:loan|grant|donation|allocation|"
                                         r"contribution|appeal|budget|envelope|credit|investment|pledge)s?\b", low))
         if re.search(r"\bhow much (?:did|has|have|had|does|do|was|were)\b[^?]*\b(?:grow|grew|grown|increas\w*|ris\w*|rose|"

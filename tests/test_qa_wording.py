@@ -270,3 +270,15 @@ def test_when_asks_for_a_date_only_as_the_question_word(question: str, kind: str
     from qa.intent import detect, rewrite
 
     assert detect(rewrite(question)).kind == kind
+
+
+
+@pytest.mark.parametrize(("question", "money"), [
+    ("What was the total value of the agreements UNHCR signed with six groups?", True),
+    ("What was the value of the grants awarded to refugee entrepreneurs?", True),
+    ("What was the baseline value of the enrolment indicator?", False),
+])
+def test_the_value_of_agreements_is_a_sum_of_money(question: str, money: bool) -> None:
+    from qa.intent import detect, rewrite
+
+    assert detect(rewrite(question)).money is money
