@@ -47,7 +47,17 @@ from .relations import (
 )
 from .table_compare import answer_budget_pair, answer_indicator_comparison
 from .tables import answer_finance, answer_indicator, answer_row_by_value, match_indicators
-from .text import NATIONALITY_WORD, asked_count, find_phrase, merge_spans, numbers, ruled_out, spells, terms
+from .text import (
+    NATIONALITY_WORD,
+    SERVED_TERMS,
+    asked_count,
+    find_phrase,
+    merge_spans,
+    numbers,
+    ruled_out,
+    spells,
+    terms,
+)
 
 Answerer = Callable[[Ctx], Draft | None]
 
@@ -418,7 +428,8 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
                     set(terms(f)) <= cited_terms for f in forms) and not (phrase.isupper() and any(spells(phrase, t) for t in cited)):
                 return f"nothing cited mentions {phrase}"  # (an acronym may be written out: "RSD")
         for lk in ctx.links:
-            if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or _set_aside(ctx, lk.start, lk.end):
+            if d.triples or _is_modifier(ctx, lk) or lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or \
+                    _set_aside(ctx, lk.start, lk.end) or set(terms(lk.surface)) <= SERVED_TERMS:
                 continue
             forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
             if any(set(terms(lk.surface)) <= long_terms for long_terms in short):

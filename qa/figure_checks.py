@@ -15,7 +15,7 @@ from .context import Ctx, ScoredSent
 from .figure_words import PEOPLE, asks_duration, is_duration, people_postmodifier, people_qualifier, ratio_end
 from .paraphrase import said_otherwise
 from .signals import asked_verb, clause_of, other_demonyms, verb_factor
-from .text import Number, find_phrase, terms
+from .text import SERVED_TERMS, Number, find_phrase, terms
 
 if TYPE_CHECKING:
     from .figures import NumCand
@@ -86,7 +86,7 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         factor *= 0.5
         reasons.append("the sentence does not say what the share is of")
     for lk in ctx.links:
-        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
+        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or set(terms(lk.surface)) <= SERVED_TERMS:
             continue
         forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
         # named in the sentence, or in the sentence before it ("CAVs attended … . The most frequent …")

@@ -85,6 +85,9 @@ def _given_before(raw: str, prev: Number | None, n: Number) -> str | None:
     return before[joined.end() : m.start()] if joined else None
 
 
+_NEXT_LEAD_IN = re.compile(r",?\s+(?:and|while|but)\s+((?:[\w-]+\s+){0,1}[\w-]+)\s*$")
+
+
 def segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, float]:
     """For a sentence with several figures, how much of the question each figure's own words say.
 
@@ -102,10 +105,16 @@ def segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, floa
     givens = [_given_before(raw, nums[i - 1] if i else None, n) for i, n in enumerate(nums)]
     if not any(g is not None for g in givens[1:]):
         givens = [None] * len(nums)  # not the parallel "X to N1 and Y to N2": the topic is shared
+    lead_in: set[str] = set()  # words the previous segment ended with that introduce this figure
     for i, n in enumerate(nums):
         right_stop = nums[i + 1].start if i + 1 < len(nums) else len(raw)
-        words = raw[n.end : right_stop].split()[:12]
-        mine = set(terms(" ".join(words)))
+        # "… to labour platforms, and job-placing 388": the words after the last "and" before the
+        # next figure are that figure's, not this one's
+        nxt = _NEXT_LEAD_IN.search(raw[n.end : right_stop]) if i + 1 < len(nums) else None
+        stop = n.end + nxt.start() if nxt else right_stop
+        words = raw[n.end : stop].split()[:12]
+        mine = set(terms(" ".join(words))) | lead_in
+        lead_in = set(terms(nxt.group(1))) if nxt else set()
         left_stop = nums[i - 1].end if i else 0
         if raw[left_stop : n.start].rstrip().endswith("(") or not mine or (
                 n.percent and re.search(r"\b(?:with|at|reaching)\s*$", raw[left_stop : n.start])):

@@ -256,6 +256,11 @@ def negated_terms(question: str) -> frozenset[str]:
     return frozenset(t for a, b in ruled_out(question) for t in terms(question[a:b]))
 
 
+# "refugees and migrants", "asylum-seekers": the people every passage of such a report is about,
+# so a passage need not name them to be about them
+SERVED_TERMS = frozenset(terms("refugees migrants asylum-seekers asylum seekers displaced stateless people persons forcibly"))
+
+
 def norm(text: str) -> str:
     """Fold accents and case, straighten apostrophes, collapse whitespace (for comparisons)."""
     t = fold(text).translate(str.maketrans({"´": "'", "`": "'", "’": "'", "‘": "'", "“": '"', "”": '"'}))

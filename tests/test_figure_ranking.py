@@ -280,3 +280,24 @@ def test_two_sentences_counting_the_same_noun_give_both_figures() -> None:
     a = answer("How many complaints of tenants and workers were handled by the clinics?", kb)
     assert a.text is not None and "742" in a.text and "9,874" in a.text
     assert any("two different figures" in n for n in a.notes)
+
+
+def test_the_words_before_a_figure_after_and_are_its_own() -> None:
+    # "… registration of almost 5,200 to job-matching platforms, and job-placing 240": "job-placing"
+    # says what 240 counts, not 5,200
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Livelihoods\n\nCash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "UNHCR trained 210 teachers on inclusive education in the Kessa region.\n\n"
+        "UNHCR contributed by giving advice to more than 1,300 people on how to find formal work, supporting the "
+        "registration of almost 5,200 to job-matching platforms, and job-placing 240 (where half were women).\n"
+    )
+    a = answer("How many people did UNHCR place in jobs?", kb)
+    assert a.text is not None and a.text.startswith("240")
+
+
+def test_the_people_served_need_not_be_named_by_the_sentence(qa_kb_peru) -> None:
+    # "refugees and migrants" are whom every passage of the report is about
+    a = answer("Through UNHCR, how many refugees and migrants were placed in jobs?", qa_kb_peru)
+    assert a.text is not None and a.text.startswith("388")
