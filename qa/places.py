@@ -75,8 +75,8 @@ def _doubt_other_kind(ctx: Ctx, d: Draft | None) -> Draft | None:
 
 
 # "where does UNHCR run a field office": the places the text lists right after that kind of office
-_OUTPOST = re.compile(r"\b(?:run|runs|ran|have|has|had|maintain\w*|keep|keeps|kept|open\w*|operat\w*|host\w*)\s+"
-                      r"(?:a|an|its|their|the|any)?\s*"
+_OUTPOST = re.compile(r"(?:\b(?:run|runs|ran|have|has|had|maintain\w*|keep|keeps|kept|open\w*|operat\w*|host\w*)\s+"
+                      r"(?:a|an|its|their|the|any)?\s*|(?:['’]s|\bits|\btheir)\s+)"
                       r"((?:field|sub-?|country|liaison|registration) ?(?:offices?|units?|desks?)|representations?|"
                       r"service points?)\b", re.IGNORECASE)
 
@@ -116,7 +116,9 @@ def answer_outpost_count(ctx: Ctx) -> Draft | None:
 
 def _places_after(ctx: Ctx, kind: str) -> tuple[ScoredSent, list[Name]] | None:
     """The best sentence writing "<kind> in A, B and C", and the places listed."""
-    pattern = re.compile(rf"\b{re.escape(kind.lower().rstrip('s'))}s?\s+(?:in|at)\s+", re.IGNORECASE)
+    # the kind as written, across a line break ("field \noffices in")
+    written = r"\s+".join(re.escape(w) for w in kind.lower().rstrip("s").split())
+    pattern = re.compile(rf"\b{written}s?\s+(?:in|at)\s+", re.IGNORECASE)
     for ss in ctx.scored_sentences[:5]:
         p = ctx.kb.passages[ss.passage_id]
         if p.kind == "table_row" or ss.coverage < 0.35:

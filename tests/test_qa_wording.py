@@ -282,3 +282,11 @@ def test_the_value_of_agreements_is_a_sum_of_money(question: str, money: bool) -
     from qa.intent import detect, rewrite
 
     assert detect(rewrite(question)).money is money
+
+
+def test_the_places_of_the_kind_of_office_asked() -> None:
+    # "sub-offices in A and B and field\noffices in C, D and E": the field offices are C, D and E
+    kb = _kb_from_text(_TANA + "\nUNHCR has a country office in Varda City, sub-offices in Kessa and Tana and field\n"
+                       "offices in Orla, Bimsa and Upper Tana, with 210 staff at the end of the year.\n")
+    a = answer("Where are UNHCR's field offices located?", kb)
+    assert a.text is not None and "Orla" in a.text and "Kessa" not in a.text
