@@ -234,8 +234,9 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
     ent_type = name.type or (kb.entity(name.iri).type if name.iri and kb.entity(name.iri) else "")
     if not ent_type and _TIME_WORD.search(name.text):
         return False  # "in April": a time, neither a place nor an actor
-    if not ent_type and kind in ("org", "actor", "place") and NATIONALITY_WORD.fullmatch(name.text):
-        return False  # "Syrian", "Afghans": people of a nationality, not a body or a place
+    if not ent_type and kind in ("org", "actor", "place") and NATIONALITY_WORD.fullmatch(name.text) and \
+            not (kind == "place" and name.passage_before.endswith(_PLACE_PREPS)):
+        return False  # "Syrian", "Afghans": people of a nationality, not a body or a place ("in Bundi" is one)
     if kind == "place":
         return ent_type == "Location" or (not ent_type and _looks_like_place(ctx, name))
     if kind in ("org", "actor") and _UN_AGENCY.search(ctx.question):

@@ -290,3 +290,11 @@ def test_the_places_of_the_kind_of_office_asked() -> None:
                        "offices in Orla, Bimsa and Upper Tana, with 210 staff at the end of the year.\n")
     a = answer("Where are UNHCR's field offices located?", kb)
     assert a.text is not None and "Orla" in a.text and "Kessa" not in a.text
+
+
+def test_a_place_name_ending_like_a_nationality_is_still_a_place() -> None:
+    # "in Bundi" is a place, though "-i" ends nationality words too ("Somali", "Iraqi")
+    kb = _kb_from_text(_TANA + "\nThe Kessa centre, designed for 3,000 people, hosted up to 8,900 people in May, and "
+                       "UNHCR opened a second reception area in Bundi with funding from Japan.\n")
+    a = answer("Where did UNHCR open a second reception area?", kb)
+    assert a.text is not None and "Bundi" in a.text and "Japan" not in a.text
