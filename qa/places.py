@@ -17,7 +17,8 @@ from .figure_words import REFERS_BACK
 from .lookup import answer_location
 from .names import Name, in_question, join, names_in
 from .paraphrase import said_otherwise
-from .text import terms
+from .relations import answer_names_from_text
+from .text import find_phrase, terms
 
 
 def answer_place(ctx: Ctx) -> Draft | None:
@@ -26,7 +27,7 @@ def answer_place(ctx: Ctx) -> Draft | None:
     outposts = _outpost_places(ctx)
     if outposts is not None:
         return outposts
-    d = answer_location(ctx)
+    d = _named_elsewhere(ctx, answer_location(ctx))
     phrase = _place_phrase(ctx)
     if phrase is not None and (d is None or phrase.confidence >= d.confidence + 0.15):
         d = phrase
@@ -41,6 +42,25 @@ def answer_place(ctx: Ctx) -> Draft | None:
         d.confidence *= 0.4
         d.notes.append("doubt: the reports never use " + ", ".join(unknown))
     return doubt_country_for_city(ctx, _doubt_other_kind(ctx, d))
+
+
+def _named_elsewhere(ctx: Ctx, d: Draft | None) -> Draft | None:
+    """The graph's place, unless its evidence leaves out a body the question names ("with ECHO
+    money") that the sentence read from the text names, with a place of its own."""
+    if d is None or not d.triples:
+        return d
+    cited = " ".join(ctx.kb.passages[e.passage_id].text for e in d.evidence)
+    named = [lk for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)]
+    missing = [lk for lk in named if not any(find_phrase(cited, f) for f in ctx.kb.surfaces(lk.iri) or [lk.surface])]
+    if not missing:
+        return d
+    text = answer_names_from_text(ctx, "location")
+    if text is None or text.confidence < ctx.options.min_confidence:
+        return d
+    said = " ".join(ctx.kb.passages[e.passage_id].text[a:b] for e in text.evidence for a, b in e.spans)
+    if all(any(find_phrase(said, f) for f in ctx.kb.surfaces(lk.iri) or [lk.surface]) for lk in missing):
+        return text
+    return d
 
 
 _PLACE_KINDS = ("settlement", "camp", "district", "village", "municipality", "province", "region", "department",

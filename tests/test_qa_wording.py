@@ -298,3 +298,12 @@ def test_a_place_name_ending_like_a_nationality_is_still_a_place() -> None:
                        "UNHCR opened a second reception area in Bundi with funding from Japan.\n")
     a = answer("Where did UNHCR open a second reception area?", kb)
     assert a.text is not None and "Bundi" in a.text and "Japan" not in a.text
+
+
+def test_the_place_paid_for_by_the_body_the_question_names() -> None:
+    # two sentences say where UNHCR opened reception sites; the question's funder picks one
+    kb = _kb_from_text(_TANA + "\nUNHCR and the district council opened two new reception centres in Kessa and Orla "
+                       "in March.\n\nThe Kessa centre, designed for 3,000 people, hosted up to 8,900 people in May, and "
+                       "UNHCR opened a second reception area in Bundi with funding from ECHO.\n")
+    a = answer("Where did UNHCR open a reception site with money from ECHO?", kb)
+    assert a.text is not None and "Bundi" in a.text and "Orla" not in a.text
