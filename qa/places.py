@@ -20,6 +20,9 @@ from .paraphrase import said_otherwise
 from .relations import answer_names_from_text
 from .text import find_phrase, terms
 
+_DETERMINED_NOUN = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z][\w-]*(?:al|ive|ous|ic|ful|able|ible|ary)\s+)?"
+                             r"([a-z][\w-]+)", re.IGNORECASE)
+
 
 def answer_place(ctx: Ctx) -> Draft | None:
     """"In which city is the embassy of X": a noun the reports never use is the thing located (an
@@ -31,8 +34,8 @@ def answer_place(ctx: Ctx) -> Draft | None:
     phrase = _place_phrase(ctx)
     if phrase is not None and (d is None or phrase.confidence >= d.confidence + 0.15):
         d = phrase
-    nouns = {t: m.group(1) for m in re.finditer(r"\b(?:the|an?|its|their)\s+([a-z][\w-]+)", ctx.question, re.IGNORECASE)
-             for t in terms(m.group(1))}
+    # the noun after a determiner, past an adjective: "their original location" is about a location
+    nouns = {t: m.group(1) for m in _DETERMINED_NOUN.finditer(ctx.question) for t in terms(m.group(1))}
     unknown = [t for t in ctx.focus if t in nouns and t not in ctx.vocabulary and t.isalpha()]
     if d is not None and unknown:
         cited = " ".join(ctx.kb.passages[e.passage_id].text[a:b] for e in d.evidence[:1] for a, b in e.spans[:1])

@@ -307,3 +307,10 @@ def test_the_place_paid_for_by_the_body_the_question_names() -> None:
                        "UNHCR opened a second reception area in Bundi with funding from ECHO.\n")
     a = answer("Where did UNHCR open a reception site with money from ECHO?", kb)
     assert a.text is not None and "Bundi" in a.text and "Orla" not in a.text
+
+
+def test_an_adjective_the_reports_never_use_is_no_unknown_thing(qa_kb_peru) -> None:
+    # "their original location": the thing is a location; "original" only describes it
+    a = answer("In which city could submitted refugees continue resettlement processing, whatever their original "
+               "location?", qa_kb_peru)
+    assert a.text is not None and "Lima" in a.text
