@@ -93,6 +93,7 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
 # "what initials does the report give them", "by what short name are the centres known": the
 # acronym of something the question describes rather than names
 _ASKS_SHORT_FORM = re.compile(r"\b(?:initials|short (?:name|form)|shorthand|acronym (?:(?:is|was|are) )?(?:used |given )?(?:for|of|to)|"
+                              r"(?:what|which) (?:acronym|abbreviation)s? (?:is|was|are|does|do)\b(?! \w+ stand)|"
                               r"abbreviat\w*)\b",
                               re.IGNORECASE)
 

@@ -39,7 +39,8 @@ LIGHT_TERMS = _LIGHT = frozenset(
         "organize organized run ran count counted record recorded report reported register registered be "
         "been become became include included involve involved cover covered use used need needed see saw "
         "find found go went come came end ended total totalled amount amounted stay stayed live lived "
-        "elapse elapsed last lasted try tried attempt attempted seek sought choose chose chosen opt opted spread"
+        "elapse elapsed last lasted try tried attempt attempted seek sought choose chose chosen opt opted spread "
+        "handle handled handling deal dealt"
     ).split()
     for t in terms(w)
 )

@@ -253,3 +253,22 @@ def test_host_community_members_are_the_host_community_row() -> None:
     kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
     a = answer("Among host community members, what was the baseline for having energy for lighting?", kb)
     assert a.text is not None and "29.50%" in a.text
+
+
+_VALAN = (
+    "Protection\n\nCash assistance reached 1,200 households in the northern districts during the year.\n\n"
+    "UNHCR trained 210 teachers on inclusive education in the Kessa region.\n\n"
+    "Legal assistance was provided by the Varda Legal Aid Network (VALAN), a group of five university law clinics.\n\n"
+    "UNHCR financed a call centre that answered 12,300 calls and a web platform for appointments.\n"
+)
+
+
+def test_by_what_acronym_is_a_body_known() -> None:
+    a = answer("By what acronym is the legal aid network known?", _kb_from_text(_VALAN))
+    assert a.text is not None and "VALAN" in a.text
+
+
+def test_handled_is_a_light_verb_the_figure_need_not_repeat() -> None:
+    # "handled" asked, "answered 12,300 calls" written: the calls say what was counted
+    a = answer("How many calls were handled by the call centre?", _kb_from_text(_VALAN))
+    assert a.text is not None and "12,300" in a.text
