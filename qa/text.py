@@ -186,6 +186,8 @@ _PHRASES = (
     (re.compile(r"\b(?:issu(?:e|es|ed|ing)|mak(?:e|es|ing)|made|tak(?:e|es|en|ing)|took|reach(?:es|ed|ing)?|"
                 r"hand(?:s|ed|ing)? down)\s+(?:a |its |their |final |first-instance )*decisions?\b", re.IGNORECASE),
      "decided"),
+    # "how many requests led to a permit": the requests that resulted in one
+    (re.compile(r"\b(?:led|lead|leads|leading) to\b", re.IGNORECASE), "resulted in"),
     # "ruled on the claims" is deciding them; a synonym group would fold the noun "rules" in too
     (re.compile(r"(?:\brul(?:ed|ing)|(?<!\bthe )(?<!\ba )(?<!\bnew )(?<!\bthis )\brule) (?:on|in favour of|in favor of|against)\b",
                 re.IGNORECASE), "decided on"),

@@ -301,3 +301,16 @@ def test_the_people_served_need_not_be_named_by_the_sentence(qa_kb_peru) -> None
     # "refugees and migrants" are whom every passage of the report is about
     a = answer("Through UNHCR, how many refugees and migrants were placed in jobs?", qa_kb_peru)
     assert a.text is not None and a.text.startswith("388")
+
+
+def test_led_to_is_resulted_in() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Work\n\nCash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "UNHCR trained 210 teachers on inclusive education in the Kessa region.\n\n"
+        "By the end of 2023 the labour office had received 8,400 work permit applications, of which 5,120 "
+        "resulted in a permit and 900 were still pending.\n"
+    )
+    a = answer("By the end of 2023, how many work permit requests had led to a permit?", kb)
+    assert a.text is not None and "5,120" in a.text
