@@ -97,6 +97,7 @@ _SYNONYM_GROUPS = (
     "outbreak outbreaks epidemic epidemics",
     "unemployment unemployed jobless joblessness",
     "treated treat treating treatment",
+    "repaired repair repairs repairing fixed fix fixing mended",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

@@ -314,3 +314,10 @@ def test_an_adjective_the_reports_never_use_is_no_unknown_thing(qa_kb_peru) -> N
     a = answer("In which city could submitted refugees continue resettlement processing, whatever their original "
                "location?", qa_kb_peru)
     assert a.text is not None and "Lima" in a.text
+
+
+def test_fixed_houses_are_the_repaired_ones() -> None:
+    kb = _kb_from_text(_TANA + "\nAfter the storm, the Kessa Shelter Trust and UNHCR repaired 230 houses of refugee "
+                       "families in the neighbourhood of Las Palmas.\n")
+    a = answer("How many houses did UNHCR fix after the storm?", kb)
+    assert a.text is not None and "230" in a.text
