@@ -96,13 +96,17 @@ def asked_kind_words(question: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_ASKS_GOVERNMENT = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?governments?\b(?!\s+(?:office|agenc|bod|ministr|depart|"
+                              r"institution|scheme|programme|program|plan|polic|service|initiative|board|bureau))", re.IGNORECASE)
+
+
 def _is_type_noun(w: str) -> bool:
     return w in _TYPE_WORDS or w in _SCHEME_NOUNS or any(
         re.fullmatch(p, w) for p in (_PLACE_NOUNS, _ORG_NOUNS, _ACTOR_NOUNS, _EVENT_NOUNS, _POPULATION_NOUNS))
 
 
 _SCHEME_NOUNS = frozenset("scheme schemes plan plans policy policies department departments service services "
-                          "initiative initiatives board boards".split())
+                          "initiative initiatives board boards bureau bureaus".split())
 
 
 def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
@@ -248,6 +252,9 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
         ent = kb.entity(name.iri) if name.iri else None
         if ent_type == "Location":
             return bool(ent and (ent.subtype == "Country" or ent.international))
+        if _ASKS_GOVERNMENT.search(ctx.question):
+            # "which donor government …": a state or its government, not an agency
+            return any(re.search(r"\bgovernment\b", alias_key(f)) for f in forms)
         return ent_type in ("Organization", "")
     if kind == "nationality":
         return bool(_DEMONYM.fullmatch(name.text))

@@ -321,3 +321,11 @@ def test_fixed_houses_are_the_repaired_ones() -> None:
                        "families in the neighbourhood of Las Palmas.\n")
     a = answer("How many houses did UNHCR fix after the storm?", kb)
     assert a.text is not None and "230" in a.text
+
+
+def test_a_donor_government_is_a_government_not_the_agency_it_funded() -> None:
+    kb = _kb_from_text(_TANA + "\nMicrocredit from the Kessa Savings Union was backed by a guarantee fund set up by "
+                       "UNHCR with funding from the Government of Norway.\n")
+    a = answer("Which donor government provided the money for the guarantee fund behind the Savings Union's "
+               "microcredit?", kb)
+    assert a.text is not None and "Norway" in a.text and "UNHCR" not in a.text
