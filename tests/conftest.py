@@ -57,6 +57,13 @@ def marovia_doc():
 
 
 @pytest.fixture(scope="session")
+def nyandara_doc():
+    from ingest import read_report
+
+    return read_report(NYANDARA)
+
+
+@pytest.fixture(scope="session")
 def built_index(tmp_path_factory: pytest.TempPathFactory, encoder) -> Path:
     """One real build of both bundled reports, shared by every test that reads a build.
 

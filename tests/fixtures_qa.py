@@ -1,6 +1,6 @@
 """Session fixtures for the answer-engine tests (wired in by ``tests/conftest.py``).
 
-* ``qa_kb_peru`` / ``qa_kb_marovia`` — a knowledge base over one report: its Document, the graph
+* ``qa_kb_peru`` / ``qa_kb_marovia`` / ``qa_kb_nyandara`` — a knowledge base over one report: its Document, the graph
   extraction, and the BM25 ``LexicalSearcher`` (no embedding model: these tests stay fast).
 * ``qa_kb_both`` — both reports in one knowledge base (report filters, cross-report questions).
 * ``qa_kb_build`` — the knowledge base of the real session build (hybrid searcher), for the few
@@ -27,6 +27,11 @@ def qa_kb_peru(peru_doc):
 @pytest.fixture(scope="session")
 def qa_kb_marovia(marovia_doc):
     return _kb(marovia_doc)
+
+
+@pytest.fixture(scope="session")
+def qa_kb_nyandara(nyandara_doc):
+    return _kb(nyandara_doc)
 
 
 @pytest.fixture(scope="session")

@@ -719,15 +719,8 @@ def test_a_short_form_gives_way_to_the_full_name_that_says_the_kind_asked(qa_kb_
     assert a.text is not None and expected in a.text
 
 
-def test_the_relation_verb_in_other_words_counts_as_said() -> None:
+def test_the_relation_verb_in_other_words_counts_as_said(qa_kb_nyandara) -> None:
     # "runs" asked, "Windle International manages the DAFI programme" written: the sentence says little
     # else of the question ("tertiary scholarships"), but its verb is the one asked
-    from graph.extract import extract
-    from ingest import read_report
-    from qa.kb import KnowledgeBase
-    from tests.conftest import NYANDARA
-
-    doc = read_report(NYANDARA)
-    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
-    a = answer("Which organisation runs the DAFI tertiary scholarships?", kb)
+    a = answer("Which organisation runs the DAFI tertiary scholarships?", qa_kb_nyandara)
     assert a.text is not None and "Windle International" in a.text

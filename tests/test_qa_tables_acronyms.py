@@ -242,16 +242,9 @@ def test_the_acronym_of_a_body_described_by_what_it_did() -> None:
     assert a.text is not None and "NAFA" in a.text
 
 
-def test_host_community_members_are_the_host_community_row() -> None:
+def test_host_community_members_are_the_host_community_row(qa_kb_nyandara) -> None:
     # the row's population column says "Host Community"; "members" adds nothing it must say
-    from graph.extract import extract
-    from ingest import read_report
-    from qa.kb import KnowledgeBase
-    from tests.conftest import NYANDARA
-
-    doc = read_report(NYANDARA)
-    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
-    a = answer("Among host community members, what was the baseline for having energy for lighting?", kb)
+    a = answer("Among host community members, what was the baseline for having energy for lighting?", qa_kb_nyandara)
     assert a.text is not None and "29.50%" in a.text
 
 
