@@ -48,6 +48,7 @@ from .relations import (
 from .table_compare import answer_budget_pair, answer_indicator_comparison
 from .tables import answer_finance, answer_indicator, answer_row_by_value, match_indicators
 from .text import (
+    HYPHEN_PARTICIPLE,
     NATIONALITY_WORD,
     SERVED_TERMS,
     asked_count,
@@ -498,7 +499,7 @@ def _named_phrases(ctx: Ctx) -> list[str]:
             continue
         text = re.sub(r"['’]s$", "", text)
         # "the NRIA-issued ID card": the body NRIA and what it issued are two names
-        for part in re.split(r"-(?:[a-z]+ed|led|run|built|made|based|wide)\b\s*", text):
+        for part in re.split(HYPHEN_PARTICIPLE + r"\s*", text):
             part = part.strip()
             if not part or alias_key(part) in kind_words:
                 continue  # "which NGO …": the kind of answer asked, not a name the cited text must hold

@@ -16,7 +16,7 @@ from ingest.model import Document
 from .intent import Intent
 from .kb import KnowledgeBase, Link
 from .model import AnswerOptions, TripleRef
-from .text import Sent, focus_terms, negated_terms, norm, spells, terms
+from .text import HYPHEN_PARTICIPLE, Sent, focus_terms, negated_terms, norm, spells, terms
 
 _LANGUAGES = frozenset({"english", "spanish", "portuguese", "french", "arabic", "quechua"})
 
@@ -258,7 +258,7 @@ class Ctx:
         for i, w in enumerate(words):
             bare = re.sub(r"['’]s$", "", w)
             # "NRIA-issued", "UNHCR-funded": the name is the part before the participle
-            bare = re.sub(r"-(?:[a-z]+ed|led|run|built|made|based|wide)$", "", bare)
+            bare = re.sub(HYPHEN_PARTICIPLE + "$", "", bare)
             first = i == 0 or re.search(r"[.?!;:]\s*$", self.question[: self.question.find(w)]) is not None
             if first and not (sum(c.isupper() for c in bare) >= 2):
                 continue  # a sentence's first word is capitalised anyway ("… met? Give both.")

@@ -259,6 +259,9 @@ def negated_terms(question: str) -> frozenset[str]:
     return frozenset(t for a, b in ruled_out(question) for t in terms(question[a:b]))
 
 
+# "NRIA-issued", "UNHCR-backed", "refugee-led": a name, then a participle saying what it did
+HYPHEN_PARTICIPLE = r"-(?:[a-z]+ed|led|run|built|made|based|wide)\b"
+
 # "refugees and migrants", "asylum-seekers": the people every passage of such a report is about,
 # so a passage need not name them to be about them
 SERVED_TERMS = frozenset(terms("refugees migrants asylum-seekers asylum seekers displaced stateless people persons forcibly"))
