@@ -98,6 +98,7 @@ _SYNONYM_GROUPS = (
     "unemployment unemployed jobless joblessness",
     "treated treat treating treatment",
     "repaired repair repairs repairing fixed fix fixing mended",
+    "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

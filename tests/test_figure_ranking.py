@@ -314,3 +314,17 @@ def test_led_to_is_resulted_in() -> None:
     )
     a = answer("By the end of 2023, how many work permit requests had led to a permit?", kb)
     assert a.text is not None and "5,120" in a.text
+
+
+def test_guidance_and_counselling_say_the_same_as_advice() -> None:
+    # the question's "counselled" and the report's "orientation": one action in other words, not a
+    # verb the report never uses
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Livelihoods\n\nCash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "Partners provided orientation to 2,450 refugees on how to open a business, and 60% of them started one.\n"
+    )
+    a = answer("How many refugees were counselled on setting up a business?", kb)
+    assert a.text is not None and "2,450" in a.text
+    assert not any("never says" in n for n in a.notes)
