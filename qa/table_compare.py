@@ -40,6 +40,14 @@ def _rises_to_target(row: IndicatorRow) -> bool:
     return b is None or t is None or t >= b
 
 
+def _distance_to_target(row: IndicatorRow) -> float:
+    """How far the actual value ended from the target, as a share of the target (either side)."""
+    a, t = _v(row, "actual"), _v(row, "target")
+    if a is None or t is None:
+        return -1.0  # no target: never the closest nor the furthest
+    return abs(t - a) / max(abs(t), 1e-9)
+
+
 def _reached(row: IndicatorRow) -> bool:
     a, t = _v(row, "actual"), _v(row, "target")
     if a is None or t is None:
@@ -62,6 +70,14 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
             return "max", lambda r: sign * ((_v(r, "actual") or 0.0) - (_v(r, "baseline") or 0.0)) * (
                 1.0 if _rises_to_target(r) else -1.0)
         return "max", lambda r: sign * ((_v(r, "actual") or 0.0) - (_v(r, "baseline") or 0.0))
+    near = re.search(r"\b(?:closest|nearest|furthest|farthest)\b[^?]*\b(?:target|goal)|\b(?:target|goal)\b[^?]*\b(?:closest|nearest|furthest|farthest)\b", low)
+    if near:
+        sign = 1.0 if re.search(r"furthest|farthest", near.group(0)) else -1.0
+        return "max", lambda r: sign * _distance_to_target(r)
+    if re.search(r"\btargets?\b[^?]*\b(?:below|lower than|under|beneath)\b[^?]*\b(?:baseline|start\w*|already)\b", low):
+        return "filter", lambda r: None not in (_v(r, "target"), _v(r, "baseline")) and _v(r, "target") < _v(r, "baseline")
+    if re.search(r"\btargets?\b[^?]*\b(?:above|higher than|over)\b[^?]*\b(?:baseline|start\w*|already)\b", low):
+        return "filter", lambda r: None not in (_v(r, "target"), _v(r, "baseline")) and _v(r, "target") > _v(r, "baseline")
     if re.search(r"\btarget", low):
         if re.search(r"\b(?:miss\w*|f[ae]ll short|short of|not (?:reach|meet|achiev|hit)\w*|fail\w* to (?:reach|meet|hit))\b", low):
             return "filter", lambda r: _v(r, "target") is not None and not _reached(r)
@@ -70,11 +86,11 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
         return None
     if re.search(r"\b(?:same|unchanged|did(?: not|n't) (?:change|move)|no change|stayed (?:flat|put)|remained (?:flat|stable))\b", low):
         return "filter", lambda r: _v(r, "actual") is not None and _v(r, "actual") == _v(r, "baseline")
-    if re.search(r"\bbelow (?:its |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:fell|dropped|declined|"
-                 r"decreased|worsened|went down|slipped)\b|\blower than (?:at |its |the )?(?:baseline|start)", low):
+    if re.search(r"\bbelow (?:its |their |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:fell|dropped|declined|"
+                 r"decreased|worsened|went down|slipped|dipped|(?:inched|edged|crept|ticked) down)\b|\blower than (?:at |its |their |the )?(?:baseline|start)", low):
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") < _v(r, "baseline")
-    if re.search(r"\babove (?:its |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:rose|increased|grew|"
-                 r"went up)\b|\bhigher than (?:at |its |the )?(?:baseline|start)", low):
+    if re.search(r"\babove (?:its |their |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:rose|increased|grew|"
+                 r"went up|climbed|(?:inched|edged|crept|ticked) up)\b|\bhigher than (?:at |its |their |the )?(?:baseline|start)", low):
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") > _v(r, "baseline")
     return None
 

@@ -89,3 +89,19 @@ def test_a_column_named_beats_the_verb_of_the_question(qa_kb_marovia) -> None:
     # "received" alone would read the funds available; "final budget" names the column
     a = answer("Which impact area received the largest final budget?", qa_kb_marovia)
     assert a.text is not None and a.text.startswith("IA2:") and "final budget" in a.text
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    # distance between the actual value and the target, as a share of the target, either side
+    ("Which child protection indicator ended the year nearest its goal?", "5.2", "5.1"),
+    ("In the livelihoods area, which indicator remained farthest from its target?", "13.2", "13.1"),
+    # a target set below the baseline: a lower-is-better indicator (unemployment)
+    ("Which livelihoods indicator has a target set under its baseline?", "13.3", "13.1"),
+    # other words for a rise or a fall, and "their" baselines
+    ("Which basic needs indicator dipped during the year?", "8.1", "8.2"),
+    ("Which impact indicators ended below their baselines?", "3.3", "1.1"),
+])
+def test_distance_to_target_and_other_words_for_change(qa_kb_marovia, question: str, expected: str, absent: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and f"indicator {expected} " in a.text
+    assert f"indicator {absent} " not in a.text
