@@ -159,7 +159,7 @@ _BUDGET_FIELDS = (
      r"(?:funds|available|money (?:it |they )?(?:had )?available|available (?:money|funds|resources))"),
     ("funds_available_pct", r"\b(?:percent|percentage|%|share|proportion|fraction|what part) of (?:the |its )?(?:final )?budget\b|"
      r"\bfunded\b.*\b(?:percent|percentage|%|share|proportion)\b|\b(?:percent|percentage|%|share|proportion)\b.*\bfunded\b|"
-     r"\bfunding (?:level|rate)\b|\bas % of budget\b|\bfunded\b[^?]*\b(?:relative|compared|in proportion) to\b"),
+     r"\bfunding (?:level|rate)\b|\bfunded at (?:the |a )?(?:\w+ )?(?:rate|level)\b|\bas % of budget\b|\bfunded\b[^?]*\b(?:relative|compared|in proportion) to\b"),
     # "received the largest final budget": the column named wins over the verb
     ("final_budget", r"\bfinal budget\b"),
     ("expenditure", r"\bexpenditure\b|\bspen[dt]\w*\b|\bused\b|\bdisburs\w*"),
@@ -238,7 +238,7 @@ def detect(question: str) -> Intent:
     who = bool(_WHO.search(low))
     # "which area had the highest budget" (not "the minimum expenditure basket")
     asks_which = bool(re.search(r"(?:^\s*|\b(?:on|in|to|for|from|of),?\s+|,\s+)(?:which|what)\s+(?:of (?:the|its|their)\s+)?"
-                                r"(?:[\w-]+\s+){0,2}(?:area|areas|sector|sectors)\b|^\s*which (?:line|row)s?\b", low)) or bool(
+                                r"(?:[\w-]+\s+){0,2}(?:area|areas|sector|sectors)\b|(?:^|,)\s*which (?:line|row)s?\b", low)) or bool(
         re.search(r"\b(?:areas?|sectors?)\b", low) and re.search(r"\bwhich (?:one|of (?:them|these|those|the))\b|"
                                                           r"^\s*(?:among|of) the (?:[\w-]+ ){0,2}(?:areas|sectors),? which\b", low))
     # "the most poorly funded" is the least funded

@@ -173,11 +173,21 @@ def answer_budget_pair(ctx: Ctx) -> Draft | None:
     field = ctx.intent.field or (
         "expenditure" if re.search(r"\bspen[dt]\w*|\bexpenditure", low) else
         "funds_available" if re.search(r"\b(?:funds?|funding|funded|money|resources)\b", low) else "final_budget")
-    rows: list[BudgetRow] = [b for rid, b in ctx.kb.budget if (not ctx.report or rid == ctx.report)
-                             and b.area.code.lower() != "total" and getattr(b, field, None) is not None]
+    rows: list[tuple[str, BudgetRow]] = [
+        (rid, b) for rid, b in ctx.kb.budget if (not ctx.report or rid == ctx.report)
+        and b.area.code.lower() != "total" and getattr(b, field, None) is not None]
+    levels = [k for k in ("impact", "outcome") if re.search(rf"\b{k}\b", low)]
+    if len(levels) == 1:
+        rows = [(rid, b) for rid, b in rows if b.area.kind == levels[0]]
     asked = set(terms(low)) - _FRAME_TERMS
-    named = [b for b in rows if b.area.code.lower() in low.split() or set(terms(b.area.title)) and
-             set(terms(b.area.title)) <= asked]
+
+    def is_named(rid: str, b: BudgetRow) -> bool:
+        # the table prints "OA4: GBV"; the question may use the section's full title
+        titles = ctx.kb.area_titles.get((rid, b.area.code), set()) | {b.area.title}
+        return b.area.code.lower() in low.split() or any(
+            set(terms(t)) and set(terms(t)) <= asked for t in titles)
+
+    named = [b for rid, b in rows if is_named(rid, b)]
     codes = {b.area.code for b in named}
     if len(codes) != 2 or len(named) != 2:
         return None
@@ -190,3 +200,41 @@ def answer_budget_pair(ctx: Ctx) -> Draft | None:
             f"{getattr(other, field).text} for {other.area.code}: {other.area.title})")
     evidence = [Evidence(b.passage_id, [(0, len(ctx.kb.passages[b.passage_id].text.rstrip()))], 1.0) for b in (row, other)]
     return Draft(text, "finance", 0.75, evidence)
+
+
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fourth": 25.0, "fifth": 20.0, "sixth": 100 / 6,
+              "seventh": 100 / 7, "eighth": 12.5, "ninth": 100 / 9, "tenth": 10.0}
+_THRESHOLD = re.compile(
+    r"\b(?P<side>less than|fewer than|under|below|lower than|more than|over|above|greater than|higher than|exceeding|at least)"
+    r"\s+(?:(?P<count>a|one|two|three|four) )?(?:(?P<frac>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|"
+    r"ninths?|tenths?)\b|(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b))")
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def answer_budget_threshold(ctx: Ctx) -> Draft | None:
+    """"Which two outcome areas had less than a sixth of their budgets funded?": every row of the
+    level asked whose share is on the side of the threshold the question states."""
+    low = ctx.question.lower()
+    m = _THRESHOLD.search(low)
+    if m is None or not re.search(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?)\b", low):
+        return None
+    if m.group("frac"):
+        limit = _COUNT.get(m.group("count") or "a", 1) * _FRACTIONS[m.group("frac").rstrip("s")]
+    else:
+        limit = float(m.group("pct"))
+    if not re.search(r"\b(?:budgets?|fund\w*|spen[dt]\w*|expenditure|money|resources)\b", low):
+        return None
+    field = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", low) else "funds_available_pct"
+    kinds = [k for k in ("impact", "outcome", "enabling") if k in low]
+    rows = [r for rid, r in ctx.kb.budget if (not ctx.report or rid == ctx.report) and r.area.code.lower() != "total"
+            and getattr(r, field) is not None and (not kinds or r.area.kind in kinds or r.table in kinds)]
+    below = m.group("side") in ("less than", "fewer than", "under", "below", "lower than")
+    chosen = [r for r in rows if (getattr(r, field).value < limit if below else getattr(r, field).value > limit
+                                  or (m.group("side") == "at least" and getattr(r, field).value == limit))]
+    if not chosen or len(chosen) > 5 or len(chosen) == len(rows):
+        return None
+    stated = re.search(r"\b(?:which|what) (two|three|four|five)\b", low)
+    fits = stated is None or {"two": 2, "three": 3, "four": 4, "five": 5}[stated.group(1)] == len(chosen)
+    text = "; ".join(f"{r.area.code}: {r.area.title} ({BUDGET_LABELS[field]} {getattr(r, field).text})" for r in chosen)
+    evidence = [Evidence(r.passage_id, [(0, len(ctx.kb.passages[r.passage_id].text.rstrip()))], 1.0) for r in chosen]
+    return Draft(text, "finance", 0.7 if fits else 0.45, evidence)

@@ -306,6 +306,10 @@ def answer_finance(ctx: Ctx) -> Draft | None:
     return Draft(text, "finance", conf, [Evidence(row.passage_id, spans, score)])
 
 
+_SET_ASIDE = re.compile(r"\b(?:setting aside|leaving aside|putting aside|aside from|apart from|other than|excluding|except(?: for)?|"
+                        r"besides|not counting|leaving out|ignoring)\s+([^,?;]+?)\s*(?:,|;|\?|$|\bwhich\b)")
+
+
 def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
     low = ctx.question.lower()
     rows = [(rid, r) for rid, r in ctx.kb.budget if (not ctx.report or rid == ctx.report)
@@ -313,6 +317,13 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
     kinds = [k for k in ("impact", "outcome", "enabling") if k in low]
     if kinds:
         rows = [(rid, r) for rid, r in rows if r.area.kind in kinds or (r.table in kinds)]
+    set_aside = _SET_ASIDE.search(low)
+    if set_aside:
+        # "setting aside resettlement, which line …": the rows the aside names leave the ranking
+        named = set(terms(set_aside.group(1))) - {"area", "areas", "impact", "outcome", "the"}
+        rows = [(rid, r) for rid, r in rows if not named & {
+            t for title in ctx.kb.area_titles.get((rid, r.area.code), set()) | {r.area.title, r.area.code}
+            for t in terms(title)}]
     if not rows:
         return None
     ranked = sorted(rows, key=lambda x: getattr(x[1], field).value or 0.0, reverse=ctx.intent.superlative == "max")

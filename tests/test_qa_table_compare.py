@@ -105,3 +105,21 @@ def test_distance_to_target_and_other_words_for_change(qa_kb_marovia, question: 
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and f"indicator {expected} " in a.text
     assert f"indicator {absent} " not in a.text
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    # a threshold on the share of the budget funded: every row on its side
+    ("Which outcome areas got under a fifth of their budget in funding?", ["OA11", "OA13"], "OA4"),
+    ("Which outcome areas had over half of their budgets funded?", ["OA2", "OA15"], "OA1"),
+    # the rows an aside names leave the ranking
+    ("Ignoring resettlement, which area in the outcome budget table had the best funding rate?", ["EA20"], "OA15"),
+    # the table prints "OA4: GBV"; the question uses the section's full title
+    ("Did Children or Gender-based Violence have more money available?", ["OA4"], None),
+])
+def test_budget_rows_by_threshold_aside_and_full_title(qa_kb_marovia, question: str, expected: list[str],
+                                                         absent: str | None) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None
+    assert all(f"{code}:" in a.text for code in expected)
+    if absent:
+        assert f"{absent}:" not in a.text
