@@ -198,7 +198,10 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
     asked = q
     ctx = question_context(q, kb, rid, options)
     q, intent = ctx.question, ctx.intent
-    named_kind = intent.kind in ("relation", "list", "location", "generic")
+    # "which destination country received 189 submissions but only 53 actual departures": a name is
+    # asked, though the wording ("actual") reads like an indicator question
+    named_kind = intent.kind in ("relation", "list", "location", "generic") or (
+        bool(re.match(r"\s*(?:which|what)\b", q, re.IGNORECASE)) and asked_type(q)[0] in ("place", "org", "nationality"))
     # "which country received most …": the name with the largest figure; "which country took in
     # 512 …": the name written with that figure
     direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else None

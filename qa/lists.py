@@ -247,7 +247,8 @@ def answer_paired(ctx: Ctx) -> Draft | None:
                    (b <= n.start and NAME_THEN_FIGURE.fullmatch(raw[b : n.start])) for n in figures):
                 cov = sum(ctx.weight(t) for t in rest if t in ss.matched) / total if figure_terms else ss.coverage
                 conf = min(1.0, 0.45 + 0.55 * max(cov, ss.ctx_coverage))
-                kind_out = ctx.intent.kind if ctx.intent.kind in ("location", "list") else "relation"
+                kind_out = ctx.intent.kind if ctx.intent.kind in ("location", "list") else \
+                    "location" if kind == "place" else "relation"
                 return Draft(_display(ctx, name), kind_out, conf,
                              [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (name.start, name.end)], ss.score)],
                              items=[(name.text, name.iri)])

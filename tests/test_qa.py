@@ -822,3 +822,15 @@ def _kb_from_text(text: str):
 
     doc = make_document(text)
     return KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
+
+
+def test_a_name_asked_with_a_figure_is_the_name_written_with_it_even_in_indicator_words() -> None:
+    # "actual departures" reads like an indicator question; "which receiving country" asks a name
+    kb = _kb_from_text(
+        "Resettlement\n\nIn 2024, the operation submitted 900 refugees for resettlement (300 to Norway and 600 to "
+        "Canada), against a quota of 850.\n\nOf those accepted, 40 departed to Norway and 410 to Canada before "
+        "the end of the year.\n"
+    )
+    a = answer("Which receiving country got 300 resettlement submissions but saw only 40 actual departures?", kb)
+    assert a.text is not None and "Norway" in a.text and "Canada" not in a.text
+    assert a.kind == "location"
