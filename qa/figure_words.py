@@ -147,10 +147,14 @@ def segment_fit(ctx: Ctx, raw: str, focus_w: dict[str, float]) -> dict[int, floa
 def people_qualifier(question: str) -> frozenset[str]:
     """The adjective before the people counted ("how many stateless persons" → stateless); not a
     participle ("resettled refugees" say what happened, which the sentence may word otherwise)."""
-    m = re.search(r"\bhow many\s+((?:[\w+-]+\s+){1,2}?)([\w-]+)", question, re.IGNORECASE)
+    m = re.search(r"\bhow many\s+((?:[\w+-]+\s+){1,2}?)([\w-]+)", question, re.IGNORECASE) or re.search(
+        # "what proportion of the cases involved unaccompanied minors": the people the share is of
+        r"\b(?:proportion|share|percentage|fraction)\b[^?]*?\b(?:were|was|are|involved|concerned)\s+"
+        r"((?:[\w+-]+\s+){1,2}?)([\w-]+)\s*\??\s*$", question, re.IGNORECASE)
     if not m or not set(terms(m.group(2))) & PEOPLE:
         return frozenset()
-    words = [w for w in m.group(1).split() if not re.search(r"(?:ed|ing)$", w.lower())]
+    # "unaccompanied", "undocumented": a state, not something that happened to them
+    words = [w for w in m.group(1).split() if not re.search(r"(?:ed|ing)$", w.lower()) or w.lower().startswith("un")]
     return frozenset(terms(" ".join(words))) - PEOPLE
 
 

@@ -328,3 +328,21 @@ def test_guidance_and_counselling_say_the_same_as_advice() -> None:
     a = answer("How many refugees were counselled on setting up a business?", kb)
     assert a.text is not None and "2,450" in a.text
     assert not any("never says" in n for n in a.notes)
+
+
+def test_a_share_of_people_the_sentence_does_not_qualify_so_is_not_answered() -> None:
+    # "unaccompanied" is a state of the children asked about, not something done to them: a share of
+    # children in general does not answer it
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Child protection\n\nThe municipal child protection units handled 940 cases of refugee children in 2024, "
+        "an increase of 12% over 2023, of which 61% were children from Ostrenia.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    )
+    asked = answer("What share of the 940 cases handled by the municipal child protection units were unaccompanied "
+                   "children?", kb)
+    assert asked.text is None or "61%" not in asked.text
+    control = answer("What share of the 940 cases handled by the municipal child protection units were children from "
+                     "Ostrenia?", kb)
+    assert control.text is not None and "61%" in control.text
