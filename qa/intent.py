@@ -59,7 +59,9 @@ _ACRONYM = re.compile(
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
     r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b|"
     # "which ministry hides behind the letters MHUA", "what is that body called in full"
-    r"\b(?:the )?letters [a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$|"
+    # (not "the offer letters that seven candidates received")
+    r"\b(?:the )?letters (?!that\b|which\b|who\b|of\b|from\b|to\b|for\b|in\b|and\b|or\b|were\b|was\b|had\b|have\b)"
+    r"[a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$|"
     # "RWN is a refugee-led group; what is it called in English?"
     r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b|"
     # "what initials does the report give them", "by what short name are they known"

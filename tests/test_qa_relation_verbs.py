@@ -120,6 +120,14 @@ def test_acronyms_asked_in_other_words(kb_aldera, question: str) -> None:
     assert a.text is not None and "Aldera Housing Institute" in a.text
 
 
+@pytest.mark.parametrize("question", [
+    "Who issued the offer letters that seven candidates received?",
+    "Which employers sent letters of offer to the candidates?",
+])
+def test_letters_of_a_sentence_are_not_the_letters_of_an_acronym(question: str) -> None:
+    assert detect(question).kind != "acronym"
+
+
 _STORM = (
     "In October, Storm Vela struck the southern coast, and 12,000 people lost their homes. The agency "
     "distributed relief items to 4,300 families within two weeks.\n\n"
