@@ -732,3 +732,12 @@ def test_the_relation_verb_in_other_words_counts_as_said(qa_kb_nyandara) -> None
     # else of the question ("tertiary scholarships"), but its verb is the one asked
     a = answer("Which organisation runs the DAFI tertiary scholarships?", qa_kb_nyandara)
     assert a.text is not None and "Windle International" in a.text
+
+
+def test_a_team_asked_for_may_be_named_a_unit() -> None:
+    kb = _kb_from_text(
+        "Solutions\n\nWith the Ministry of Labour, UNHCR consolidated its Local Integration unit in 2024 to widen access "
+        "to durable solutions and to speed up the processing of naturalisation files.\n\n" + _OTHER_PARAGRAPHS
+    )
+    a = answer("Which internal team was strengthened in 2024 to widen access to durable solutions?", kb)
+    assert a.text is not None and "Local Integration" in a.text and "Ministry" not in a.text
