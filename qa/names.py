@@ -109,6 +109,12 @@ _SCHEME_NOUNS = frozenset("scheme schemes plan plans policy policies department 
                           "initiative initiatives board boards bureau bureaus".split())
 
 
+# people set aside or named as receiving, next to "which group": a group of people is asked
+_PEOPLE_ASIDE = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to|as well as|alongside)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+){0,3}(?:people|persons|refugees|migrants|families|households|children|women|"
+                           r"communities|population)\b")
+
+
 def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     """("org" | "place" | "any", words the name must contain) for the thing a question asks for.
 
@@ -123,6 +129,8 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
             break
         if w in ("government", "governments") and i + 1 < len(following) and _is_type_noun(following[i + 1]):
             continue  # "which government office …": the office is asked for
+        if w in ("group", "groups") and _PEOPLE_ASIDE.search(low):
+            return "population", ()  # "besides displaced people, which group could also get …"
         if w in _TYPE_WORDS:
             kind = "any" if w in ("law", "protocol", "programme", "program", "strategy") else "org"
             return kind, _TYPE_WORDS[w]

@@ -741,3 +741,12 @@ def test_a_team_asked_for_may_be_named_a_unit() -> None:
     )
     a = answer("Which internal team was strengthened in 2024 to widen access to durable solutions?", kb)
     assert a.text is not None and "Local Integration" in a.text and "Ministry" not in a.text
+
+
+def test_which_group_next_to_people_set_aside_asks_a_group_of_people() -> None:
+    kb = _kb_from_text(
+        "Health\n\nTogether with the Kessa Health Network, the mobile clinics offered medical consultations to refugees "
+        "and host communities in the border towns.\n\n" + _OTHER_PARAGRAPHS
+    )
+    a = answer("Apart from refugees, which group could also see a doctor at the mobile clinics?", kb)
+    assert a.text is not None and "host communit" in a.text and "Network" not in a.text
