@@ -87,7 +87,8 @@ _WHY = re.compile(
     r"^\s*how (?:did|does|do|was|were|is|are|has|have|can|could|will)\b|\bin what way"
 )
 # "when did …" asks for a date; "… displaced when the river overflowed" does not
-_WHEN = r"^\s*when\b|\bwhen (?:did|do|does|was|were|is|are|had|has|have|will|would|could)\b"
+# (not "When caseworkers spotted needs …, to whom were people referred?": a clause setting the scene)
+_WHEN = r"^\s*when\b(?![^?]*,\s*(?:(?:to|from|with|by|in|for|at|of) )?(?:who|whom|which|what|where|how|why)\b)|\bwhen (?:did|do|does|was|were|is|are|had|has|have|will|would|could)\b"
 ASKS_WHEN = re.compile(_WHEN, re.IGNORECASE)
 _NUMBER = re.compile(
     # "were more than 100,000 claims still pending?": a yes/no question the figure itself answers

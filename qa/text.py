@@ -98,6 +98,7 @@ _SYNONYM_GROUPS = (
     "unemployment unemployed jobless joblessness",
     "treated treat treating treatment",
     "repaired repair repairs repairing fixed fix fixing mended",
+    "referred refer refers referral referrals referring",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}
@@ -177,6 +178,8 @@ _PHRASES = (
     (re.compile(r"\bsign(?:ed|s)? off\b", re.IGNORECASE), "approved"),
     (re.compile(r"\blook(?:ed|s)? after\b", re.IGNORECASE), "assisted"),
     (re.compile(r"\bfit(?:s|ted|ting)? out\b", re.IGNORECASE), "equipped"),
+    # "to whom were people passed on": referred (not "passed" a law)
+    (re.compile(r"\bpass(?:ed|es|ing)? on(?= to\b|\s*\?|\s*$)", re.IGNORECASE), "referred"),
     (re.compile(r"\b(?:lost|lose|loses|losing) (?:their |his |her )?lives?\b", re.IGNORECASE), "died"),
     (re.compile(r"\bturn(?:s|ed|ing)? down\b", re.IGNORECASE), "rejected"),
     (re.compile(r"\b(?:get|gets|got|getting|go|goes|went|gone|going) under ?way\b", re.IGNORECASE), "started"),

@@ -198,3 +198,23 @@ def test_the_year_a_report_covers_comes_from_its_metadata(question: str) -> None
     a = answer(question, kb)
     assert a.text == "2024"
     assert a.citations and "2024" in a.citations[0].text
+
+
+@pytest.mark.parametrize(("question", "is_date"), [
+    ("When the floods hit the north, which agency ran the emergency shelters?", False),
+    ("When families could not be helped directly, to whom were they referred?", False),
+    ("When did the floods hit the north?", True),
+    ("When was the emergency shelter opened, and by whom?", True),
+])
+def test_a_when_clause_setting_the_scene_does_not_ask_a_date(question: str, is_date: bool) -> None:
+    from qa.intent import ASKS_WHEN
+
+    assert bool(ASKS_WHEN.search(question)) is is_date
+
+
+def test_people_passed_on_to_someone_are_referred_but_a_law_passed_is_not() -> None:
+    from qa.text import terms
+
+    assert terms("to whom were families passed on?")[-1] == terms("referred")[0]
+    assert terms("which people were passed on to the clinics")[1] == terms("referral")[0]
+    assert terms("the law was passed")[-1] != terms("referred")[0]
