@@ -438,8 +438,10 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
             forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
             if any(set(terms(lk.surface)) <= long_terms for long_terms in short):
                 continue
+            # (the nationality a report's refugees mostly have goes without saying in its passages)
             if not any(find_phrase(t, f) for t in cited for f in forms) and not set(terms(lk.surface)) <= cited_terms \
-                    and not _country_of(lk.surface, cited):
+                    and not _country_of(lk.surface, cited) and not all(
+                        ctx.kb.ubiquitous_in(lk.iri, ctx.kb.passages[e.passage_id].report) for e in d.evidence):
                 return f"nothing cited mentions {lk.surface}"
     unit = set(ctx.intent.unit_terms)
     if d.kind == "number" and unit and not unit & ctx.vocabulary:

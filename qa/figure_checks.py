@@ -86,7 +86,8 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         factor *= 0.5
         reasons.append("the sentence does not say what the share is of")
     for lk in ctx.links:
-        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or set(terms(lk.surface)) <= SERVED_TERMS:
+        if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri) or set(terms(lk.surface)) <= SERVED_TERMS or \
+                ctx.kb.ubiquitous_in(lk.iri, ctx.kb.passages[c.ss.passage_id].report):
             continue
         forms = ctx.kb.surfaces(lk.iri) or [lk.surface]
         # named in the sentence, or in the sentence before it ("CAVs attended … . The most frequent …")

@@ -456,6 +456,38 @@ class KnowledgeBase:
         n = max(1, len(self.passages))
         return {iri: len(pids) / n for iri, pids in by.items()}
 
+    @cached_property
+    def _mention_share_by_report(self) -> dict[tuple[str, str], float]:
+        per_report = Counter(p.report for p in self.passages.values())
+        by: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for pid, ms in self.mentions.items():
+            if pid in self.passages:
+                for iri, _, _ in ms:
+                    by[(iri, self.passages[pid].report)].add(pid)
+        return {key: len(pids) / max(1, per_report[key[1]]) for key, pids in by.items()}
+
+    def ubiquitous_in(self, iri: str, report: str, share: float = 0.15) -> bool:
+        """Is the entity named in so many of one report's passages that the report takes it for
+        granted (the nationality most of its refugees have)?"""
+        if self._mention_share_by_report.get((iri, report), 0.0) > share:
+            return True
+        return iri == self._main_nationality.get(report)
+
+    @cached_property
+    def _main_nationality(self) -> dict[str, str]:
+        """Per report, the nationality group it names most, when it names it often (the Venezuelans
+        of a Peru report)."""
+        from .text import NATIONALITY_WORD
+
+        best: dict[str, tuple[float, str]] = {}
+        for (iri, report), share in self._mention_share_by_report.items():
+            e = self.entity(iri)
+            if e is None or e.type != "PopulationGroup" or not NATIONALITY_WORD.fullmatch(e.label):
+                continue
+            if share >= 0.06 and share > best.get(report, (0.0, ""))[0]:  # named often, not once
+                best[report] = (share, iri)
+        return {report: iri for report, (_, iri) in best.items()}
+
     def ubiquitous(self, iri: str, share: float = 0.15) -> bool:
         """Is the entity named in so many passages (the reporting agency, the country) that a
         passage without it can still be about it?"""

@@ -183,12 +183,14 @@ def own_country(ctx: Ctx, name: str) -> bool:
 def other_demonyms(ctx: Ctx) -> list[str]:
     """Nationality adjectives in the question other than the report country's own ("Afghan")."""
     own = {fold(c)[:5] for c in ctx.countries}
-    n = max(1, len(ctx.kb.passages))
+    # a question asked of one report is weighed by that report, not by the others built with it
+    df, n = ctx.kb._report_stats(ctx.report) if ctx.report else (ctx.kb.doc_freq, len(ctx.kb.passages))
+    n = max(1, n)
     out = []
     for m in re.finditer(r"\b" + NATIONALITY_WORD.pattern + r"\b", ctx.question):
         word = re.sub(r"s$", "", m.group())
         if m.start() == 0 or fold(word)[:5] in own:
             continue
         # the people a report is mostly about (named in many passages) are who its tables count
-        out.extend(t for t in terms(word) if ctx.kb.doc_freq.get(t, 0) < 0.08 * n)
+        out.extend(t for t in terms(word) if df.get(t, 0) < 0.08 * n)
     return out

@@ -178,6 +178,7 @@ _PHRASES = (
     (re.compile(r"\bsign(?:ed|s)? off\b", re.IGNORECASE), "approved"),
     (re.compile(r"\blook(?:ed|s)? after\b", re.IGNORECASE), "assisted"),
     (re.compile(r"\bfit(?:s|ted|ting)? out\b", re.IGNORECASE), "equipped"),
+    (re.compile(r"\bsign(?:s|ed|ing)? up\b", re.IGNORECASE), "registered"),
     # "to whom were people passed on": referred (not "passed" a law)
     (re.compile(r"\bpass(?:ed|es|ing)? on(?= to\b|\s*\?|\s*$)", re.IGNORECASE), "referred"),
     (re.compile(r"\b(?:lost|lose|loses|losing) (?:their |his |her )?lives?\b", re.IGNORECASE), "died"),

@@ -346,3 +346,33 @@ def test_a_share_of_people_the_sentence_does_not_qualify_so_is_not_answered() ->
     control = answer("What share of the 940 cases handled by the municipal child protection units were children from "
                      "Ostrenia?", kb)
     assert control.text is not None and "61%" in control.text
+
+
+_OSTRENIANS = (
+    "Context\n\nMost refugees in Tana are Ostrenians who fled the conflict in 2021; Ostrenians live mainly in the "
+    "capital. A few hundred Syrians also arrived by air.\n\n"
+    "Protection\n\nThe asylum commission registered 2,100 new claims, most of them from Ostrenians.\n\n"
+    "Health\n\nMobile clinics saw 5,400 patients, including many Ostrenians without insurance.\n\n"
+    "Education\n\nSome 3,000 Ostrenian children enrolled in public schools.\n\n"
+    "Livelihoods\n\nBy the end of the year, more than 800 people had registered in the job-matching database of the "
+    "chamber of commerce, and 95 of them found formal jobs.\n\n"
+    "Shelter\n\nThe municipal shelters hosted 1,150 people during the cold season.\n\n"
+    "Water\n\nUNHCR repaired 14 wells in the northern districts and trained 60 water committee members.\n\n"
+    "Cash\n\nMultipurpose cash reached 4,200 households, most of them headed by women.\n\n"
+    "Coordination\n\nThe inter-agency working group met monthly with the Ministry of Social Affairs.\n\n"
+    "Legal aid\n\nPartner lawyers represented 640 asylum-seekers before the appeals board.\n\n"
+    "Child protection\n\nCase workers followed 310 unaccompanied children, referring them to foster families.\n\n"
+    "Communication\n\nA hotline answered 9,800 calls about documentation and services.\n"
+)
+
+
+def test_the_nationality_a_report_is_about_goes_without_saying() -> None:
+    # the report's refugees are mostly Ostrenians: "people" in its sentences are them; a nationality
+    # it names once is not
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(_OSTRENIANS)
+    a = answer("How many Ostrenians signed up in the chamber of commerce's job-matching database?", kb)
+    assert a.text is not None and "800" in a.text
+    other = answer("How many Syrians signed up in the chamber of commerce's job-matching database?", kb)
+    assert other.text is None or "800" not in other.text
