@@ -45,7 +45,12 @@ from .relations import (
     many_expected,
     merge_relation_drafts,
 )
-from .table_compare import answer_budget_pair, answer_budget_threshold, answer_indicator_comparison
+from .table_compare import (
+    answer_budget_closest,
+    answer_budget_pair,
+    answer_budget_threshold,
+    answer_indicator_comparison,
+)
 from .tables import answer_finance, answer_indicator, answer_row_by_value, match_indicators
 from .text import (
     HYPHEN_PARTICIPLE,
@@ -207,7 +212,8 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
     direct = (answer_extreme(ctx) or answer_paired(ctx)) if named_kind else None
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "which indicator reached its target", "did X or Y have more funds": a comparison of table rows
-    compared = answer_indicator_comparison(ctx) or answer_budget_pair(ctx) or answer_budget_threshold(ctx)
+    compared = (answer_indicator_comparison(ctx) or answer_budget_pair(ctx) or answer_budget_threshold(ctx)
+                or answer_budget_closest(ctx))
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
     form = (answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)

@@ -55,6 +55,16 @@ def _reached(row: IndicatorRow) -> bool:
     return a >= t if _rises_to_target(row) else a <= t
 
 
+def _same(row: IndicatorRow, cols: tuple[str, ...]) -> bool:
+    """Whether the columns hold one value: the number, or for a rating scale the printed text."""
+    values = [getattr(row, c) for c in cols]
+    if any(v is None for v in values):
+        return False
+    if all(v.value is not None for v in values):
+        return len({v.value for v in values}) == 1
+    return len({" ".join(v.text.split()).lower() for v in values}) == 1
+
+
 def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorRow], float]] | None:
     """What the question compares: ("filter", test) for a yes/no test of each row, ("max", key) for
     the row with the largest key."""
@@ -78,14 +88,24 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
         return "filter", lambda r: None not in (_v(r, "target"), _v(r, "baseline")) and _v(r, "target") < _v(r, "baseline")
     if re.search(r"\btargets?\b[^?]*\b(?:above|higher than|over)\b[^?]*\b(?:baseline|start\w*|already)\b", low):
         return "filter", lambda r: None not in (_v(r, "target"), _v(r, "baseline")) and _v(r, "target") > _v(r, "baseline")
+    same = re.search(r"\b(?:same|unchanged|identical|did(?: not|n't) (?:change|move)|no change|stayed (?:flat|put)|remained "
+                     r"(?:flat|stable))\b", low)
+    if same and re.search(r"\btargets?\b", low) and re.search(r"\bbaselines?\b", low):
+        # "the same value for baseline, target and result" (a rating scale compares as printed)
+        return "filter", lambda r: _same(r, ("baseline", "target", "actual"))
     if re.search(r"\btarget", low):
         if re.search(r"\b(?:miss\w*|f[ae]ll short|short of|not (?:reach|meet|achiev|hit)\w*|fail\w* to (?:reach|meet|hit))\b", low):
             return "filter", lambda r: _v(r, "target") is not None and not _reached(r)
-        if re.search(r"\b(?:reach\w*|met|meet\w*|achiev\w*|hit|attain\w*|exceed\w*|surpass\w*|on target)\b", low):
+        # "ended above / below the target": the values as printed, whichever way is better
+        if re.search(r"\b(?:above|over|higher than) (?:the |its |their )?(?:\w+ )?targets?\b", low):
+            return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "target")) and _v(r, "actual") > _v(r, "target")
+        if re.search(r"\b(?:below|under|lower than) (?:the |its |their )?(?:\w+ )?targets?\b", low):
+            return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "target")) and _v(r, "actual") < _v(r, "target")
+        if re.search(r"\b(?:reach\w*|met|meet\w*|achiev\w*|hit|attain\w*|exceed\w*|surpass\w*|on target|beat|overshot)\b", low):
             return "filter", _reached
         return None
-    if re.search(r"\b(?:same|unchanged|did(?: not|n't) (?:change|move)|no change|stayed (?:flat|put)|remained (?:flat|stable))\b", low):
-        return "filter", lambda r: _v(r, "actual") is not None and _v(r, "actual") == _v(r, "baseline")
+    if same:
+        return "filter", lambda r: _same(r, ("baseline", "actual"))
     if re.search(r"\bbelow (?:its |their |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:fell|dropped|declined|"
                  r"decreased|worsened|went down|slipped|dipped|(?:inched|edged|crept|ticked) down)\b|\blower than (?:at |its |their |the )?(?:baseline|start)", low):
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") < _v(r, "baseline")
@@ -95,10 +115,11 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
     return None
 
 
-def _rows_asked(ctx: Ctx, low: str) -> list[IndicatorRow]:
-    """The report's numeric indicator rows, narrowed to the level and area the question names."""
+def _rows_asked(ctx: Ctx, low: str, any_scale: bool = False) -> list[IndicatorRow]:
+    """The report's numeric indicator rows (with ``any_scale``, rating-scale rows too), narrowed to
+    the level and area the question names."""
     rows = [r for rid, r in ctx.kb.indicators if (not ctx.report or rid == ctx.report)
-            and r.unit in ("percent", "number") and _v(r, "actual") is not None]
+            and (any_scale and r.actual is not None or r.unit in ("percent", "number") and _v(r, "actual") is not None)]
     levels = [k for k in ("impact", "outcome") if re.search(rf"\b{k}\b", low)]
     if len(levels) == 1:
         rows = [r for r in rows if r.area.kind == levels[0]]
@@ -125,7 +146,7 @@ def answer_indicator_comparison(ctx: Ctx) -> Draft | None:
     comparison = _comparison(low)
     if comparison is None:
         return None
-    rows = _rows_asked(ctx, low)
+    rows = _rows_asked(ctx, low, any_scale=bool(re.search(r"\b(?:same|unchanged|identical)\b", low)))
     if len(rows) < 2:
         return None
     how, test = comparison
@@ -145,7 +166,7 @@ def answer_indicator_comparison(ctx: Ctx) -> Draft | None:
     else:
         chosen = [r for r in rows if test(r)]
         plural = bool(re.search(r"\bindicators\b[^?]*\b(?:reached|met|achieved|ended|fell|rose|stayed|remained|were|have|had)\b|"
-                                r"\bwhich indicators\b", low))
+                                r"\b(?:which|what) (?:[\w-]+ ){0,3}indicators\b", low))
         if not chosen or len(chosen) > 3 or (len(chosen) > 1 and not plural):
             return None
         confidence = 0.75 if len(chosen) == 1 or plural else 0.5
@@ -238,3 +259,27 @@ def answer_budget_threshold(ctx: Ctx) -> Draft | None:
     text = "; ".join(f"{r.area.code}: {r.area.title} ({BUDGET_LABELS[field]} {getattr(r, field).text})" for r in chosen)
     evidence = [Evidence(r.passage_id, [(0, len(ctx.kb.passages[r.passage_id].text.rstrip()))], 1.0) for r in chosen]
     return Draft(text, "finance", 0.7 if fits else 0.45, evidence)
+
+
+def answer_budget_closest(ctx: Ctx) -> Draft | None:
+    """"Which outcome area's funding rate came closest to the 28.4% of the whole operation?": the
+    row (not the total) whose share is nearest the figure the question gives."""
+    low = ctx.question.lower()
+    if not re.search(r"\b(?:closest|nearest)\b", low) or not re.search(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?)\b", low):
+        return None
+    given = [n for n in numbers(ctx.question) if n.percent]
+    if len(given) != 1 or not re.search(r"\b(?:budgets?|fund\w*|spen[dt]\w*|expenditure|money|resources)\b", low):
+        return None
+    field = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", low) else "funds_available_pct"
+    kinds = [k for k in ("impact", "outcome", "enabling") if k in low]
+    rows = [r for rid, r in ctx.kb.budget if (not ctx.report or rid == ctx.report) and r.area.code.lower() != "total"
+            and getattr(r, field) is not None and (not kinds or r.area.kind in kinds or r.table in kinds)]
+    if len(rows) < 2:
+        return None
+    ranked = sorted(rows, key=lambda r: abs(getattr(r, field).value - given[0].value))
+    row = ranked[0]
+    if abs(getattr(row, field).value - given[0].value) == abs(getattr(ranked[1], field).value - given[0].value):
+        return None  # two rows as close: the question does not say which
+    text = f"{row.area.code}: {row.area.title} ({BUDGET_LABELS[field]} {getattr(row, field).text})"
+    passage = ctx.kb.passages[row.passage_id]
+    return Draft(text, "finance", 0.7, [Evidence(row.passage_id, [(0, len(passage.text.rstrip()))], 1.0)])

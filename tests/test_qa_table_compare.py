@@ -123,3 +123,34 @@ def test_budget_rows_by_threshold_aside_and_full_title(qa_kb_marovia, question: 
     assert all(f"{code}:" in a.text for code in expected)
     if absent:
         assert f"{absent}:" not in a.text
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    # above the target as printed (a lower-is-better row above its target is above it too)
+    ("Which outcome indicators finished above their targets?", "7.3", "5.1"),
+    ("Which outcome indicators finished above their targets?", "13.3", "1.1"),
+])
+def test_above_the_target_compares_the_printed_values(qa_kb_marovia, question: str, expected: str, absent: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and f"indicator {expected} " in a.text
+    assert f"indicator {absent} " not in a.text
+
+
+def test_the_area_whose_share_is_nearest_a_given_figure(qa_kb_marovia) -> None:
+    a = answer("Which outcome area's funding rate was nearest to 30%?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("OA7:")
+
+
+def test_a_rating_scale_row_holds_one_value_when_its_columns_print_the_same_rating() -> None:
+    from ingest.model import AreaRef, IndicatorRow, Value
+    from qa.table_compare import _same
+
+    def row(*texts: str) -> IndicatorRow:
+        b, t, a = (Value(x, None) for x in texts)
+        return IndicatorRow("7.1", "Extent participation is supported", AreaRef("OA7", "outcome", "Community"),
+                            "Refugees", b, t, a, "scale", (3,), "p1", 0, 10)
+
+    assert _same(row("Extensive: ≥70 points", "Extensive:  ≥70 points", "Extensive: ≥70 points"),
+                 ("baseline", "target", "actual"))
+    assert not _same(row("Moderate: 50-69 points", "Moderate: 50-69 points", "Extensive: ≥70 points"),
+                     ("baseline", "target", "actual"))
