@@ -125,7 +125,11 @@ def _described_acronym(ctx: Ctx) -> Draft | None:
                 shared = len(set(terms(d.long_form)) & focus) - (d.acronym in named)
                 if shared and (best is None or (shared, ss.score) > best[:2]):
                     best = (shared, ss.score, d)
-    d = best[2] if best is not None else _described_anywhere(ctx, focus, written)
+    anywhere = _described_anywhere(ctx, focus, written)
+    d = best[2] if best is not None else anywhere
+    if anywhere is not None and best is not None and \
+            len(set(terms(anywhere.long_form)) & focus) > len(set(terms(best[2].long_form)) & focus):
+        d = anywhere  # "the foreign ministry": a long form saying more of the question, defined elsewhere
     if d is None:
         return None
     long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
