@@ -12,7 +12,15 @@ import re
 from typing import TYPE_CHECKING
 
 from .context import Ctx, ScoredSent
-from .figure_words import PEOPLE, asks_duration, is_duration, people_postmodifier, people_qualifier, ratio_end
+from .figure_words import (
+    PEOPLE,
+    asks_duration,
+    is_duration,
+    people_postmodifier,
+    people_qualifier,
+    ratio_end,
+    share_group,
+)
 from .paraphrase import said_otherwise
 from .signals import asked_verb, clause_of, other_demonyms, verb_factor
 from .text import SERVED_TERMS, Number, find_phrase, terms
@@ -52,6 +60,10 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if qualifier and not qualifier & (c.unit | have):
         factor *= 0.6
         reasons.append("the figure counts other people than those asked about")
+    share_of = share_group(ctx.question) if c.number.percent else frozenset()
+    if share_of and not share_of & have:
+        factor *= 0.5  # "what share … were children" answered by an acceptance rate
+        reasons.append("the sentence does not say what share the group is")
     group = people_postmodifier(ctx.question)
     if group and not group & c.unit and not group & set(terms(_phrase_around(raw, c.number))):
         # "how many persons with disabilities took part" answered by "129 people (94 women, …)" whose

@@ -158,6 +158,17 @@ def people_qualifier(question: str) -> frozenset[str]:
     return frozenset(terms(" ".join(words))) - PEOPLE
 
 
+_SHARE_OF_GROUP = re.compile(
+    r"\b(?:share|proportion|percentage|fraction|per ?cent)\b[^?]*?\b(?:were|was|are|is)\s+(?:\w+\s+)?"
+    r"(women|girls|boys|men|children|minors|adolescents|youths?|elderly|older persons|female|male)\s*\??\s*$", re.IGNORECASE)
+
+
+def share_group(question: str) -> frozenset[str]:
+    """The people a share is asked of ("what share of the 1,532 people … were children" → children)."""
+    m = _SHARE_OF_GROUP.search(question)
+    return frozenset(terms(m.group(1))) if m else frozenset()
+
+
 def people_postmodifier(question: str) -> frozenset[str]:
     """The group named after the people counted ("how many persons with disabilities" → disabilities,
     "how many people of African descent" → african, descent)."""

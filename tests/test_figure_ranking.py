@@ -376,3 +376,18 @@ def test_the_nationality_a_report_is_about_goes_without_saying() -> None:
     assert a.text is not None and "800" in a.text
     other = answer("How many Syrians signed up in the chamber of commerce's job-matching database?", kb)
     assert other.text is None or "800" not in other.text
+
+
+def test_a_share_of_a_group_needs_a_sentence_that_names_the_group() -> None:
+    # "what proportion … were women": an acceptance rate of the same people is not it
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Resettlement\n\nWith an acceptance rate of 92%, the operation submitted 860 refugees for resettlement to third "
+        "countries in 2024.\n\nEducation\n\nSome 3,000 refugee children enrolled in public schools, 48% of them girls.\n\n"
+        "Cash\n\nMultipurpose cash reached 4,200 households, most of them headed by women.\n"
+    )
+    asked = answer("What proportion of the 860 refugees submitted for resettlement were women?", kb)
+    assert asked.text is None or "92%" not in asked.text
+    control = answer("What proportion of the 3,000 children enrolled in public schools were girls?", kb)
+    assert control.text is not None and "48%" in control.text
