@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from embeddings.lexical import counted_terms, counts_focus, quantity_focus
+from embeddings.lexical import analyse, counted_terms, counts_focus, quantity_focus
 from embeddings.records import PassageRecord
 
 if TYPE_CHECKING:
@@ -46,6 +46,22 @@ GOAL_INTENT = re.compile(
     re.IGNORECASE,
 )
 # asking for a share: the answer is a percentage, in a table or in prose ("almost 60% were women")
+# a figure the question quotes ("what reached some 43,000 people"): the passages printing it. Years
+# are left out (a report prints its own year everywhere), as are one-digit numbers.
+_FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])")
+
+
+def quoted_figures(text: str) -> frozenset[str]:
+    """The figures of ``text`` as digit strings ("43,000" → "43000"), years and single digits left out."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        digits = m.group().replace(",", "")
+        if len(digits) < 2 or re.fullmatch(r"(?:19|20)\d\d", digits):
+            continue
+        out.add(digits)
+    return frozenset(out)
+
+
 SHARE_INTENT = re.compile(r"\b(?:share|percentage|percent|proportion|rate|what fraction)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b", re.IGNORECASE)
 
@@ -62,6 +78,7 @@ class PassageIntents:
         self.kinds = np.array([p.kind for p in passages], dtype=object)
         self._counted = functools.lru_cache(maxsize=8192)(lambda row: counted_terms(passages[row].text))
         self._percent = functools.lru_cache(maxsize=8192)(lambda row: bool(_PERCENT.search(passages[row].text)))
+        self._figures = functools.lru_cache(maxsize=8192)(lambda row: quoted_figures(passages[row].text))
 
     @functools.cached_property
     def definitions(self) -> dict[str, set[int]]:
@@ -72,13 +89,29 @@ class PassageIntents:
                 out.setdefault(match.group(1) or match.group(2), set()).add(row)
         return out
 
+    @functools.cached_property
+    def long_forms(self) -> list[tuple[int, frozenset[str]]]:
+        """(row, terms of the words before it) for every "Long Name (ACR)" a passage writes."""
+        out = []
+        for row, p in enumerate(self._passages):
+            for match in _DEFINED.finditer(p.text):
+                if match.group(1):
+                    before = p.text[max(0, match.start() - 80) : match.start()]
+                    words = re.findall(r"[\w'-]+", before)[-7:]
+                    out.append((row, frozenset(analyse(" ".join(words)))))
+        return out
+
     def defining(self, query: str, allowed: np.ndarray | None) -> set[int]:
-        """Rows that define an acronym the query asks about ("what does X stand for")."""
+        """Rows that define an acronym the query asks about ("what does X stand for"), or, when the
+        query describes the body instead ("what abbreviation does the report use for the foreign
+        ministry"), rows defining an acronym whose long form says two or more of the query's words."""
         if not DEFINITION_INTENT.search(query):
             return set()
         acronyms = set(ACRONYM.findall(query))
         if not acronyms:
-            return set()
+            asked = set(analyse(query))
+            rows = {row for row, long_terms in self.long_forms if len(long_terms & asked) >= 2}
+            return rows & set(allowed.tolist()) if allowed is not None else rows
         defined = self.definitions
         rows = set().union(*(defined.get(a, set()) for a in acronyms))
         if allowed is not None:
@@ -99,6 +132,9 @@ class PassageIntents:
             out -= cfg.goal_weight * (kinds == "goal")
         if cfg.percent_weight and not prose_question and SHARE_INTENT.search(query):
             out += cfg.percent_weight * np.array([self._percent(r) for r in rows], dtype=float)
+        quoted = quoted_figures(query) if cfg.figure_weight else frozenset()
+        if quoted:
+            out += cfg.figure_weight * np.array([bool(quoted & self._figures(r)) for r in rows], dtype=float)
         focus = quantity_focus(query) if cfg.quantity_weight else ()
         if focus:
             out += cfg.quantity_weight * np.array([counts_focus(self._counted(r), focus) for r in rows], dtype=float)

@@ -88,7 +88,11 @@ class FusionConfig:
     for, not what it did) lose ``goal_weight`` unless the question asks about goals or plans. A
     share/percentage/rate question adds ``percent_weight`` to passages that print a percentage;
     a "how many X" question adds ``quantity_weight`` to passages where a number comes right
-    before X ("trained 336 community leaders").
+    before X ("trained 336 community leaders"). A question quoting a figure ("what reached some
+    43,000 people") adds ``figure_weight`` to passages printing it (years and single digits aside).
+    An abbreviation asked by description ("what abbreviation does the report use for the foreign
+    ministry") counts as a definition question for the passages whose "Long Name (ACR)" says two
+    or more of its words.
     """
 
     method: Literal["rrf", "convex"] = "convex"
@@ -104,6 +108,7 @@ class FusionConfig:
     goal_weight: float = 0.2
     percent_weight: float = 0.2
     quantity_weight: float = 0.15
+    figure_weight: float = 0.3
 
 
 DEFAULT_FUSION = FusionConfig()

@@ -395,6 +395,54 @@ def test_where_question_lowers_table_rows_and_spend_question_lifts_them(kind_ind
     assert on.search(spend, k=1)[0].passage_id == "k6"
 
 
+FIGURE_TEXTS = [
+    ("f0", "paragraph", "The community service fairs brought services closer to refugees (188 fairs, reaching 43,000 people)."),
+    ("f1", "paragraph", "UNHCR activities reached people in the capital and in host communities."),
+    ("f2", "paragraph", "Activities reached people with information on rights; people reached by UNHCR activities were satisfied."),
+    ("f3", "paragraph", "The Ministry of Foreign Affairs (MREX) issues identity cards to recognised refugees."),
+    ("f4", "paragraph", "The Ministry of Women (MIMU) runs shelters; the report uses the abbreviation for the ministry often."),
+    ("f5", "paragraph", "In 2023, 2023 targets were met in 23 districts."),
+]
+
+
+@pytest.fixture(scope="module")
+def figure_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
+    from embeddings import PassageRecord, build_index
+
+    records = [PassageRecord(passage_id=i, report="r", text=t, kind=k) for i, k, t in FIGURE_TEXTS]
+    folder = tmp_path_factory.mktemp("figure-index")
+    build_index(folder, records, numpy_encoder)
+    return load_index(folder)
+
+
+def test_a_figure_the_question_quotes_lifts_the_passage_printing_it(figure_index, numpy_encoder) -> None:
+    on = Searcher(figure_index, numpy_encoder)
+    off = Searcher(figure_index, numpy_encoder, fusion=FusionConfig(figure_weight=0.0))
+    query = "Which UNHCR activity reached some 43,000 people in 2023?"
+
+    def rank(searcher: Searcher) -> int:
+        return next(h.rank for h in searcher.search(query, k=6) if h.passage_id == "f0")
+
+    assert rank(on) < rank(off)
+    assert _scores(on, query)["f0"] - _scores(on, query)["f1"] > _scores(off, query)["f0"] - _scores(off, query)["f1"]
+    # a year is no quoted figure
+    assert _scores(on, "What happened in 2023?") == _scores(off, "What happened in 2023?")
+
+
+def test_quoted_figures_are_digit_strings_without_years_or_single_digits() -> None:
+    from embeddings.intents import quoted_figures
+
+    assert quoted_figures("some 43,000 people in 2023, 7 staff and 1.5 million, 28.4% funded") == {"43000", "1.5", "28.4"}
+
+
+def test_an_abbreviation_asked_by_description_prefers_the_long_form_saying_it(figure_index, numpy_encoder) -> None:
+    on = Searcher(figure_index, numpy_encoder)
+    off = Searcher(figure_index, numpy_encoder, fusion=FusionConfig(definition_weight=0.0))
+    query = "What abbreviation does the report use for the foreign ministry?"
+    assert on.search(query, k=1)[0].passage_id == "f3"
+    assert _scores(on, query)["f3"] - _scores(on, query)["f4"] > _scores(off, query)["f3"] - _scores(off, query)["f4"]
+
+
 def test_intents_leave_the_single_list_modes_alone(kind_index, numpy_encoder) -> None:
     on = Searcher(kind_index, numpy_encoder)
     off = Searcher(kind_index, numpy_encoder, fusion=FusionConfig(
