@@ -66,6 +66,40 @@ SHARE_INTENT = re.compile(r"\b(?:share|percentage|percent|proportion|rate|what f
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b", re.IGNORECASE)
 
 
+# "which (outcome) area had the smallest share of its budget funded": the budget row holding the
+# extreme value of the column asked (the words a question uses for each column, most specific first)
+_WHICH_ROW = re.compile(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?|sectors?)\b", re.IGNORECASE)
+_MOST = re.compile(r"\b(?:(?P<second>second|next)[- ])?(?:(?P<low>lowest|smallest|least|fewest|minimum|worst|poorest|"
+                   r"most (?:poorly|badly|under-?\w+))|(?P<high>highest|largest|biggest|most|greatest|maximum|best))\b",
+                   re.IGNORECASE)
+_COLUMN_WORDS = (
+    ("expenditure_pct", r"\b(?:share|percentage|percent|proportion|fraction|rate|%)\b[^?]*\b(?:spent|expenditure|used|"
+     r"disbursed)\b[^?]*\b(?:available|funds|money|had)\b|\bexpenditure as %"),
+    ("funds_available_pct", r"\b(?:share|percentage|percent|proportion|fraction|rate|%|relative)\b|\bfunded at\b|"
+     r"\bpoorly funded\b|\bfunding (?:level|rate|gap)"),
+    ("final_budget", r"\bfinal budget\b"),
+    ("expenditure", r"\bexpenditure\b|\bspen[dt]\w*|\bused\b|\bdisburs\w*"),
+    ("funds_available", r"\bfunds? available\b|\bavailable\b|\bfunded\b|\bfunding\b|\breceived\b|\bmoney\b"),
+    ("final_budget", r"\bbudget\w*\b|\bneeds?\b|\brequire\w*\b|\bplanned\b"),
+)
+
+
+def budget_extreme_asked(query: str) -> tuple[str, bool, int, tuple[str, ...]] | None:
+    """(column, largest?, place, tables) when ``query`` asks which area has the largest or smallest
+    value of a budget column; None otherwise. ``place`` 1 is "the second-largest"."""
+    if not _WHICH_ROW.search(query):
+        return None
+    most = _MOST.search(query)
+    if most is None:
+        return None
+    column = next((c for c, words in _COLUMN_WORDS if re.search(words, query, re.IGNORECASE)), None)
+    if column is None or not re.search(r"\b(?:budget\w*|fund\w*|spen[dt]\w*|expenditure|money|resources|financ\w*)\b",
+                                       query, re.IGNORECASE):
+        return None
+    tables = tuple(t for t in ("impact", "outcome") if re.search(rf"\b{t}\b", query, re.IGNORECASE))
+    return column, most.group("high") is not None, 1 if most.group("second") else 0, tables
+
+
 class PassageIntents:
     """The passage features the intents need, for one index: computed on first use per row.
 
@@ -117,6 +151,33 @@ class PassageIntents:
         if allowed is not None:
             rows &= set(allowed.tolist())
         return rows
+
+    @functools.cached_property
+    def budget_rows(self) -> list[int]:
+        return [row for row, p in enumerate(self._passages) if p.columns]
+
+    def extreme(self, query: str, allowed: np.ndarray | None) -> set[int]:
+        """The budget row a "which area had the largest / smallest …" question asks for, per report
+        (a build may hold several), in the table the question names."""
+        asked = budget_extreme_asked(query)
+        if asked is None:
+            return set()
+        column, largest, place, tables = asked
+        allowed_set = None if allowed is None else set(allowed.tolist())
+        by_report: dict[str, list[tuple[float, int]]] = {}
+        for row in self.budget_rows:
+            p = self._passages[row]
+            if allowed_set is not None and row not in allowed_set or tables and p.table not in tables:
+                continue
+            value = dict(p.columns).get(column)
+            if value is not None:
+                by_report.setdefault(p.report, []).append((value, row))
+        out = set()
+        for rows in by_report.values():
+            ranked = sorted(rows, reverse=largest)
+            if place < len(ranked) and (place + 1 >= len(ranked) or ranked[place][0] != ranked[place + 1][0]):
+                out.add(ranked[place][1])  # (a tie names no single row)
+        return out
 
     def bonus(self, query: str, cand: np.ndarray, cfg: FusionConfig) -> np.ndarray:
         """Sum of the passage-kind, share and count bonuses of rows ``cand`` (units of the top score)."""

@@ -26,9 +26,14 @@ class PassageRecord:
     end: int = 0
     kind: str = "paragraph"
     context: str = ""
+    # a budget row's numbers by column ("final_budget", "funds_available_pct", …) and its table
+    # ("impact" / "outcome"), so a "which area had the smallest …" question can find the row
+    columns: tuple[tuple[str, float], ...] = ()
+    table: str = ""
 
     @classmethod
-    def from_passage(cls, passage: Any, context: str = "") -> PassageRecord:
+    def from_passage(cls, passage: Any, context: str = "", columns: tuple[tuple[str, float], ...] = (),
+                     table: str = "") -> PassageRecord:
         """From an ``ingest.model.Passage`` (or anything with the same attributes)."""
         return cls(
             passage_id=passage.id,
@@ -41,6 +46,8 @@ class PassageRecord:
             end=passage.end,
             kind=passage.kind,
             context=context,
+            columns=columns,
+            table=table,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -61,12 +68,17 @@ class PassageRecord:
             end=int(data.get("end", 0)),
             kind=str(data.get("kind", "paragraph")),
             context=str(data.get("context", "")),
+            columns=tuple((str(c), float(v)) for c, v in data.get("columns", ())),
+            table=str(data.get("table", "")),
         )
 
     @property
     def indexed_text(self) -> str:
         """The text BM25 sees: context (section titles, indicator labels) and the passage."""
         return f"{self.context}\n{self.text}" if self.context else self.text
+
+
+BUDGET_COLUMNS = ("final_budget", "funds_available", "funds_available_pct", "expenditure", "expenditure_pct")
 
 
 def as_records(passages: Sequence[Any]) -> list[PassageRecord]:
@@ -88,7 +100,13 @@ def records_from_document(document: Any) -> list[PassageRecord]:
             [full_titles.get(row.area.code, row.area.title), f"{row.area.kind} area indicator", row.label,
              "baseline target actual"]
         )
+    columns: dict[str, tuple[tuple[str, float], ...]] = {}
+    tables: dict[str, str] = {}
     for row in getattr(document, "budget", ()):
+        if row.area.code.lower() != "total":
+            columns[row.passage_id] = tuple(
+                (col, v.value) for col in BUDGET_COLUMNS if (v := getattr(row, col, None)) is not None and v.value is not None)
+            tables[row.passage_id] = row.table or row.area.kind
         # the column names, with the everyday words a question uses for them ("how much was spent")
         extra.setdefault(row.passage_id, []).extend(
             [full_titles.get(row.area.code, row.area.title), row.area.title, f"{row.area.kind} area budget",
@@ -101,7 +119,8 @@ def records_from_document(document: Any) -> list[PassageRecord]:
     for p in document.passages:
         parts = [identity, *p.section, *extra.get(p.id, ())]
         context = "\n".join(dict.fromkeys(x for x in parts if x and x not in p.text))
-        records.append(PassageRecord.from_passage(p, context=context))
+        records.append(PassageRecord.from_passage(p, context=context, columns=columns.get(p.id, ()),
+                                                  table=tables.get(p.id, "")))
     return records
 
 

@@ -92,7 +92,9 @@ class FusionConfig:
     43,000 people") adds ``figure_weight`` to passages printing it (years and single digits aside).
     An abbreviation asked by description ("what abbreviation does the report use for the foreign
     ministry") counts as a definition question for the passages whose "Long Name (ACR)" says two
-    or more of its words.
+    or more of its words. A "which area had the smallest share of its budget funded" question
+    adds ``extreme_weight`` to the budget row holding that extreme (per report, in the table the
+    question names; the rows' numbers come with the records, see ``PassageRecord.columns``).
     """
 
     method: Literal["rrf", "convex"] = "convex"
@@ -109,6 +111,7 @@ class FusionConfig:
     percent_weight: float = 0.2
     quantity_weight: float = 0.15
     figure_weight: float = 0.3
+    extreme_weight: float = 0.5
 
 
 DEFAULT_FUSION = FusionConfig()
@@ -239,8 +242,9 @@ class Searcher:
         ranks["dense"] = {int(r): i + 1 for i, r in enumerate(d_rows)}
         boosts = self._boosts(query, allowed)
         defining = self._intents.defining(query, allowed) if cfg.definition_weight else set()
+        extreme = self._intents.extreme(query, allowed) if cfg.extreme_weight else set()
         ranks["graph"] = {r: i + 1 for i, r in enumerate(sorted(boosts, key=lambda r: (-boosts[r], r)))}
-        cand = np.array(sorted({*ranks["bm25"], *ranks["dense"], *boosts, *defining}), dtype=np.int64)
+        cand = np.array(sorted({*ranks["bm25"], *ranks["dense"], *boosts, *defining, *extreme}), dtype=np.int64)
         if not len(cand):
             return []
         if cfg.method == "rrf":
@@ -267,6 +271,8 @@ class Searcher:
             fused = fused + cfg.boost_weight * top * np.array([boosts.get(r, 0.0) for r in cand.tolist()])
         if defining:
             fused = fused + cfg.definition_weight * top * np.isin(cand, list(defining))
+        if extreme:
+            fused = fused + cfg.extreme_weight * top * np.isin(cand, list(extreme))
         fused = fused + top * self._intents.bonus(query, cand, cfg)
         order = np.lexsort((cand, -fused))[:k]
         return [(int(cand[i]), float(fused[i])) for i in order]

@@ -300,6 +300,10 @@ def test_budget_and_indicator_rows_are_indexed_with_their_context(peru_doc) -> N
     assert indicator.label in records[indicator.passage_id].indexed_text
     prose = next(r for r in records.values() if r.kind == "paragraph")
     assert embedding_text(prose) == prose.text
+    # the row's numbers by column, for "which area had the smallest …" questions; the total has none
+    assert record.table == "outcome" and dict(record.columns)["final_budget"] == budget.final_budget.value
+    total = next(row for row in peru_doc.budget if row.area.code.lower() == "total")
+    assert records[total.passage_id].columns == () and prose.columns == ()
 
 
 def test_bm25_round_trips_without_pickle(tmp_path: Path) -> None:

@@ -443,6 +443,51 @@ def test_an_abbreviation_asked_by_description_prefers_the_long_form_saying_it(fi
     assert _scores(on, query)["f3"] - _scores(on, query)["f4"] > _scores(off, query)["f3"] - _scores(off, query)["f4"]
 
 
+BUDGET_TEXTS = [  # (id, table, text, columns)
+    ("b0", "outcome", "OA1: Access/Doc 4,564,514 1,905,310 41.74% 1,902,118 99.83%",
+     {"final_budget": 4564514, "funds_available": 1905310, "funds_available_pct": 41.74}),
+    ("b1", "outcome", "OA11: Education 1,874,600 301,115 16.06% 301,115 100.00%",
+     {"final_budget": 1874600, "funds_available": 301115, "funds_available_pct": 16.06}),
+    ("b2", "outcome", "OA15: Resettle 1,652,308 1,390,226 84.14% 1,390,226 100.00%",
+     {"final_budget": 1652308, "funds_available": 1390226, "funds_available_pct": 84.14}),
+    ("b3", "impact", "IA2: Assist 13,179,820 3,920,019 29.74% 3,878,375 98.94%",
+     {"final_budget": 13179820, "funds_available": 3920019, "funds_available_pct": 29.74}),
+    ("b4", "", "Funding remained low: the outcome areas with the smallest budgets were the hardest hit.", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def budget_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
+    from embeddings import PassageRecord, build_index
+
+    records = [PassageRecord(passage_id=i, report="r", text=t, kind="table_row" if cols else "paragraph",
+                             columns=tuple(cols.items()), table=table) for i, table, t, cols in BUDGET_TEXTS]
+    folder = tmp_path_factory.mktemp("budget-index")
+    build_index(folder, records, numpy_encoder)
+    return load_index(folder)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Which outcome area had the smallest share of its budget funded?", "b1"),
+    ("Which outcome area had the smallest final budget?", "b2"),
+    ("Which outcome area got the second-largest funding?", "b2"),
+    ("Which area had the largest budget?", "b3"),  # no table named: both tables compete
+])
+def test_a_which_area_superlative_lifts_the_budget_row_holding_the_extreme(budget_index, numpy_encoder, query: str,
+                                                                         expected: str) -> None:
+    on = Searcher(budget_index, numpy_encoder)
+    off = Searcher(budget_index, numpy_encoder, fusion=FusionConfig(extreme_weight=0.0))
+    scores = _scores(on, query)
+    assert all(scores[expected] > scores[other] for other in ("b0", "b1", "b2", "b3") if other != expected)
+    assert scores[expected] > _scores(off, query)[expected]
+
+
+def test_budget_columns_survive_the_index_files(budget_index) -> None:
+    rows = {p.passage_id: p for p in budget_index.passages}
+    assert dict(rows["b1"].columns)["funds_available_pct"] == 16.06 and rows["b1"].table == "outcome"
+    assert rows["b4"].columns == () and rows["b4"].table == ""
+
+
 def test_intents_leave_the_single_list_modes_alone(kind_index, numpy_encoder) -> None:
     on = Searcher(kind_index, numpy_encoder)
     off = Searcher(kind_index, numpy_encoder, fusion=FusionConfig(
