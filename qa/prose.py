@@ -225,7 +225,8 @@ def answer_direction(ctx: Ctx) -> Draft | None:
 _ASKS_WHAT_FIGURE = re.compile(
     r"\b(?:of|for|on) what\b|\bwhat (?:does|do|did) (?:it|they|(?:this|that|the) (?:figure|number|count)\b[^?]*?|this|that) "
     r"(?:count|measure|refer to|correspond to|represent|describe|stand for)\b|"
-    r"\bwhat\b[^?]*\b(?:does|do) (?:the )?(?:figure|number)\b[^?]*\b(?:correspond|refer|count|represent)\w*\b|"
+    r"\bwhat\b[^?]*\b(?:does|do) (?:the )?(?:[\w-]+ )?(?:figure|number|total|tally|count|sum)\b[^?]*\b(?:correspond|refer|count|"
+    r"represent|mean|stand)\w*\b|"
     # "what did 464 participants receive?", "which way of handling cases produced 4,020 decisions?"
     r"^\s*what (?:did|do|does|were|was) (?:the )?\d[\d,.]*\s|"
     r"^\s*(?:which|what) (?:way|kind|type|form|method|mechanism|modality|procedure|channel|stage)s?\b[^?]*\s\d[\d,.]*\s",

@@ -70,6 +70,7 @@ _FIGURES = (
     ("UNHCR gave out 4,260 of what in the cold months?", "thermal blankets"),
     ("The report mentions 2,915 in its border section. What does that figure count?", "people screened"),
     ("What does the number 640 correspond to?", "referred to legal aid"),
+    ("In the blankets paragraph, what does the overall tally of 4,260 mean?", "thermal blankets"),
 ])
 def test_a_figure_given_is_read_for_what_it_counts(question: str, expected: str) -> None:
     a = answer(question, _kb_from_text(_FIGURES))
