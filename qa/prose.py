@@ -25,6 +25,50 @@ def _clip(text: str, n: int) -> str:
     return cut + " …"
 
 
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+|\s+(?=(?:while|whereas|because|although|which|where|so that|in order to|"
+                         r"thanks to|due to)\b)")
+
+
+_REASON_WORDS = re.compile(r"\b(?:because|due to|owing to|thanks to|as a result|so that|in order to|to ensure|aim(?:ed|ing) "
+                           r"(?:at|to)|focused on|given that)\b", re.IGNORECASE)
+
+
+def _focused_clip(ctx: Ctx, text: str, n: int, causal: bool) -> str:
+    """``text`` cut to ``n`` characters: its first ``n`` characters, unless the question asks why
+    and the words giving the reason come later (then the clauses around them that say most of
+    the question)."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    reason = _REASON_WORDS.search(text)
+    if not causal or reason is None or reason.end() <= n - 40:
+        return _clip(text, n)
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]
+    clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
+    focus = set(ctx.focus)
+
+    def said(a: int, b: int) -> float:
+        return sum(ctx.weight(t) for t in set(terms(text[a:b])) & focus)
+
+    best: tuple[float, int, int] | None = None
+    for i in range(len(clauses)):
+        j = i
+        while j + 1 < len(clauses) and clauses[j + 1][1] - clauses[i][0] <= n - 4:
+            j += 1
+        a, b = clauses[i][0], clauses[j][1]
+        if b - a > n - 4:
+            continue
+        if not a <= reason.start() < b - 20:
+            continue  # the window must hold the reason
+        score = said(a, b)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, a, b)
+    if best is None:
+        return _clip(text, n)
+    _, a, b = best
+    return ("… " if a > 0 else "") + text[a:b].strip() + (" …" if b < len(text) else "")
+
+
 def _names_links(ctx: Ctx, passage_id: str) -> bool:
     text = ctx.kb.passages[passage_id].text
     for lk in ctx.links:
@@ -113,7 +157,7 @@ def answer_sentence(
             pid, sent = prev
             text = f"{sent.text} {text}"
             ev.insert(0, Evidence(pid, [(sent.start, sent.end)], best.score))
-    return Draft(_clip(text, max_chars - 2), kind, conf, ev)
+    return Draft(_focused_clip(ctx, text, max_chars - 2, causal), kind, conf, ev)
 
 
 _DETERMINER = frozenset("the a an its their this these those his her our".split())

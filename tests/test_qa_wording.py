@@ -330,3 +330,16 @@ def test_a_donor_government_is_a_government_not_the_agency_it_funded() -> None:
     a = answer("Which donor government provided the money for the guarantee fund behind the Savings Union's "
                "microcredit?", kb)
     assert a.text is not None and "Norway" in a.text and "UNHCR" not in a.text
+
+
+def test_a_why_answer_cut_to_length_keeps_the_reason_at_the_end_of_a_long_sentence() -> None:
+    kb = _kb_from_text(
+        "Assistance\n\nThrough its mobile teams and a case management approach based on each family's specific needs, "
+        "the operation supported some 12,400 refugees in the northern districts in obtaining health care, school "
+        "places, legal counselling, winter clothing and cash grants for rent, with extra rounds organised during the "
+        "floods of March and the landslides of October, while focused on families without access to any state social "
+        "protection programme.\n\nCash assistance reached 1,200 households in the northern districts during the year.\n"
+    )
+    a = answer("Why did the mobile teams' help with health care, school places and rent go to some families and not "
+               "to all?", kb)
+    assert a.text is not None and "without access to any state social protection" in a.text and len(a.text) <= 300
