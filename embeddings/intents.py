@@ -100,6 +100,25 @@ def budget_extreme_asked(query: str) -> tuple[str, bool, int, tuple[str, ...]] |
     return column, most.group("high") is not None, 1 if most.group("second") else 0, tables
 
 
+_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.(\d+))?)\s*(million|billion|thousand|bn|m)\b", re.IGNORECASE)
+_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|nearly|almost|just (?:under|over|below|above)|some|close to)\b",
+                      re.IGNORECASE)
+
+
+def amounts_asked(query: str) -> list[tuple[float, float]]:
+    """(value, tolerance) of each rounded sum the query gives ("just under 5.3 million" → 5.3e6 ± 0.16e6):
+    half a unit of its last digit, or 3% when the query says it is approximate."""
+    out = []
+    rough = bool(_ROUGHLY.search(query))
+    for m in _AMOUNT.finditer(query):
+        scale = _SCALE[m.group(3).lower()]
+        value = float(m.group(1)) * scale
+        tolerance = 0.5 * scale * 10 ** -len(m.group(2) or "")
+        out.append((value, max(tolerance, 0.03 * value) if rough else tolerance))
+    return out
+
+
 class PassageIntents:
     """The passage features the intents need, for one index: computed on first use per row.
 
@@ -178,6 +197,17 @@ class PassageIntents:
             if place < len(ranked) and (place + 1 >= len(ranked) or ranked[place][0] != ranked[place + 1][0]):
                 out.add(ranked[place][1])  # (a tie names no single row)
         return out
+
+    def amount_rows(self, query: str, allowed: np.ndarray | None) -> set[int]:
+        """Budget rows printing a sum the query gives rounded ("which area had about 7.5 million")."""
+        if not _WHICH_ROW.search(query):
+            return set()
+        asked = amounts_asked(query)
+        if not asked:
+            return set()
+        allowed_set = None if allowed is None else set(allowed.tolist())
+        return {row for row in self.budget_rows if (allowed_set is None or row in allowed_set)
+                and any(abs(v - value) <= tol for _, v in self._passages[row].columns for value, tol in asked)}
 
     def bonus(self, query: str, cand: np.ndarray, cfg: FusionConfig) -> np.ndarray:
         """Sum of the passage-kind, share and count bonuses of rows ``cand`` (units of the top score)."""

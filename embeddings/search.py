@@ -94,7 +94,8 @@ class FusionConfig:
     ministry") counts as a definition question for the passages whose "Long Name (ACR)" says two
     or more of its words. A "which area had the smallest share of its budget funded" question
     adds ``extreme_weight`` to the budget row holding that extreme (per report, in the table the
-    question names; the rows' numbers come with the records, see ``PassageRecord.columns``).
+    question names; the rows' numbers come with the records, see ``PassageRecord.columns``), and so
+    does a row printing a sum the question gives rounded ("which area had about 7.5 million").
     """
 
     method: Literal["rrf", "convex"] = "convex"
@@ -243,6 +244,8 @@ class Searcher:
         boosts = self._boosts(query, allowed)
         defining = self._intents.defining(query, allowed) if cfg.definition_weight else set()
         extreme = self._intents.extreme(query, allowed) if cfg.extreme_weight else set()
+        if cfg.extreme_weight:
+            extreme |= self._intents.amount_rows(query, allowed)  # "which area had about 7.5 million"
         ranks["graph"] = {r: i + 1 for i, r in enumerate(sorted(boosts, key=lambda r: (-boosts[r], r)))}
         cand = np.array(sorted({*ranks["bm25"], *ranks["dense"], *boosts, *defining, *extreme}), dtype=np.int64)
         if not len(cand):

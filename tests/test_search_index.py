@@ -482,6 +482,26 @@ def test_a_which_area_superlative_lifts_the_budget_row_holding_the_extreme(budge
     assert scores[expected] > _scores(off, query)[expected]
 
 
+def test_a_rounded_sum_lifts_the_budget_row_printing_it(budget_index, numpy_encoder) -> None:
+    on = Searcher(budget_index, numpy_encoder)
+    off = Searcher(budget_index, numpy_encoder, fusion=FusionConfig(extreme_weight=0.0))
+    query = "Which outcome area had about 1.39 million dollars to spend?"
+    scores = _scores(on, query)
+    assert all(scores["b2"] > scores[other] for other in ("b0", "b1", "b3"))
+    assert scores["b2"] > _scores(off, query)["b2"]
+    none = "Which outcome area had about 9 million dollars to spend?"  # no row prints it
+    assert _scores(on, none) == _scores(off, none)
+
+
+def test_rounded_sums_carry_the_precision_they_are_written_with() -> None:
+    from embeddings.intents import amounts_asked
+
+    assert amounts_asked("a final budget of 5.3 million") == [(5.3e6, 0.05e6)]
+    (value, tolerance), = amounts_asked("just under 5.3 million dollars")
+    assert value == 5.3e6 and abs(tolerance - 0.159e6) < 1
+    assert amounts_asked("in 2023, 41 staff") == []
+
+
 def test_budget_columns_survive_the_index_files(budget_index) -> None:
     rows = {p.passage_id: p for p in budget_index.passages}
     assert dict(rows["b1"].columns)["funds_available_pct"] == 16.06 and rows["b1"].table == "outcome"
