@@ -76,7 +76,9 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         reasons.append("the figure counts another part of the whole")
     money_asked = ctx.intent.money or ctx.intent.kind == "finance"
     if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
-        factor *= 0.45
+        # "how much money …" answered by "5,200 solar lamps": said outright, a sum is all that answers
+        factor *= 0.3 if re.search(r"\b(?:money|funds|funding|dollars?|usd|euros?|sum|amount)\b", ctx.question,
+                                   re.IGNORECASE) else 0.45
         reasons.append("the question asks for an amount of money, the figure is not one")
     if not money_asked and not ctx.intent.percent and c.number.money:
         factor *= 0.4

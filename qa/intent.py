@@ -289,7 +289,7 @@ def detect(question: str) -> Intent:
         # "how big was the recovery loan": the size of a sum of money is an amount
         # "the total value of the agreements", "the value of the grants": a sum of money
         money = money or bool(re.search(r"\b(?:total|combined|overall|monetary|dollar|financial) value\b|\bvalue of (?:the |its |their |"
-                                        r"these |those )?(?:\w+ ){0,2}(?:agreements?|grants?|contracts?|loans?|"
+                                        r"these |those )?(?:\w+ ){0,3}(?:agreements?|grants?|contracts?|loans?|"
                                         r"contributions?|donations?|awards?|transfers?|vouchers?|pledges?)\b", low))
         money = money or bool(re.search(r"\bhow (?:big|large|sizeable|substantial)\b[^?]*\b(?:loan|grant|donation|allocation|"
                                         r"contribution|appeal|budget|envelope|credit|investment|pledge)s?\b", low))

@@ -391,3 +391,19 @@ def test_a_share_of_a_group_needs_a_sentence_that_names_the_group() -> None:
     assert asked.text is None or "92%" not in asked.text
     control = answer("What proportion of the 3,000 children enrolled in public schools were girls?", kb)
     assert control.text is not None and "48%" in control.text
+
+
+@pytest.mark.parametrize("question", [
+    "How much money did the Government of Norway give for the solar lamps?",
+    "What was the value of the monthly multipurpose cash grant each household got?",
+])
+def test_a_sum_of_money_asked_is_not_answered_by_a_count(question: str) -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Energy\n\nWith funding from the Government of Norway, UNHCR distributed 3,400 solar lamps to refugee families "
+        "in the camps and connected two health posts to the grid.\n\nCash\n\nMultipurpose cash grants reached 2,900 "
+        "households (about 11,000 people) for three months in the northern districts.\n"
+    )
+    a = answer(question, kb)
+    assert a.text is None or not any(n in a.text for n in ("3,400", "11,000", "2,900"))
