@@ -47,7 +47,11 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
     kb = ctx.kb
     acr_defs = kb.acronyms
     lower_map = {a.lower(): a for a in acr_defs}
-    for tok in _TOKEN.findall(ctx.question):
+    # "X pledged at the GRF to join the NHIS. What is the NHIS?": the sentence asking comes first
+    asking = re.split(r"(?<=[.!?])\s+(?=[A-Z])", ctx.question.strip())
+    ordered = [t for part in reversed(asking) for t in _TOKEN.findall(part)] if len(asking) > 1 else \
+        _TOKEN.findall(ctx.question)
+    for tok in ordered:
         base = acronym_base(tok) or tok.rstrip("'’s")
         key = base if base in acr_defs else lower_map.get(base.lower())
         if not key or (not is_acronym(tok) and not is_acronym(base) and len(base) < 3):

@@ -281,3 +281,8 @@ def test_a_described_acronym_is_the_long_form_that_says_most_of_the_description(
     a = answer("Which abbreviation does the report use for the foreign ministry that trained consular staff on the "
                "border protocol?", kb)
     assert a.text is not None and a.text.startswith("MREX")
+
+
+def test_the_acronym_of_the_asking_sentence_is_the_one_asked(qa_kb_marovia) -> None:
+    a = answer("The MRE chaired talks with MIFAS on child protection. What does MIFAS stand for?", qa_kb_marovia)
+    assert a.text is not None and "Family and Social Affairs" in a.text and "Foreign" not in a.text
