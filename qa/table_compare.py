@@ -88,8 +88,8 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
         return "filter", lambda r: None not in (_v(r, "target"), _v(r, "baseline")) and _v(r, "target") < _v(r, "baseline")
     if re.search(r"\btargets?\b[^?]*\b(?:above|higher than|over)\b[^?]*\b(?:baseline|start\w*|already)\b", low):
         return "filter", lambda r: None not in (_v(r, "target"), _v(r, "baseline")) and _v(r, "target") > _v(r, "baseline")
-    same = re.search(r"\b(?:same|unchanged|identical|did(?: not|n't) (?:change|move)|no change|stayed (?:flat|put)|remained "
-                     r"(?:flat|stable))\b", low)
+    same = re.search(r"\b(?:same|unchanged|identical|did(?: not|n't) (?:change|move)|no change|(?:stayed|remained|held|kept) "
+                     r"(?:\w+ )?(?:flat|put|stable|steady|level)|flat)\b", low)
     if same and re.search(r"\btargets?\b", low) and re.search(r"\bbaselines?\b", low):
         # "the same value for baseline, target and result" (a rating scale compares as printed)
         return "filter", lambda r: _same(r, ("baseline", "target", "actual"))
@@ -146,7 +146,7 @@ def answer_indicator_comparison(ctx: Ctx) -> Draft | None:
     comparison = _comparison(low)
     if comparison is None:
         return None
-    rows = _rows_asked(ctx, low, any_scale=bool(re.search(r"\b(?:same|unchanged|identical)\b", low)))
+    rows = _rows_asked(ctx, low, any_scale=bool(re.search(r"\b(?:same|unchanged|identical|flat)\b", low)))
     if len(rows) < 2:
         return None
     how, test = comparison

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.model import BudgetRow, IndicatorRow, Value
+from ingest.model import AreaRef, BudgetRow, IndicatorRow, Value
 
 from .context import Ctx, Draft, Evidence
 from .figure_words import people_qualifier
@@ -353,24 +353,35 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
     if not given:
         return None
     field = ctx.intent.field
-    found: list[tuple[str, str, Value, str, str]] = []  # (passage, name, value, column, kind)
+    found: list[tuple[str, str, Value, str, str, int]] = []  # (passage, name, value, column, kind, area named)
+    asked = set(terms(ctx.question))
+
+    def area_named(rid: str, area: AreaRef) -> int:
+        titles = ctx.kb.area_titles.get((rid, area.code), set()) | {area.title}
+        return max(len(asked & set(terms(t))) for t in titles)
+
     for rid, b in ctx.kb.budget:
         if ctx.report and rid != ctx.report or b.area.code.lower() == "total":
             continue
         for col, label in BUDGET_LABELS.items():
             v = getattr(b, col)
             if v is not None and (not field or field == col) and _same_value(v, given):
-                found.append((b.passage_id, f"{b.area.code}: {b.area.title}", v, label, "finance"))
+                found.append((b.passage_id, f"{b.area.code}: {b.area.title}", v, label, "finance", area_named(rid, b.area)))
     for rid, r in ctx.kb.indicators:
         if ctx.report and rid != ctx.report:
             continue
         for col, v in _values(r):
             if v is not None and (not field or field == col) and _same_value(v, given):
-                found.append((r.passage_id, f"indicator {r.code} {short(r.label, 110)}", v, col, "indicator"))
+                found.append((r.passage_id, f"indicator {r.code} {short(r.label, 110)}", v, col, "indicator",
+                              area_named(rid, r.area)))
+    if len({f[1] for f in found}) > 1:
+        # "which GBV indicator aimed for 100%": several rows print it; the area named says which
+        top = max(f[5] for f in found)
+        found = [f for f in found if top and f[5] == top]
     names = {f[1] for f in found}
     if len(names) != 1:
         return None  # nothing prints it, or several rows do: the figure does not say which
-    pid, name, v, col, kind = found[0]
+    pid, name, v, col, kind, _ = found[0]
     passage = ctx.kb.passages[pid]
     span = find_phrase(passage.text, v.text)
     spans = [span] if span else [(0, len(passage.text.rstrip()))]

@@ -154,3 +154,21 @@ def test_a_rating_scale_row_holds_one_value_when_its_columns_print_the_same_rati
                  ("baseline", "target", "actual"))
     assert not _same(row("Moderate: 50-69 points", "Moderate: 50-69 points", "Extensive: ≥70 points"),
                      ("baseline", "target", "actual"))
+
+
+def test_a_value_printed_by_several_rows_is_read_in_the_area_named(qa_kb_marovia) -> None:
+    # 60% is the target of indicators 1.1, 5.1 and 7.3; the question names child protection
+    a = answer("Which child protection indicator had a 60% target?", qa_kb_marovia)
+    assert a.text is not None and "indicator 5.1 " in a.text
+
+
+@pytest.mark.parametrize("wording", ["stayed exactly flat", "held steady", "remained level", "stayed the same"])
+def test_words_for_no_change_compare_baseline_and_result(wording: str) -> None:
+    from ingest.model import AreaRef, IndicatorRow, Value
+    from qa.table_compare import _comparison
+
+    comparison = _comparison(f"which impact indicators {wording} between baseline and 2023?")
+    assert comparison is not None and comparison[0] == "filter"
+    row = IndicatorRow("2.3", "Access to health services", AreaRef("IA2", "impact", "Rights"), "Refugees",
+                       Value("58.27%", 58.27), None, Value("58.27%", 58.27), "percent", (4,), "p", 0, 9)
+    assert comparison[1](row)
