@@ -20,6 +20,24 @@ _TWO_HOW = re.compile(
     r"\?\s*$",
     re.IGNORECASE,
 )
+# "How many survivors went to the centres, compared with the cases handled by the teams?"
+_HOW_COMPARED = re.compile(
+    r"^\s*(?P<a>how many [^?]+?),?\s+(?:compared (?:with|to)|as against|against|versus|vs\.?)\s+(?P<b>[^?]+?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+# "Set the number of people who applied … against those who …"
+_SET_AGAINST = re.compile(
+    r"^\s*(?:set|put|weigh|contrast|compare) (?:the )?(?:number|count) of (?P<a>[^?]+?)\s+(?:against|with|to|and|"
+    r"alongside) (?P<b>(?:those|the ones|the people|people|the number|the count)\b[^?]+?)\s*[.?]?\s*$",
+    re.IGNORECASE,
+)
+# "Did UNHCR build skills in more people than it trained on …? Give both head counts."
+_MORE_THAN = re.compile(
+    r"^\s*(?:did|does|do|was|were) (?P<s>[^?]+?) (?P<v>[a-z]+)(?P<mid> [^?]*?)? more (?P<n>[\w-]+)(?P<a> [^?]*?)? than "
+    r"(?:it|they|he|she|we|the \w+)? ?(?P<b>[^?]+?)\?\s*" + r"(?:(?:give|list|state|provide|show|with)\s+)?(?:me\s+)?"
+    r"(?:both|the two)\b[^?]*[.?]?\s*$",
+    re.IGNORECASE,
+)
 # "Compare the number of people who … with the number given …"
 _COMPARE = re.compile(
     r"^\s*compare (?:the )?(?P<ua>number|count|amount|share|percentage) of (?P<a>[^?]+?)\s+(?:with|to|and|against) "
@@ -27,21 +45,26 @@ _COMPARE = re.compile(
     re.IGNORECASE,
 )
 # "Did UNHCR teach more officials about X or more people about Y? Give both (head) counts."
+# "Give both counts.", "Both numbers please.", "List both figures."
+_BOTH = r"(?:(?:give|list|state|provide|show|with)\s+)?(?:me\s+)?(?:both|the two)\b[^?]*[.?]?\s*$"
 _MORE_OR_MORE = re.compile(
-    r"^\s*(?:did|does|do|was|were) (?P<s>[^?]+?) (?P<v>[a-z]+) more (?P<a>[^?]+?) or more (?P<b>[^?]+?)\?\s*"
-    r"give (?:both|the two)\b[^?]*[.?]?\s*$",
+    r"^\s*(?:did|does|do|was|were) (?P<s>[^?]+?) (?P<v>[a-z]+) more (?P<a>[^?]+?) or more (?P<b>[^?]+?)\?\s*" + _BOTH,
     re.IGNORECASE,
 )
 # "At the border, did more people get legal advice or shelter? Give both numbers."
 _MORE_PEOPLE_OR = re.compile(
-    r"^\s*(?P<pre>[^?]*?,\s*)?(?:did|do|does|were|was) more (?P<n>[\w-]+) (?P<a>[^?]+?) or (?P<b>[^?]+?)\?\s*"
-    r"give (?:both|the two)\b[^?]*[.?]?\s*$",
+    r"^\s*(?P<pre>[^?]*?,\s*)?(?:did|do|does|were|was) more (?P<n>[\w-]+) (?P<a>[^?]+?) or (?P<b>[^?]+?)\?\s*" + _BOTH,
     re.IGNORECASE,
 )
 # "Which is larger: the people who …, or those …? Give both."
 _WHICH_LARGER = re.compile(
     r"^\s*(?:which|what|who) (?:is|was|are|were) (?:larger|bigger|higher|greater|more|more numerous)\b\s*[:,–—-]?\s*"
-    r"(?P<a>[^?]+?),? or (?P<b>[^?]+?)\?\s*give (?:both|the two)\b[^?]*[.?]?\s*$",
+    r"(?P<a>[^?]+?),? or (?P<b>[^?]+?)\?\s*" + _BOTH,
+    re.IGNORECASE,
+)
+# "Which reached more people: legal orientation …, or the SAMMIR centres? Both numbers please."
+_WHICH_VERB_MORE = re.compile(
+    r"^\s*(?:which|what|who) (?P<v>[a-z]+) more (?P<n>[\w-]+)\s*[:,–—-]\s*(?P<a>[^?]+?),? or (?P<b>[^?]+?)\?\s*" + _BOTH,
     re.IGNORECASE,
 )
 # The second alternative starts with its own verb ("request X or apply for Y") or shares the first's ("get X or Y")
@@ -79,6 +102,26 @@ def split_compound(question: str) -> tuple[str, str] | None:
     if m:
         return (f"{_AMOUNT_WORDS[m.group('ua').lower()]} {m.group('a').strip(' ,')}?",
                 f"{_AMOUNT_WORDS[m.group('ub').lower()]} {_with_head(m.group('b'), m.group('a'))}?")
+    m = _HOW_COMPARED.match(q)
+    if m:
+        a = m.group("a").strip(" ,")
+        b = re.sub(r"^(?:the|those)\s+", "", m.group("b").strip(" ,"), flags=re.IGNORECASE)
+        return f"{_cap(a)}?", f"How many {b}?"
+    m = _SET_AGAINST.match(q)
+    if m:
+        a = m.group("a").strip(" ,")
+        b = re.sub(r"^(?:those|the ones|the people|people|the number of|the count of|the number|the count)\s+", "",
+                   m.group("b").strip(" ,."), flags=re.IGNORECASE)
+        return f"How many {a}?", f"How many {_with_head(b, a)}?"
+    m = _MORE_THAN.match(q)
+    if m:
+        s_, v, n = m.group("s"), m.group("v"), m.group("n")
+        first = f"How many {n}{m.group('a') or ''} did {s_} {v}{m.group('mid') or ''}?"
+        return " ".join(first.split()), f"How many {n} {m.group('b').strip(' ,')}?"
+    m = _WHICH_VERB_MORE.match(q)
+    if m:
+        v, n = m.group("v"), m.group("n")
+        return f"How many {n} {v} {m.group('a').strip(' ,')}?", f"How many {n} {v} {m.group('b').strip(' ,')}?"
     m = _MORE_PEOPLE_OR.match(q)
     if m:
         pre, n, a, b = (m.group("pre") or ""), m.group("n"), m.group("a").strip(" ,"), m.group("b").strip(" ,")

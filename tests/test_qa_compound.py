@@ -45,6 +45,14 @@ def kb_orvalia():
      "At the crossing, how many people get water?", "At the crossing, how many people get blankets?"),
     ("Which is bigger: the households given seeds, or those trained in farming? Give both.",
      "How many households given seeds?", "How many households trained in farming?"),
+    ("How many traders got microloans, compared with the trainees hired by local firms?",
+     "How many traders got microloans?", "How many trainees hired by local firms?"),
+    ("Weigh the number of people who received kits against those visited by caseworkers.",
+     "How many people who received kits?", "How many people visited by caseworkers?"),
+    ("Which helped more people: the flood kits, or the caseworker visits? Both figures please.",
+     "How many people helped the flood kits?", "How many people helped the caseworker visits?"),
+    ("Did the cooperative lend to more traders than it trained in bookkeeping? List both counts.",
+     "How many traders did the cooperative lend to?", "How many traders trained in bookkeeping?"),
 ])
 def test_split_compound_writes_each_half_as_its_own_question(question: str, first: str, second: str) -> None:
     assert split_compound(question) == (first, second)
@@ -89,6 +97,12 @@ def test_two_figures_from_two_paragraphs_cite_both(kb_orvalia) -> None:
     assert "4,310" in a.text and "1,906" in a.text
     cited = " ".join(c.text for c in a.citations[:3])
     assert "emergency kits" in cited and "Caseworkers" in cited
+
+
+def test_a_count_compared_with_another_gives_both(kb_orvalia) -> None:
+    a = answer("How many people got emergency kits after the floods, compared with the children caseworkers visited?",
+               kb_orvalia)
+    assert a.text is not None and "4,310" in a.text and "1,906" in a.text
 
 
 def test_more_of_one_or_the_other_gives_both_counts(kb_orvalia) -> None:
