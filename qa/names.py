@@ -19,8 +19,14 @@ from .text import NATIONALITY_WORD
 _TYPE_WORDS = {
     "ministry": ("ministr",),
     "ministries": ("ministr",),
-    "ngo": ("ngo", "non-governmental", "foundation", "association"),
-    "ngos": ("ngo", "non-governmental", "foundation", "association"),
+    "ngo": ("ngo", "non-governmental", "foundation", "association", "fundación", "fundação", "fondation", "asociación",
+            "associação"),
+    "ngos": ("ngo", "non-governmental", "foundation", "association", "fundación", "fundação", "fondation", "asociación",
+             "associação"),
+    # reports keep a body's name in its own language ("Fundação Ponte Aberta")
+    "foundation": ("foundation", "fundación", "fundação", "fondation", "fundacion", "fundacao", "stiftung"),
+    "foundations": ("foundation", "fundación", "fundação", "fondation", "fundacion", "fundacao", "stiftung"),
+    "association": ("association", "asociación", "associação", "asociacion", "associacao"),
     "bank": ("bank",),
     "committee": ("committee",),
     "commission": ("commission",),

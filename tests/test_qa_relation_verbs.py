@@ -750,3 +750,12 @@ def test_which_group_next_to_people_set_aside_asks_a_group_of_people() -> None:
     )
     a = answer("Apart from refugees, which group could also see a doctor at the mobile clinics?", kb)
     assert a.text is not None and "host communit" in a.text and "Network" not in a.text
+
+
+def test_a_foundation_may_carry_its_name_in_its_own_language() -> None:
+    kb = _kb_from_text(
+        "Protection\n\nWith the Ministry of Social Development, UNHCR partner Fundación Casa Abierta ran two shelters "
+        "for unaccompanied adolescents in the border town of Riva.\n\n" + _OTHER_PARAGRAPHS
+    )
+    a = answer("Which foundation looked after lone teenagers in the border town?", kb)
+    assert a.text is not None and "Casa Abierta" in a.text and "Ministry" not in a.text
