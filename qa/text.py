@@ -99,6 +99,8 @@ _SYNONYM_GROUPS = (
     "treated treat treating treatment",
     "repaired repair repairs repairing fixed fix fixing mended",
     "referred refer refers referral referrals referring",
+    "elected elect elects electing won win wins winning",
+    "arrivals arrival newcomers newcomer entrants",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}
