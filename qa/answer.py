@@ -514,6 +514,8 @@ def _named_phrases(ctx: Ctx) -> list[str]:
             part = part.strip()
             if not part or alias_key(part) in kind_words:
                 continue  # "which NGO …": the kind of answer asked, not a name the cited text must hold
+            if any(ctx.kb.ubiquitous(iri) for iri in ctx.kb._lookup(part)):
+                continue  # "a UNHCR-backed activity": the report's own agency goes without saying
             # a multi-word name, or an acronym of 3+ letters; not "UN", not an adjective like "Kenyan"
             if " " in part or (len(part) >= 3 and part.isupper()):
                 out.append(part)

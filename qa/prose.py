@@ -273,7 +273,8 @@ _ASKS_WHAT_FIGURE = re.compile(
     r"represent|mean|stand)\w*\b|"
     # "what did 464 participants receive?", "which way of handling cases produced 4,020 decisions?"
     r"^\s*what (?:did|do|does|were|was) (?:the )?\d[\d,.]*\s|"
-    r"^\s*(?:which|what) (?:way|kind|type|form|method|mechanism|modality|procedure|channel|stage)s?\b[^?]*\s\d[\d,.]*\s",
+    r"^\s*(?:which|what) (?:[\w-]+ )?(?:way|kind|type|form|method|mechanism|modality|procedure|channel|stage|activit(?:y|ie)|"
+    r"initiative|intervention|event|campaign|service|effort|action)s?\b[^?]*\s\d[\d,.]*\s",
     re.IGNORECASE,
 )
 

@@ -343,3 +343,16 @@ def test_a_why_answer_cut_to_length_keeps_the_reason_at_the_end_of_a_long_senten
     a = answer("Why did the mobile teams' help with health care, school places and rent go to some families and not "
                "to all?", kb)
     assert a.text is not None and "without access to any state social protection" in a.text and len(a.text) <= 300
+
+
+def test_an_initiative_named_by_the_figure_it_reached_is_read_from_the_sentence_printing_it() -> None:
+    # "a UNHCR-supported initiative": the report's own agency needs no naming in the sentence
+    kb = _kb_from_text(
+        "Community\n\nThe mobile legal clinics toured the southern provinces (42 clinic days, reaching 5,600 people).\n\n"
+        "UNHCR trained 210 teachers on inclusive education in the Kessa region.\n\n"
+        "UNHCR supported women's groups, whose members held 70% of the leadership roles in the activities supported by "
+        "UNHCR.\n\nUNHCR distributed 4,260 thermal blankets to families living in the highland camps.\n\n"
+        "UNHCR and its partners registered 8,100 asylum-seekers at the border.\n"
+    )
+    a = answer("Which UNHCR-supported initiative reached some 5,600 people?", kb)
+    assert a.text is not None and "mobile legal clinics" in a.text
