@@ -271,6 +271,8 @@ _ASKS_WHAT_FIGURE = re.compile(
     r"(?:count|measure|refer to|correspond to|represent|describe|stand for)\b|"
     r"\bwhat\b[^?]*\b(?:does|do) (?:the )?(?:[\w-]+ )?(?:figure|number|total|tally|count|sum)\b[^?]*\b(?:correspond|refer|count|"
     r"represent|mean|stand)\w*\b|"
+    # "… a figure of 52,000 people. What did those people manage to do?": the figure's sentence says
+    r"[.;:]\s+what (?:did|could|were|was|do) (?:those|these|they|the \w+)\b[^?]*\b(?:do|able|manage\w*|achieve\w*)\b|"
     # "what did 464 participants receive?", "which way of handling cases produced 4,020 decisions?"
     r"^\s*what (?:did|do|does|were|was) (?:the )?\d[\d,.]*\s|"
     r"^\s*(?:which|what) (?:[\w-]+ )?(?:way|kind|type|form|method|mechanism|modality|procedure|channel|stage|activit(?:y|ie)|"
@@ -305,5 +307,13 @@ def answer_what_figure(ctx: Ctx) -> Draft | None:
     if len(found) > 1 and found[1][0] == found[0][0]:
         return None  # the figure is written twice with as much of the question around it
     _, pid, a, b = found[0]
-    text = _clip(ctx.kb.passages[pid].text[a:b], 300)
+    raw = " ".join(ctx.kb.passages[pid].text[a:b].split())
+    text = _clip(raw, 300)
+    at = next((m.start() for m in re.finditer(r"\d[\d,.]*", raw)
+               if any(abs(n.value - value) < 1e-6 for n in numbers(m.group()))), -1)
+    if len(raw) > 300 and at > 200:
+        # a long sentence: what the figure counts is written around it, not at the sentence's start
+        start = raw.rfind(" ", 0, max(0, at - 120)) + 1
+        window = raw[start : start + 290].rsplit(" ", 1)[0] if start + 290 < len(raw) else raw[start:]
+        text = "… " + window + (" …" if start + len(window) < len(raw) else "")
     return Draft(text, "number", 0.8, [Evidence(pid, [(a, b)], 1.0)])

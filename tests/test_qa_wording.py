@@ -356,3 +356,16 @@ def test_an_initiative_named_by_the_figure_it_reached_is_read_from_the_sentence_
     )
     a = answer("Which UNHCR-supported initiative reached some 5,600 people?", kb)
     assert a.text is not None and "mobile legal clinics" in a.text
+
+
+def test_what_the_people_of_a_quoted_figure_did_is_read_around_the_figure() -> None:
+    kb = _kb_from_text(
+        "Advocacy\n\nOther actions included support to the Public Defender's Office that, based on the cases of 740 "
+        "refugees, carried out supervisory visits to the asylum and migration offices of the four border provinces and "
+        "advocated for protection-oriented rules, including the waiver of overstay penalties through which 18,500 "
+        "people could finally renew their residence permits.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n"
+    )
+    a = answer("The Public Defender's advocacy is linked to a figure of 18,500 people. What were those people able "
+               "to do?", kb)
+    assert a.text is not None and "renew their residence permits" in a.text and len(a.text) <= 300
