@@ -91,8 +91,12 @@ def asked_verb(question: str) -> str:
             while k < len(words) and words[k] not in _PHRASE_END:
                 k += 1
             phrase = [w for w in words[j:k] if not _ADVERB.match(w)]
-            if 2 <= len(phrase) <= 3 or (4 <= len(phrase) <= 6 and _is_verb(phrase[-1])):
-                return phrase[-1]  # "did the national status determination body decide"
+            # "did the refugee commission extend their papers": the word before a determiner is the verb
+            object_at = next((i for i in range(1, len(phrase) - 1) if phrase[i + 1] in _OBJECT_START), None)
+            if object_at is not None and len(phrase) > 3:
+                return phrase[object_at]
+            if 2 <= len(phrase) <= 3 or (4 <= len(phrase) <= 6 and (_is_verb(phrase[-1]) or k < len(words))):
+                return phrase[-1]  # "did the national status determination body decide (in …)"
             j += 1
         while j < len(words) and _ADVERB.match(words[j]):
             j += 1
@@ -116,6 +120,7 @@ def asked_verb(question: str) -> str:
     return ""
 
 
+_OBJECT_START = frozenset("their its his her the a an them these those some all".split())
 _PHRASE_END = frozenset("in on at to for from with by during since between after before per each last this next "
                         "compared out up down off back over into across among than".split())
 _IRREGULAR = IRREGULAR_PAST | frozenset("saw found began held sent spent won lost paid met kept brought bought built "

@@ -100,6 +100,7 @@ _SYNONYM_GROUPS = (
     "repaired repair repairs repairing fixed fix fixing mended",
     "referred refer refers referral referrals referring",
     "elected elect elects electing won win wins winning",
+    "renewed renew renews renewing renewal renewals extended extend extends extending extension prolonged prolong",
     "arrivals arrival newcomers newcomer entrants",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )

@@ -412,13 +412,14 @@ def test_a_sum_of_money_asked_is_not_answered_by_a_count(question: str) -> None:
 @pytest.mark.parametrize(("question", "expected"), [
     ("How many refugee delegates won seats on the camp committees?", "430"),  # won = elected
     ("How many newcomers from Ostrenia did the reception centre register?", "8,700"),  # newcomers = new arrivals
+    ("For how many community mediators did the settlements extend their mandates?", "120"),  # extend = renew
 ])
 def test_everyday_words_for_elected_and_arrivals(question: str, expected: str) -> None:
     from tests.test_qa import _kb_from_text
 
     kb = _kb_from_text(
         "Participation\n\nIn March, 430 refugee delegates were elected to the camp committees of the three "
-        "settlements, half of them women.\n\nArrivals\n\nThe border reception centre registered 8,700 new arrivals "
+        "settlements, half of them women.\n\nMediation\n\nThe settlements renewed the mandates of 120 community mediators.\n\nArrivals\n\nThe border reception centre registered 8,700 new arrivals "
         "from Ostrenia, most of them women and children.\n\nCash assistance reached 1,200 households in the northern "
         "districts during the year.\n"
     )

@@ -360,6 +360,9 @@ def test_asked_verb_and_light_verbs() -> None:
     assert asked_verb("How many resettled refugees actually left the country?") == "left"
     assert asked_verb("How much did the Development Bank contribute?") == "contribute"
     assert asked_verb("How many households received cash?") == ""  # a light verb: the object says what
+    # a base-form verb after a subject of common nouns: before its object, or before a preposition
+    assert asked_verb("For how many people did the housing board extend their rental permits?") == "extend"
+    assert asked_verb("How many families did the city social services refer to the shelters?") == "refer"
     vocab = frozenset({"decid", "claim"})
     assert verb_factor("reject", {"decid", "claim"}, vocab)[0] < verb_factor("decide", {"claim"}, vocab | {"decid"})[0]
     assert verb_factor("decided", {"decid", "claim"}, vocab)[0] == 1.0
