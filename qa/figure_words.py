@@ -259,7 +259,10 @@ def figure_label(raw: str, n: Number) -> str:
 # A figure given for a name: "468 to the United States" (between the figure and the name), "Canada
 # (120)", "Nairobi: 1,200" (between the name and the figure).
 FIGURE_FOR_NAME = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:to|in|from|for|at|by)\s+(?:the\s+)?")
-NAME_THEN_FIGURE = re.compile(r"\s*[(:]\s*(?:some\s+|about\s+)?")
+# "Canada (53)", "Canada: 53", and "in the province of Serra Negra, the figure reached 58%"
+NAME_THEN_FIGURE = re.compile(r"\s*[(:]\s*(?:some\s+|about\s+)?|,\s+(?:the|this|that|its)\s+(?:figure|rate|share|number|"
+                              r"proportion|percentage|level|total)\s+(?:\w+\s+)?(?:reached|rose to|fell to|stood at|was|hit|"
+                              r"climbed to|amounted to)\s+(?:some\s+|about\s+)?")
 
 
 _SMALL = r"(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)"  # not "54 in 2023"

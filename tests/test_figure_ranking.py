@@ -425,3 +425,14 @@ def test_everyday_words_for_elected_and_arrivals(question: str, expected: str) -
     )
     a = answer(question, kb)
     assert a.text is not None and expected in a.text
+
+
+@pytest.mark.parametrize(("between", "pairs"), [
+    (" (", True), (": ", True),
+    (", the figure reached ", True), (", the rate stood at ", True), (", its share rose to ", True),
+    (", and the camps received ", False),  # another clause: the figure is not the name's
+])
+def test_what_may_stand_between_a_name_and_its_figure(between: str, pairs: bool) -> None:
+    from qa.figure_words import NAME_THEN_FIGURE
+
+    assert bool(NAME_THEN_FIGURE.fullmatch(between)) is pairs
