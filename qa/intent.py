@@ -83,7 +83,8 @@ _WHY = re.compile(
     r"^\s*why\b|\bwhat (?:might|could|may|would|can) (?:explain|account for|have caused|have led to|be behind)\b|"
     r"\bwhat (?:was|is|were|are) behind\b|\bwhat accounts? for\b|\bhow come\b|\bwhat made\b|"
     r"\bfor what purpose\b|\bwhat was the (?:rationale|motivation)\b|\bwhat (?:was|were|is|are) the (?:reasons?|causes?|explanation|purpose|aim|goal|challenges?|"
-    r"barriers?|obstacles?|limitations?)\b|\bfor what reason\b|\bwhat (?:explains|caused|led to|drove|prevents?|hinders?)\b|"
+    r"barriers?|obstacles?|limitations?)\b|\bfor what reason\b|\bwhat (?:explains|caused|led to|drove|prevents?|hinders?|"
+    r"prompted|triggered|sparked|motivated|pushed|forced|compelled)\b|"
     r"^\s*how (?:did|does|do|was|were|is|are|has|have|can|could|will)\b|\bin what way"
 )
 # "when did …" asks for a date; "… displaced when the river overflowed" does not

@@ -218,3 +218,14 @@ def test_people_passed_on_to_someone_are_referred_but_a_law_passed_is_not() -> N
     assert terms("to whom were families passed on?")[-1] == terms("referred")[0]
     assert terms("which people were passed on to the clinics")[1] == terms("referral")[0]
     assert terms("the law was passed")[-1] != terms("referred")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "What prompted the council to close the market in May?",
+    "What triggered the suspension of the school meals?",
+    "What forced the agency to move its office?",
+])
+def test_what_prompted_asks_a_reason(question: str) -> None:
+    from qa.intent import detect
+
+    assert detect(question).kind == "why"
