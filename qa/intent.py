@@ -259,6 +259,8 @@ def detect(question: str) -> Intent:
         return Intent("finance", field=_first(_BUDGET_FIELDS, low), percent=percent, money=not percent, **common)
     if _LIST.search(low) and not (who and preds and not _plural_place(low)):
         return Intent("list", preds, span, passive, who=who, plural=True, **common)
+    if re.match(r"\s*what (?:prompted|triggered|sparked|motivated|forced|compelled|caused|drove)\b", low):
+        return Intent("why", field=_first(_FIELDS, low), **common)  # "what forced the agency to move its office"
     if who and preds:
         return Intent("relation", preds, span, passive, who=True, plural=_plural(low), **common)
     if re.search(r"^\s*how (?:is|are|was|were)\b.*\b(?:rated|rating|scored|measured|assessed|graded)\b", low):
