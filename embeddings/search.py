@@ -95,7 +95,8 @@ class FusionConfig:
     or more of its words. A "which area had the smallest share of its budget funded" question
     adds ``extreme_weight`` to the budget row holding that extreme (per report, in the table the
     question names; the rows' numbers come with the records, see ``PassageRecord.columns``), and so
-    does a row printing a sum the question gives rounded ("which area had about 7.5 million").
+    does a row printing a sum the question gives rounded ("which area had about 7.5 million") and
+    the rows on the asked side of a stated share ("less than a sixth of their budgets funded").
     """
 
     method: Literal["rrf", "convex"] = "convex"
@@ -246,6 +247,7 @@ class Searcher:
         extreme = self._intents.extreme(query, allowed) if cfg.extreme_weight else set()
         if cfg.extreme_weight:
             extreme |= self._intents.amount_rows(query, allowed)  # "which area had about 7.5 million"
+            extreme |= self._intents.threshold_rows(query, allowed)  # "… less than a sixth of their budgets"
         ranks["graph"] = {r: i + 1 for i, r in enumerate(sorted(boosts, key=lambda r: (-boosts[r], r)))}
         cand = np.array(sorted({*ranks["bm25"], *ranks["dense"], *boosts, *defining, *extreme}), dtype=np.int64)
         if not len(cand):

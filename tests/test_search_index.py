@@ -493,6 +493,17 @@ def test_a_rounded_sum_lifts_the_budget_row_printing_it(budget_index, numpy_enco
     assert _scores(on, none) == _scores(off, none)
 
 
+def test_a_share_threshold_lifts_the_budget_rows_on_its_side(budget_index, numpy_encoder) -> None:
+    on = Searcher(budget_index, numpy_encoder)
+    off = Searcher(budget_index, numpy_encoder, fusion=FusionConfig(extreme_weight=0.0))
+    query = "Which outcome areas had less than a fifth of their budgets funded?"
+    scores = _scores(on, query)
+    assert all(scores["b1"] > scores[other] for other in ("b0", "b2", "b3"))
+    assert scores["b1"] > _scores(off, query)["b1"]
+    every = "Which outcome areas had more than a tenth of their budgets funded?"  # all rows: says nothing
+    assert _scores(on, every) == _scores(off, every)
+
+
 def test_rounded_sums_carry_the_precision_they_are_written_with() -> None:
     from embeddings.intents import amounts_asked
 
