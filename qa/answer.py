@@ -400,6 +400,11 @@ def _same_figure(a: Draft, b: Draft) -> bool:
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
+_PER_UNIT = re.compile(r"\b(?:per|each|a|every)\s+(?:month|week|day|year|household|family|person|head|refugee|child|"
+                       r"student|beneficiary|recipient)\b|\beach (?:\w+ )?(?:household|family|person|refugee|child|student|"
+                       r"beneficiary|recipient)\b|\bmonthly\b", re.IGNORECASE)
+
+
 def _refuse(ctx: Ctx, d: Draft) -> str:
     """Why a draft must not be given as an answer, or ""."""
     missing = ctx.missing_names()
@@ -412,6 +417,10 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
         if said and said <= set(terms(ctx.question[a:b])):
             return f"the question sets {ctx.question[a:b]} aside"  # "besides NGOs, …" answered "NGOs"
     cited = [ctx.kb.passages[e.passage_id].text for e in d.evidence]
+    if d.kind == "finance" and _PER_UNIT.search(ctx.question) and \
+            all(ctx.kb.passages[e.passage_id].kind == "table_row" for e in d.evidence):
+        # "how many dollars did each household receive per month": a budget line is no amount per head
+        return "the budget table gives totals, not an amount per household or per month"
     if d.kind in ("indicator", "finance"):
         # a table row answers for an area or an indicator, not for a named campaign or programme
         cited_terms = set(terms(" ".join(cited)))

@@ -172,3 +172,10 @@ def test_words_for_no_change_compare_baseline_and_result(wording: str) -> None:
     row = IndicatorRow("2.3", "Access to health services", AreaRef("IA2", "impact", "Rights"), "Refugees",
                        Value("58.27%", 58.27), None, Value("58.27%", 58.27), "percent", (4,), "p", 0, 9)
     assert comparison[1](row)
+
+
+def test_a_budget_line_is_no_amount_per_household_or_per_month(qa_kb_marovia) -> None:
+    a = answer("How much money did each refugee family get per month from the Assist area?", qa_kb_marovia)
+    assert a.text is None or "13,179,820" not in a.text
+    total = answer("How much money did the Assist area have in its final budget?", qa_kb_marovia)
+    assert total.text is not None and "13,179,820" in total.text
