@@ -34,10 +34,19 @@ def _v(row: IndicatorRow, col: str) -> float | None:
     return None if value is None else value.value
 
 
+# what an indicator counts when less of it is better (its target, when it has one, says so directly)
+_LOWER_IS_BETTER = re.compile(r"\b(?:poverty|poor|unemploy\w*|deaths?|mortality|died|violence|abuse|risks?|detain\w*|"
+                              r"processing time|waiting time|days|backlog|pending|out of school|food insecur\w*|malnutrition)\b",
+                              re.IGNORECASE)
+
+
 def _rises_to_target(row: IndicatorRow) -> bool:
-    """Whether the indicator's target is above its baseline (lower is better when it is below)."""
+    """Whether more is better: the target above the baseline, or, without a target, a label that does
+    not count a harm (poverty, unemployment, deaths, waiting times)."""
     b, t = _v(row, "baseline"), _v(row, "target")
-    return b is None or t is None or t >= b
+    if b is None or t is None:
+        return not _LOWER_IS_BETTER.search(row.label)
+    return t >= b
 
 
 def _distance_to_target(row: IndicatorRow) -> float:
@@ -101,13 +110,21 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
             return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "target")) and _v(r, "actual") > _v(r, "target")
         if re.search(r"\b(?:below|under|lower than) (?:the |its |their )?(?:\w+ )?targets?\b", low):
             return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "target")) and _v(r, "actual") < _v(r, "target")
-        if re.search(r"\b(?:reach\w*|met|meet\w*|achiev\w*|hit|attain\w*|exceed\w*|surpass\w*|on target|beat|overshot)\b", low):
+        if re.search(r"\b(?:reach\w*|met|meet\w*|achiev\w*|hit|attain\w*|exceed\w*|surpass\w*|on target|beat|overshot|"
+                     r"outperform\w*|outstrip\w*|bettered)\b", low):
             return "filter", _reached
         return None
     if same:
         return "filter", lambda r: _same(r, ("baseline", "actual"))
+    if re.search(r"\b(?:got|grew|became) worse\b|\bworsen\w*|\bdeteriorat\w*|\bregress\w*", low):
+        # worse is down for most indicators, up for a harm (poverty rose)
+        return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") != _v(r, "baseline") \
+            and (_v(r, "actual") < _v(r, "baseline")) == _rises_to_target(r)
+    if re.search(r"\b(?:got|became) better\b|\bimproved\b", low) and not re.search(r"\b(?:most|least)\b", low):
+        return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") != _v(r, "baseline") \
+            and (_v(r, "actual") > _v(r, "baseline")) == _rises_to_target(r)
     if re.search(r"\bbelow (?:its |their |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:fell|dropped|declined|"
-                 r"decreased|worsened|went down|slipped|dipped|(?:inched|edged|crept|ticked) down)\b|\blower than (?:at |its |their |the )?(?:baseline|start)", low):
+                 r"decreased|went down|slipped|dipped|(?:inched|edged|crept|ticked) down)\b|\blower than (?:at |its |their |the )?(?:baseline|start)", low):
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") < _v(r, "baseline")
     if re.search(r"\babove (?:its |their |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:rose|increased|grew|"
                  r"went up|climbed|(?:inched|edged|crept|ticked) up)\b|\bhigher than (?:at |its |their |the )?(?:baseline|start)", low):

@@ -341,7 +341,9 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
 
 # "which area …", and "one indicator fell from X to Y — what does it measure?"
 _WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:areas?|indicators?)\b|"
-                        r"\bindicators?\b[^?]*\bwhat (?:does|did|is|was) (?:it|this|that)\b", re.IGNORECASE)
+                        r"\bindicators?\b[^?]*\bwhat (?:does|did|is|was) (?:it|this|that)\b|"
+                        r"\bwhat (?:does|did|do) (?:the |that |this )?(?:[\w-]+ )?indicators?\b[^?]*\b(?:measure|track|count|"
+                        r"show|capture|refer to|cover)\b", re.IGNORECASE)
 
 
 def answer_row_by_value(ctx: Ctx) -> Draft | None:

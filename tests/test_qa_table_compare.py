@@ -179,3 +179,21 @@ def test_a_budget_line_is_no_amount_per_household_or_per_month(qa_kb_marovia) ->
     assert a.text is None or "13,179,820" not in a.text
     total = answer("How much money did the Assist area have in its final budget?", qa_kb_marovia)
     assert total.text is not None and "13,179,820" in total.text
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    # worse is down for most indicators and up for a harm: the poverty rate rose, feeling safe fell
+    ("Which impact indicators deteriorated over the year?", ["2.1", "3.3"], "1.1"),
+    ("Which gender equality impact indicators got better over the year?", ["3.1", "3.2a"], "3.3"),
+    ("Which outcome indicator in percent outstripped its target?", ["7.3"], "13.3"),
+])
+def test_worse_and_better_know_which_way_an_indicator_should_go(qa_kb_marovia, question: str, expected: list[str],
+                                                                 absent: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and all(f"indicator {code} " in a.text for code in expected)
+    assert f"indicator {absent} " not in a.text
+
+
+def test_what_an_indicator_given_by_its_values_measures(qa_kb_marovia) -> None:
+    a = answer("What does the indicator that went from 41.30% to 43.90% track?", qa_kb_marovia)
+    assert a.text is not None and "poverty line" in a.text
