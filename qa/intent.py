@@ -65,7 +65,9 @@ _ACRONYM = re.compile(
     # "RWN is a refugee-led group; what is it called in English?"
     r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b|"
     # "what initials does the report give them", "by what short name are they known"
-    r"\b(?:what|which) (?:initials|short (?:name|form)|shorthand)\b"
+    r"\b(?:what|which) (?:initials|short (?:name|form)|shorthand)\b|"
+    # "MIPLAN is the short name of which ministry?"
+    r"\b(?:is|are) (?:the )?(?:short|abbreviated) (?:name|form|title)s? (?:of|for)\b"
 )
 # "What is ACR?", "What are the ABC mentioned in …", "what are the ABCs that …", "… ACR interviews - what
 # is ACR?": an acronym asked about on its own (also after a dash or colon that closes a first clause).

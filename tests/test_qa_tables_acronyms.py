@@ -286,3 +286,12 @@ def test_a_described_acronym_is_the_long_form_that_says_most_of_the_description(
 def test_the_acronym_of_the_asking_sentence_is_the_one_asked(qa_kb_marovia) -> None:
     a = answer("The MRE chaired talks with MIFAS on child protection. What does MIFAS stand for?", qa_kb_marovia)
     assert a.text is not None and "Family and Social Affairs" in a.text and "Foreign" not in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "MIFAS is the short name of which ministry?",
+    "MIFAS is the abbreviated title for what?",
+])
+def test_an_acronym_called_a_short_name_is_an_acronym_question(qa_kb_marovia, question: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and "Family and Social Affairs" in a.text
