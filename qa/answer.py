@@ -51,7 +51,7 @@ from .table_compare import (
     answer_budget_threshold,
     answer_indicator_comparison,
 )
-from .tables import answer_finance, answer_indicator, answer_row_by_value, match_indicators
+from .tables import answer_area_code, answer_finance, answer_indicator, answer_row_by_value, match_indicators
 from .text import (
     HYPHEN_PARTICIPLE,
     NATIONALITY_WORD,
@@ -216,7 +216,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
                 or answer_budget_closest(ctx))
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = (answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+    form = (answer_area_code(ctx) or answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx))
     goal = answer_goal(ctx)  # "what should refugees be able to do by 2027": the area's goal statement
@@ -422,8 +422,9 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
         # "how many dollars did each household receive per month": a budget line is no amount per head
         return "the budget table gives totals, not an amount per household or per month"
     if d.kind in ("indicator", "finance"):
-        # a table row answers for an area or an indicator, not for a named campaign or programme
-        cited_terms = set(terms(" ".join(cited)))
+        # a table row answers for an area or an indicator, not for a named campaign or programme; the
+        # area's title is the section the row sits in
+        cited_terms = set(terms(" ".join(cited + [" ".join(ctx.kb.passages[e.passage_id].section) for e in d.evidence])))
         for phrase in _named_phrases(ctx):
             if " " in phrase and not set(terms(phrase)) <= cited_terms:
                 return f"the table does not concern {phrase}"

@@ -340,7 +340,7 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
 
 
 # "which area …", and "one indicator fell from X to Y — what does it measure?"
-_WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:areas?|indicators?)\b|"
+_WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:areas?|indicators?|lines?|rows?)\b|"
                         r"\bindicators?\b[^?]*\bwhat (?:does|did|is|was) (?:it|this|that)\b|"
                         r"\bwhat (?:does|did|do) (?:the |that |this )?(?:[\w-]+ )?indicators?\b[^?]*\b(?:measure|track|count|"
                         r"show|capture|refer to|cover)\b", re.IGNORECASE)
@@ -355,7 +355,7 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
     if not given:
         return None
     field = ctx.intent.field
-    found: list[tuple[str, str, Value, str, str, int]] = []  # (passage, name, value, column, kind, area named)
+    found: list[tuple[str, str, Value, str, str, int, str]] = []  # (passage, name, value, column, kind, area named, level)
     asked = set(terms(ctx.question))
 
     def area_named(rid: str, area: AreaRef) -> int:
@@ -368,14 +368,19 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
         for col, label in BUDGET_LABELS.items():
             v = getattr(b, col)
             if v is not None and (not field or field == col) and _same_value(v, given):
-                found.append((b.passage_id, f"{b.area.code}: {b.area.title}", v, label, "finance", area_named(rid, b.area)))
+                found.append((b.passage_id, f"{b.area.code}: {b.area.title}", v, label, "finance", area_named(rid, b.area),
+                              b.table or b.area.kind))
     for rid, r in ctx.kb.indicators:
         if ctx.report and rid != ctx.report:
             continue
         for col, v in _values(r):
             if v is not None and (not field or field == col) and _same_value(v, given):
                 found.append((r.passage_id, f"indicator {r.code} {short(r.label, 110)}", v, col, "indicator",
-                              area_named(rid, r.area)))
+                              area_named(rid, r.area), r.area.kind))
+    kinds = [k for k in ("impact", "outcome") if re.search(rf"\b{k}\b", ctx.question, re.IGNORECASE)]
+    if len({f[1] for f in found}) > 1 and len(kinds) == 1:
+        # "which of the four impact areas was funded at 27.93%": an outcome area prints it too
+        found = [f for f in found if f[6] == kinds[0]] or found
     if len({f[1] for f in found}) > 1:
         # "which GBV indicator aimed for 100%": several rows print it; the area named says which
         top = max(f[5] for f in found)
@@ -383,7 +388,7 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
     names = {f[1] for f in found}
     if len(names) != 1:
         return None  # nothing prints it, or several rows do: the figure does not say which
-    pid, name, v, col, kind, _ = found[0]
+    pid, name, v, col, kind, _, _ = found[0]
     passage = ctx.kb.passages[pid]
     span = find_phrase(passage.text, v.text)
     spans = [span] if span else [(0, len(passage.text.rstrip()))]
@@ -402,3 +407,27 @@ def _tolerance(g: Number) -> float:
         return 1e-6 * max(1.0, abs(g.value))
     scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
     return 0.5 * scale * 10 ** -len(m.group(1) or "")
+
+
+_AREA_CODE = re.compile(r"\b(?:IA|OA|EA)\s?\d{1,2}\b")
+_ASKS_WHAT_AREA = re.compile(r"\bwhat (?:does|do|did|is|was)\b[^?]*\b(?:cover|stand for|mean|refer to|correspond to|represent|"
+                             r"denote|about)\b|\bwhich (?:[\w-]+ )?(?:area|theme|topic)\b|\bwhat (?:area|theme|topic)\b|"
+                             r"\btitled?\b|\bfull (?:name|title)\b", re.IGNORECASE)
+
+
+def answer_area_code(ctx: Ctx) -> Draft | None:
+    """"What does the row coded EA20 cover?", "the budget line IA2 lines up with which impact area as
+    titled earlier?": the area a table code stands for, with its full title from the section tree."""
+    codes = {re.sub(r"\s", "", m.group()).upper() for m in _AREA_CODE.finditer(ctx.question)}
+    if len(codes) != 1 or not _ASKS_WHAT_AREA.search(ctx.question):
+        return None
+    code = codes.pop()
+    rows = [(rid, b) for rid, b in ctx.kb.budget if (not ctx.report or rid == ctx.report) and b.area.code.upper() == code]
+    if len(rows) != 1:
+        return None  # unknown, or a code of several reports: the question does not say which
+    rid, row = rows[0]
+    titles = sorted(ctx.kb.area_titles.get((rid, row.area.code), set()) | {row.area.title}, key=len)
+    full, short_title = titles[-1], row.area.title
+    text = f"{row.area.code}: {full}" + (f" ({short_title})" if short_title != full else "")
+    passage = ctx.kb.passages[row.passage_id]
+    return Draft(text, "finance", 0.75, [Evidence(row.passage_id, [(0, len(passage.text.rstrip()))], 1.0)])

@@ -197,3 +197,20 @@ def test_worse_and_better_know_which_way_an_indicator_should_go(qa_kb_marovia, q
 def test_what_an_indicator_given_by_its_values_measures(qa_kb_marovia) -> None:
     a = answer("What does the indicator that went from 41.30% to 43.90% track?", qa_kb_marovia)
     assert a.text is not None and "poverty line" in a.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a table code asked for what it covers, with the area's full title from the section tree
+    ("What does the budget line coded OA11 cover?", "OA11: Education"),
+    ("The 'IA3: Empower' budget line matches which impact area as titled in the overview?",
+     "IA3: Empowering Communities and Achieving Gender Equality"),
+    # a value printed by an impact and an outcome row: the level named says which
+    ("Which of the four impact areas was funded at 84.14% of its final budget?", "IA4:"),
+    ("Which outcome-area line had 16.06% of its budget funded?", "OA11:"),
+    # the area's title names the section the row sits in, not a campaign the table does not concern
+    ("What result does the Access to Territory, Registration and Documentation table give for indicator 1.3?",
+     "14.10%"),
+])
+def test_table_rows_named_by_code_value_or_section(qa_kb_marovia, question: str, expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and expected in a.text
