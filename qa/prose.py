@@ -267,7 +267,9 @@ def answer_direction(ctx: Ctx) -> Draft | None:
 # "UNHCR handed out 9,500 of what?", "a figure of 1,823 appears … - what does it count?", "what stage does
 # the figure 4,775 correspond to?": the question gives the figure and asks what it stands for
 _ASKS_WHAT_FIGURE = re.compile(
-    r"\b(?:of|for|on) what\b|\bwhat (?:does|do|did) (?:it|they|(?:this|that|the) (?:figure|number|count)\b[^?]*?|this|that) "
+    r"\b(?:of|for|on) what\b|\b(?:in|to|from|with|by) what\s*\??\s*$|"
+    # "who are the 'more than 13,000 individuals' mentioned …"
+    r"^\s*who (?:are|were|is|was) (?:the |these |those )?['\"‘“]?(?:more than |over |some |about |nearly |almost )?\d|\bwhat (?:does|do|did) (?:it|they|(?:this|that|the) (?:figure|number|count)\b[^?]*?|this|that) "
     r"(?:count|measure|refer to|correspond to|represent|describe|stand for)\b|"
     r"\bwhat\b[^?]*\b(?:does|do) (?:the )?(?:[\w-]+ )?(?:figure|number|total|tally|count|sum)\b[^?]*\b(?:correspond|refer|count|"
     r"represent|mean|stand)\w*\b|"

@@ -71,6 +71,8 @@ _FIGURES = (
     ("The report mentions 2,915 in its border section. What does that figure count?", "people screened"),
     ("What does the number 640 correspond to?", "referred to legal aid"),
     ("In the blankets paragraph, what does the overall tally of 4,260 mean?", "thermal blankets"),
+    ("Who are the 'some 2,915 people' the border section mentions?", "people screened"),
+    ("The number 640 in the border section counts people referred to what?", "legal aid"),
 ])
 def test_a_figure_given_is_read_for_what_it_counts(question: str, expected: str) -> None:
     a = answer(question, _kb_from_text(_FIGURES))
