@@ -512,8 +512,9 @@ def _named_phrases(ctx: Ctx) -> list[str]:
     for m in _CAP_RUN.finditer(ctx.question):
         if m.start() == 0 and " " not in m.group():
             continue  # the question's first word
-        text = re.sub(r"^(?:What|Which|Who|Whom|Where|When|Why|How|In|At|To|The|Is|Are|Was|Were|Did|Does|Do)\s+", "",
-                      m.group())
+        text = re.sub(r"^(?:What|Which|Who|Whom|Where|When|Why|How|In|At|To|The|Is|Are|Was|Were|Did|Does|Do|Inside|Within|"
+                      r"Under|Among|Across|Between|Beyond|After|Before|During|Since|For|From|With|Without|By|Of|On|Over|"
+                      r"Through|Besides|Apart|Aside|Outside|Along|Against|Like|Unlike)\s+(?:the\s+)?", "", m.group())
         s = m.end() - len(text)
         if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links) or \
                 _set_aside(ctx, s, m.end()):

@@ -116,7 +116,7 @@ QUESTION_WORDS = frozenset(
     reported according mention mentioned say says state stated tell give list name named kind type
     exactly approximately approx roughly overall there year actually really currently still finally instead rather
     also majority largest biggest highest greatest fewest least smallest lowest besides aside example examples
-    else apart purpose""".split()
+    else apart purpose inside outside""".split()
 )
 
 

@@ -371,3 +371,14 @@ def test_what_the_people_of_a_quoted_figure_did_is_read_around_the_figure() -> N
     a = answer("The Public Defender's advocacy is linked to a figure of 18,500 people. What were those people able "
                "to do?", kb)
     assert a.text is not None and "renew their residence permits" in a.text and len(a.text) <= 300
+
+
+def test_a_question_opening_with_a_preposition_does_not_make_it_a_name() -> None:
+    # "Inside the OCHA-led network, …": "Inside" is no part of a name the cited text must write
+    kb = _kb_from_text(
+        "Emergencies\n\nWithin the Coastal Relief Network (CRN) led by OCHA, UNHCR contributed to the response to "
+        "Hurricane Vela and to the preparedness for the rainy season.\n\nCash assistance reached 1,200 households in "
+        "the northern districts during the year.\n"
+    )
+    a = answer("Inside the OCHA-led relief network, which hurricane response did UNHCR contribute to?", kb)
+    assert a.text is not None and "Vela" in a.text
