@@ -22,7 +22,7 @@ from .figures import answer_number, answer_two_figures
 from .goals import answer_goal
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
-from .lists import answer_enumeration, answer_extreme, answer_list, answer_paired, items_of
+from .lists import answer_enumeration, answer_extreme, answer_kind_share, answer_list, answer_paired, items_of
 from .lookup import (
     answer_acronym,
     answer_code,
@@ -216,7 +216,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
                 or answer_budget_closest(ctx))
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = (answer_area_code(ctx) or answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+    form = (answer_area_code(ctx) or answer_kind_share(ctx) or answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx))
     goal = answer_goal(ctx)  # "what should refugees be able to do by 2027": the area's goal statement

@@ -253,3 +253,42 @@ def answer_paired(ctx: Ctx) -> Draft | None:
                              [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (name.start, name.end)], ss.score)],
                              items=[(name.text, name.iri)])
     return None
+
+
+_ASKS_KIND = re.compile(r"\b(?:which|what) (?:form|type|kind|category|sort)s? of\b", re.IGNORECASE)
+_COMMONEST = re.compile(r"\b(?:most (?:common|frequent|frequently \w+|often \w+|reported|cited|prevalent)|commonest|"
+                        r"(?:highest|largest|biggest) share)\b", re.IGNORECASE)
+_RAREST = re.compile(r"\b(?:rarest|least (?:common|frequent|frequently \w+|often \w+|reported|cited|prevalent)|"
+                     r"(?:lowest|smallest) share)\b", re.IGNORECASE)
+# "… was psychological, with 42.7%, followed by physical violence (38.3%), sexual (18.5%) and economic (0.4%)"
+_LABELLED_SHARE = re.compile(r"([A-Za-z][\w-]*(?: [a-z][\w-]*)?)\s*(?:,\s*with\s+|\(\s*|:\s*)(\d+(?:\.\d+)?)\s?%")
+_NOT_LABEL = frozenset("and or by was were is are with the a an of to followed than about on for in from as".split())
+
+
+def answer_kind_share(ctx: Ctx) -> Draft | None:
+    """"Which form of violence was the rarest?", "which type was most common, and its share?": the
+    label a sentence lists with the largest or smallest share ("psychological, with 42.7%, followed
+    by physical (38.3%), sexual (18.5%) and economic (0.4%)")."""
+    q = ctx.question
+    high, low = _COMMONEST.search(q), _RAREST.search(q)
+    if not _ASKS_KIND.search(q) or bool(high) == bool(low):
+        return None
+    for ss in ctx.scored_sentences[:10]:
+        # (the list is what matters: its sentence may say little else, "CEMs" in the one before)
+        if max(ss.coverage, ss.ctx_coverage) < 0.15 or ctx.kb.passages[ss.passage_id].kind == "table_row":
+            continue
+        raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+        pairs = []
+        for m in _LABELLED_SHARE.finditer(raw):
+            words = [w for w in m.group(1).split() if w.lower() not in _NOT_LABEL]
+            if words:
+                pairs.append((" ".join(words), float(m.group(2)), m))
+        if len(pairs) < 3:
+            continue
+        label, value, m = (max if high else min)(pairs, key=lambda x: x[1])
+        if sum(1 for p in pairs if p[1] == value) > 1:
+            return None  # a tie names no single kind
+        a, b = ss.sent.start + m.start(), ss.sent.start + m.end()
+        return Draft(f"{label} ({m.group(2)}%)", "number", 0.7,
+                     [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (a, b)], ss.score)])
+    return None

@@ -382,3 +382,17 @@ def test_a_question_opening_with_a_preposition_does_not_make_it_a_name() -> None
     )
     a = answer("Inside the OCHA-led relief network, which hurricane response did UNHCR contribute to?", kb)
     assert a.text is not None and "Vela" in a.text
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    ("Which type of complaint was the rarest at the legal clinics?", "school access", "housing"),
+    ("Which kind of complaint was most common at the legal clinics?", "housing", "school access"),
+])
+def test_the_kind_listed_with_the_largest_or_smallest_share(question: str, expected: str, absent: str) -> None:
+    kb = _kb_from_text(
+        "Protection\n\nIn 2024, the legal clinics handled 2,310 complaints. The most frequent type of complaint was "
+        "about housing, with 46.1%, followed by labour disputes (31.2%), documentation (20.3%) and school access "
+        "(2.4%).\n\nCash assistance reached 1,200 households in the northern districts during the year.\n"
+    )
+    a = answer(question, kb)
+    assert a.text is not None and expected in a.text and absent not in a.text
