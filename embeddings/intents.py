@@ -103,11 +103,30 @@ def budget_extreme_asked(query: str) -> tuple[str, bool, int, tuple[str, ...]] |
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fourth": 25.0, "fifth": 20.0, "sixth": 100 / 6,
               "seventh": 100 / 7, "eighth": 12.5, "ninth": 100 / 9, "tenth": 10.0}
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-# "less than a sixth of their budgets", "over 50% funded"
+# "less than a sixth of their budgets", "over 50% funded", "at least half"
 _THRESHOLD = re.compile(
-    r"\b(?P<side>less than|fewer than|under|below|lower than|more than|over|above|greater than|higher than|exceeding)"
+    r"\b(?P<side>less than|fewer than|under|below|lower than|more than|over|above|greater than|higher than|exceeding|at least)"
     r"\s+(?:(?P<count>a|one|two|three|four) )?(?:(?P<frac>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|"
     r"ninths?|tenths?)\b|(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b))", re.IGNORECASE)
+_BELOW = frozenset({"less than", "fewer than", "under", "below", "lower than"})
+
+
+def stated_share(text: str) -> tuple[str, float] | None:
+    """("below" | "above" | "at least", percent) of the first share threshold ``text`` states
+    ("less than a sixth" → ("below", 16.67)); None when it states none."""
+    m = _THRESHOLD.search(text)
+    if m is None:
+        return None
+    limit = (_COUNT.get((m.group("count") or "a").lower(), 1) * _FRACTIONS[m.group("frac").lower().rstrip("s")]
+             if m.group("frac") else float(m.group("pct")))
+    side = m.group("side").lower()
+    return ("below" if side in _BELOW else "at least" if side == "at least" else "above"), limit
+
+
+def on_side(value: float, side: str, limit: float) -> bool:
+    return value < limit if side == "below" else value >= limit if side == "at least" else value > limit
+
+
 _AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.(\d+))?)\s*(million|billion|thousand|bn|m)\b", re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|nearly|almost|just (?:under|over|below|above)|some|close to)\b",
@@ -220,14 +239,12 @@ class PassageIntents:
     def threshold_rows(self, query: str, allowed: np.ndarray | None) -> set[int]:
         """Budget rows on the asked side of a share the query states ("which two outcome areas had
         less than a sixth of their budgets funded"), when one to four rows are."""
-        m = _THRESHOLD.search(query)
-        if m is None or not _WHICH_ROW.search(query):
+        share = stated_share(query)
+        if share is None or not _WHICH_ROW.search(query):
             return set()
-        limit = (_COUNT.get((m.group("count") or "a").lower(), 1) * _FRACTIONS[m.group("frac").lower().rstrip("s")]
-                 if m.group("frac") else float(m.group("pct")))
+        side, limit = share
         column = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", query, re.IGNORECASE) \
             else "funds_available_pct"
-        below = m.group("side").lower() in ("less than", "fewer than", "under", "below", "lower than")
         tables = tuple(t for t in ("impact", "outcome") if re.search(rf"\b{t}\b", query, re.IGNORECASE))
         allowed_set = None if allowed is None else set(allowed.tolist())
         rows, eligible = set(), 0
@@ -237,7 +254,7 @@ class PassageIntents:
             if value is None or allowed_set is not None and row not in allowed_set or tables and p.table not in tables:
                 continue
             eligible += 1
-            if (value < limit) if below else (value > limit):
+            if on_side(value, side, limit):
                 rows.add(row)
         return rows if 1 <= len(rows) <= 4 and len(rows) < eligible else set()  # every row: the threshold picks none
 

@@ -62,7 +62,7 @@ _WHICH_LARGER = re.compile(
     r"(?P<a>[^?]+?),? or (?P<b>[^?]+?)\?\s*" + _BOTH,
     re.IGNORECASE,
 )
-# "Which reached more people: legal orientation …, or the SAMMIR centres? Both numbers please."
+# "Which reached more people: the legal clinics, or the mobile teams? Both numbers please."
 _WHICH_VERB_MORE = re.compile(
     r"^\s*(?:which|what|who) (?P<v>[a-z]+) more (?P<n>[\w-]+)\s*[:,–—-]\s*(?P<a>[^?]+?),? or (?P<b>[^?]+?)\?\s*" + _BOTH,
     re.IGNORECASE,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from embeddings.intents import on_side, stated_share
 from ingest.model import BudgetRow, IndicatorRow
 
 from .context import Ctx, Draft, Evidence
@@ -240,35 +241,21 @@ def answer_budget_pair(ctx: Ctx) -> Draft | None:
     return Draft(text, "finance", 0.75, evidence)
 
 
-_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fourth": 25.0, "fifth": 20.0, "sixth": 100 / 6,
-              "seventh": 100 / 7, "eighth": 12.5, "ninth": 100 / 9, "tenth": 10.0}
-_THRESHOLD = re.compile(
-    r"\b(?P<side>less than|fewer than|under|below|lower than|more than|over|above|greater than|higher than|exceeding|at least)"
-    r"\s+(?:(?P<count>a|one|two|three|four) )?(?:(?P<frac>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|"
-    r"ninths?|tenths?)\b|(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b))")
-_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-
-
 def answer_budget_threshold(ctx: Ctx) -> Draft | None:
     """"Which two outcome areas had less than a sixth of their budgets funded?": every row of the
     level asked whose share is on the side of the threshold the question states."""
     low = ctx.question.lower()
-    m = _THRESHOLD.search(low)
-    if m is None or not re.search(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?)\b", low):
+    share = stated_share(low)
+    if share is None or not re.search(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?)\b", low):
         return None
-    if m.group("frac"):
-        limit = _COUNT.get(m.group("count") or "a", 1) * _FRACTIONS[m.group("frac").rstrip("s")]
-    else:
-        limit = float(m.group("pct"))
+    side, limit = share
     if not re.search(r"\b(?:budgets?|fund\w*|spen[dt]\w*|expenditure|money|resources)\b", low):
         return None
     field = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", low) else "funds_available_pct"
     kinds = [k for k in ("impact", "outcome", "enabling") if k in low]
     rows = [r for rid, r in ctx.kb.budget if (not ctx.report or rid == ctx.report) and r.area.code.lower() != "total"
             and getattr(r, field) is not None and (not kinds or r.area.kind in kinds or r.table in kinds)]
-    below = m.group("side") in ("less than", "fewer than", "under", "below", "lower than")
-    chosen = [r for r in rows if (getattr(r, field).value < limit if below else getattr(r, field).value > limit
-                                  or (m.group("side") == "at least" and getattr(r, field).value == limit))]
+    chosen = [r for r in rows if on_side(getattr(r, field).value, side, limit)]
     if not chosen or len(chosen) > 5 or len(chosen) == len(rows):
         return None
     stated = re.search(r"\b(?:which|what) (two|three|four|five)\b", low)
