@@ -734,28 +734,20 @@ def test_the_relation_verb_in_other_words_counts_as_said(qa_kb_nyandara) -> None
     assert a.text is not None and "Windle International" in a.text
 
 
-def test_a_team_asked_for_may_be_named_a_unit() -> None:
-    kb = _kb_from_text(
-        "Solutions\n\nWith the Ministry of Labour, UNHCR consolidated its Local Integration unit in 2024 to widen access "
-        "to durable solutions and to speed up the processing of naturalisation files.\n\n" + _OTHER_PARAGRAPHS
-    )
-    a = answer("Which internal team was strengthened in 2024 to widen access to durable solutions?", kb)
-    assert a.text is not None and "Local Integration" in a.text and "Ministry" not in a.text
-
-
-def test_which_group_next_to_people_set_aside_asks_a_group_of_people() -> None:
-    kb = _kb_from_text(
-        "Health\n\nTogether with the Kessa Health Network, the mobile clinics offered medical consultations to refugees "
-        "and host communities in the border towns.\n\n" + _OTHER_PARAGRAPHS
-    )
-    a = answer("Apart from refugees, which group could also see a doctor at the mobile clinics?", kb)
-    assert a.text is not None and "host communit" in a.text and "Network" not in a.text
-
-
-def test_a_foundation_may_carry_its_name_in_its_own_language() -> None:
-    kb = _kb_from_text(
-        "Protection\n\nWith the Ministry of Social Development, UNHCR partner Fundación Casa Abierta ran two shelters "
-        "for unaccompanied adolescents in the border town of Riva.\n\n" + _OTHER_PARAGRAPHS
-    )
-    a = answer("Which foundation looked after lone teenagers in the border town?", kb)
-    assert a.text is not None and "Casa Abierta" in a.text and "Ministry" not in a.text
+@pytest.mark.parametrize(("paragraph", "question", "expected", "absent"), [
+    # a team asked for may be named a unit
+    ("Solutions\n\nWith the Ministry of Labour, UNHCR consolidated its Local Integration unit in 2024 to widen access "
+     "to durable solutions and to speed up the processing of naturalisation files.",
+     "Which internal team was strengthened in 2024 to widen access to durable solutions?", "Local Integration", "Ministry"),
+    # "which group" next to people set aside asks a group of people, not a body named "Network"
+    ("Health\n\nTogether with the Kessa Health Network, the mobile clinics offered medical consultations to refugees "
+     "and host communities in the border towns.",
+     "Apart from refugees, which group could also see a doctor at the mobile clinics?", "host communit", "Network"),
+    # a foundation may carry its name in its own language
+    ("Protection\n\nWith the Ministry of Social Development, UNHCR partner Fundación Casa Abierta ran two shelters "
+     "for unaccompanied adolescents in the border town of Riva.",
+     "Which foundation looked after lone teenagers in the border town?", "Casa Abierta", "Ministry"),
+])
+def test_the_kind_of_body_asked_for(paragraph: str, question: str, expected: str, absent: str) -> None:
+    a = answer(question, _kb_from_text(paragraph + "\n\n" + _OTHER_PARAGRAPHS))
+    assert a.text is not None and expected in a.text and absent not in a.text
