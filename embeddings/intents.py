@@ -69,9 +69,34 @@ _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b", re.IGNORECASE)
 # "which (outcome) area had the smallest share of its budget funded": the budget row holding the
 # extreme value of the column asked (the words a question uses for each column, most specific first)
 _WHICH_ROW = re.compile(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?|sectors?)\b", re.IGNORECASE)
-_MOST = re.compile(r"\b(?:(?P<second>second|next)[- ])?(?:(?P<low>lowest|smallest|least|fewest|minimum|worst|poorest|"
-                   r"most (?:poorly|badly|under-?\w+))|(?P<high>highest|largest|biggest|most|greatest|maximum|best))\b",
+_MOST = re.compile(r"\b(?:(?P<second>second|next|third|fourth|fifth)[- ])?(?:(?P<low>lowest|smallest|least|fewest|minimum|"
+                   r"worst|poorest|most (?:poorly|badly|under-?\w+))|(?P<high>highest|largest|biggest|most|greatest|maximum|best))\b",
                    re.IGNORECASE)
+# "ranked by final budget, which impact area came second?": a place in a ranking, largest first
+# unless the question counts from the bottom
+_RANKED = re.compile(r"\b(?:rank(?:ed|ing|s)?|in order of|ordered by|sorted by|league table)\b", re.IGNORECASE)
+_PLACE = re.compile(r"\b(?P<place>first|top|second|third|fourth|fifth|last)\b(?P<bottom>[^?]*\bfrom the bottom\b)?", re.IGNORECASE)
+_PLACES = {"first": 0, "top": 0, "next": 1, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": 0}
+
+
+def rank_asked(query: str) -> tuple[bool, int] | None:
+    """(largest first?, place) of the ranking a question asks about: "the second-largest" → (True, 1),
+    "the smallest" → (False, 0), "ranked by budget, which came third" → (True, 2); None when it
+    asks for no place in a ranking."""
+    most = _MOST.search(query)
+    if most is not None:
+        return most.group("high") is not None, _PLACES[most.group("second").lower()] if most.group("second") else 0
+    if not _RANKED.search(query):
+        return None
+    place = _PLACE.search(query[_RANKED.search(query).start():]) or _PLACE.search(query)
+    if place is None:
+        return None
+    word = place.group("place").lower()
+    if word == "last" or place.group("bottom"):
+        return False, _PLACES[word]
+    return True, _PLACES[word]
+
+
 _COLUMN_WORDS = (
     ("expenditure_pct", r"\b(?:share|percentage|percent|proportion|fraction|rate|%)\b[^?]*\b(?:spent|expenditure|used|"
      r"disbursed)\b[^?]*\b(?:available|funds|money|had)\b|\bexpenditure as %"),
@@ -89,15 +114,15 @@ def budget_extreme_asked(query: str) -> tuple[str, bool, int, tuple[str, ...]] |
     value of a budget column; None otherwise. ``place`` 1 is "the second-largest"."""
     if not _WHICH_ROW.search(query):
         return None
-    most = _MOST.search(query)
-    if most is None:
+    rank = rank_asked(query)
+    if rank is None:
         return None
     column = next((c for c, words in _COLUMN_WORDS if re.search(words, query, re.IGNORECASE)), None)
     if column is None or not re.search(r"\b(?:budget\w*|fund\w*|spen[dt]\w*|expenditure|money|resources|financ\w*)\b",
                                        query, re.IGNORECASE):
         return None
     tables = tuple(t for t in ("impact", "outcome") if re.search(rf"\b{t}\b", query, re.IGNORECASE))
-    return column, most.group("high") is not None, 1 if most.group("second") else 0, tables
+    return column, rank[0], rank[1], tables
 
 
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fourth": 25.0, "fifth": 20.0, "sixth": 100 / 6,
@@ -127,23 +152,69 @@ def on_side(value: float, side: str, limit: float) -> bool:
     return value < limit if side == "below" else value >= limit if side == "at least" else value > limit
 
 
-_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.(\d+))?)\s*(million|billion|thousand|bn|m)\b", re.IGNORECASE)
+_WORD_NUMBERS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+_NUM = r"\d+(?:\.\d+)?|" + "|".join(list(_WORD_NUMBERS)[1:])
+_AMOUNT = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s*(?P<scale>million|billion|thousand|bn|m)\b", re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|nearly|almost|just (?:under|over|below|above)|some|close to)\b",
                       re.IGNORECASE)
+_CURRENCY = r"(?:(?:US)?\$\s?|USD\s?)?"
+# "between one and two million dollars", "more than USD 3 million", "under 500 thousand"
+_AMOUNT_RANGE = re.compile(
+    rf"\bbetween\s+{_CURRENCY}(?P<a>{_NUM})(?:\s*(?P<ascale>million|billion|thousand|bn|m)\b)?\s+and\s+{_CURRENCY}"
+    rf"(?P<b>{_NUM})\s*(?P<bscale>million|billion|thousand|bn|m)\b", re.IGNORECASE)
+_AMOUNT_SIDE = re.compile(
+    rf"(?P<just>\b(?:just|slightly|a little|a bit|barely)\s+)?\b(?P<side>less than|under|below|lower than|more than|over|above|greater than|higher than|exceeding|in excess of|"
+    rf"at least)\s+{_CURRENCY}(?P<a>{_NUM})\s*(?P<scale>million|billion|thousand|bn|m)\b", re.IGNORECASE)
+
+
+def _number(word: str) -> float:
+    return _WORD_NUMBERS[word.lower()] if word.lower() in _WORD_NUMBERS else float(word)
 
 
 def amounts_asked(query: str) -> list[tuple[float, float]]:
-    """(value, tolerance) of each rounded sum the query gives ("just under 5.3 million" → 5.3e6 ± 0.16e6):
-    half a unit of its last digit, or 3% when the query says it is approximate."""
+    """(value, tolerance) of each rounded sum the query gives ("just under 5.3 million" → 5.3e6 ± 0.16e6,
+    "eight million" → 8e6 ± 0.5e6): half a unit of its last digit, or 3% when the query says it is
+    approximate."""
     out = []
     rough = bool(_ROUGHLY.search(query))
     for m in _AMOUNT.finditer(query):
-        scale = _SCALE[m.group(3).lower()]
-        value = float(m.group(1)) * scale
-        tolerance = 0.5 * scale * 10 ** -len(m.group(2) or "")
+        scale = _SCALE[m.group("scale").lower()]
+        value = _number(m.group("num")) * scale
+        decimals = m.group("num").partition(".")[2]
+        tolerance = 0.5 * scale * 10 ** -len(decimals)
         out.append((value, max(tolerance, 0.03 * value) if rough else tolerance))
     return out
+
+
+def stated_amount(text: str) -> tuple[float, float] | None:
+    """(low, high) of the range of money a question states: "between one and two million" →
+    (1e6, 2e6), "more than USD 3 million" → (3e6, inf); None when it states none."""
+    m = _AMOUNT_RANGE.search(text)
+    if m is not None:
+        high_scale = _SCALE[m.group("bscale").lower()]
+        low_scale = _SCALE[m.group("ascale").lower()] if m.group("ascale") else high_scale
+        return _number(m.group("a")) * low_scale, _number(m.group("b")) * high_scale
+    m = _AMOUNT_SIDE.search(text)
+    if m is None:
+        return None
+    value = _number(m.group("a")) * _SCALE[m.group("scale").lower()]
+    below = m.group("side").lower() in _BELOW
+    if m.group("just"):  # "just over eight million": within a tenth of it
+        return (0.9 * value, value) if below else (value, 1.1 * value)
+    return (0.0, value) if below else (value, float("inf"))
+
+
+def amount_column(text: str) -> str:
+    """The budget column a sum of money in a question is about."""
+    if re.search(r"\bspent\b|\bexpenditure|\bused\b|\bdisburs", text, re.IGNORECASE):
+        return "expenditure"
+    if re.search(r"\bbudget", text, re.IGNORECASE) and not re.search(r"\b(?:available|funded|received|raised)\b", text,
+                                                                   re.IGNORECASE):
+        return "final_budget"
+    return "funds_available"
 
 
 class PassageIntents:
@@ -230,21 +301,26 @@ class PassageIntents:
         if not _WHICH_ROW.search(query):
             return set()
         asked = amounts_asked(query)
-        if not asked:
-            return set()
+        if not asked or stated_amount(query) is not None:
+            return set()  # a range or a threshold ("between one and two million") is ``threshold_rows``'s
         allowed_set = None if allowed is None else set(allowed.tolist())
         return {row for row in self.budget_rows if (allowed_set is None or row in allowed_set)
                 and any(abs(v - value) <= tol for _, v in self._passages[row].columns for value, tol in asked)}
 
     def threshold_rows(self, query: str, allowed: np.ndarray | None) -> set[int]:
-        """Budget rows on the asked side of a share the query states ("which two outcome areas had
-        less than a sixth of their budgets funded"), when one to four rows are."""
-        share = stated_share(query)
-        if share is None or not _WHICH_ROW.search(query):
+        """Budget rows on the asked side of a share or within a range of money the query states
+        ("which two outcome areas had less than a sixth of their budgets funded", "… between one and
+        two million dollars available"), when one to four rows are."""
+        if not _WHICH_ROW.search(query):
             return set()
-        side, limit = share
-        column = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", query, re.IGNORECASE) \
-            else "funds_available_pct"
+        share, amount = stated_share(query), stated_amount(query)
+        if share is not None:
+            column = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", query, re.IGNORECASE) \
+                else "funds_available_pct"
+        elif amount is not None:
+            column = amount_column(query)
+        else:
+            return set()
         tables = tuple(t for t in ("impact", "outcome") if re.search(rf"\b{t}\b", query, re.IGNORECASE))
         allowed_set = None if allowed is None else set(allowed.tolist())
         rows, eligible = set(), 0
@@ -254,7 +330,7 @@ class PassageIntents:
             if value is None or allowed_set is not None and row not in allowed_set or tables and p.table not in tables:
                 continue
             eligible += 1
-            if on_side(value, side, limit):
+            if share is not None and on_side(value, *share) or amount is not None and amount[0] <= value <= amount[1]:
                 rows.add(row)
         return rows if 1 <= len(rows) <= 4 and len(rows) < eligible else set()  # every row: the threshold picks none
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from .compound import split_compound
 from .context import Ctx, Draft
 from .dates import answer_date, answer_part_of_year, answer_report_year
-from .figures import answer_number, answer_two_figures
+from .figures import answer_number, answer_part_of_whole, answer_two_figures
 from .goals import answer_goal
 from .intent import Intent, detect, rewrite
 from .kb import KnowledgeBase, alias_key
@@ -51,7 +51,14 @@ from .table_compare import (
     answer_budget_threshold,
     answer_indicator_comparison,
 )
-from .tables import answer_area_code, answer_finance, answer_indicator, answer_row_by_value, match_indicators
+from .tables import (
+    answer_area_code,
+    answer_code_of_area,
+    answer_finance,
+    answer_indicator,
+    answer_row_by_value,
+    match_indicators,
+)
 from .text import (
     HYPHEN_PARTICIPLE,
     NATIONALITY_WORD,
@@ -216,7 +223,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
                 or answer_budget_closest(ctx))
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = (answer_area_code(ctx) or answer_kind_share(ctx) or answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+    form = (answer_area_code(ctx) or answer_code_of_area(ctx) or answer_part_of_whole(ctx) or answer_kind_share(ctx) or answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx))
     goal = answer_goal(ctx)  # "what should refugees be able to do by 2027": the area's goal statement

@@ -74,6 +74,16 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if part and not set(terms(part.group(1))) & (c.unit | set(terms(_phrase_around(raw, c.number)))):
         factor *= 0.5  # "of which 11 were refugee-led organizations" is another part
         reasons.append("the figure counts another part of the whole")
+    named_part = _NAMED_PART.match(raw[c.number.end :])  # "61% of them children", "… of whom were women"
+    part_terms = set(terms(named_part.group(1))) if named_part else set()
+    if part_terms and _ASKS_COUNT.search(ctx.question) and not part_terms & set(terms(ctx.question)):
+        # "of the 48,730 arrivals, how many came through Bundi" answered by the share that were children
+        factor *= 0.45
+        reasons.append(f"the figure counts the part that were {named_part.group(1) if named_part else ''}, "
+                       "not the part asked about")
+    if c.number.percent and _MONEY_AMOUNT.search(ctx.question) and not _SHARE_WORDS.search(ctx.question):
+        factor *= 0.4  # "what was the monthly cash amount per household" answered by "70% of the ration"
+        reasons.append("an amount of money was asked, the figure is a share")
     money_asked = ctx.intent.money or ctx.intent.kind == "finance"
     if money_asked and not c.number.money and not c.number.percent and not c.unit & _CURRENCY:
         # "how much money …" answered by "5,200 solar lamps": said outright, a sum is all that answers
@@ -177,6 +187,14 @@ def previous_terms(ctx: Ctx, ss: ScoredSent) -> set[str]:
 
 _PART_ASKED = re.compile(r"\bhow many of (?:the|those|these|its|their|them)\b[^?]*?\b(?:are|were|was|is|came from|come from)\s+"
                          r"((?:[\w'’-]+\s*){1,4})\??\s*$", re.IGNORECASE)
+
+
+_NAMED_PART = re.compile(r"\s*(?:per ?cent\s+)?of (?:them|whom|these|those)(?: (?:were|are|was|being))? "
+                         r"([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)
+_ASKS_COUNT = re.compile(r"\bhow many\b|\b(?:what|which) (?:number|share|proportion|percentage|part)\b", re.IGNORECASE)
+_MONEY_AMOUNT = re.compile(r"\b(?:cash|money|dollar|usd|grant|transfer)s?\s+(?:amount|sum|value)\b|\bamount of (?:cash|money)\b|"
+                           r"\bhow much (?:cash|money)\b", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"\b(?:share|percent\w*|proportion|fraction|rate)\b|%", re.IGNORECASE)
 
 
 def _phrase_around(raw: str, number: Number, words: int = 6) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .context import Ctx, Draft, Evidence, ScoredSent
+from .context import Ctx, Draft, Evidence, ScoredSent, first_match, phrase_draft
 from .figure_checks import figure_checks, previous_terms, sentence_raw
 from .figure_ranker import hand_fit, rank_score
 from .figure_words import (
@@ -553,3 +553,29 @@ def answer_two_figures(ctx: Ctx) -> Draft | None:
         text = f"{best.phrase}; {other.phrase}"
         evidence = [Evidence(c.ss.passage_id, [(c.ss.sent.start, c.ss.sent.end)], c.total) for c in (best, other)]
     return Draft(text, "number", base.confidence, evidence, notes=[n for n in base.notes if n.startswith("doubt")])
+
+
+# "across how many of the country's 312 municipalities": the count written before "of … 312 municipalities"
+_OF_WHOLE = re.compile(r"\bhow many (?:out )?of (?:the |its |their |[\w’'-]+['’]s? |[\w-]+ ){0,3}?(\d[\d,]*) ([a-z][\w-]*)",
+                       re.IGNORECASE)
+
+
+def answer_part_of_whole(ctx: Ctx) -> Draft | None:
+    """"In how many of the 25 regions …": the report writes the part with the whole it is out of
+    ("287 of the country's 312 municipalities"); the whole, given by the question, is not the answer."""
+    asked = _OF_WHOLE.search(ctx.question)
+    if asked is None:
+        return None
+    whole, noun = asked.group(1), asked.group(2)
+    pattern = re.compile(rf"(?<![\w.,])(\d[\d,]*|[a-z]+(?:[- ][a-z]+)?)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|[\w’'-]+\s+)"
+                         rf"{{0,3}}?{re.escape(whole)}\s+{re.escape(noun[:4])}[\w-]*", re.IGNORECASE)
+    found = first_match(ctx, pattern, 0.2)  # the whole and its noun, written as asked, say much already
+    if found is None:
+        return None
+    ss, m = found
+    part = numbers(m.group(1))
+    if not part or part[0].value >= float(whole.replace(",", "")):
+        return None
+    d = phrase_draft(ss, m.start(), m.end(), ctx.kb.passages[ss.passage_id].text[m.start():m.end()])
+    d.confidence = max(d.confidence, 0.7)
+    return d

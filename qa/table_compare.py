@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from embeddings.intents import on_side, stated_share
+from embeddings.intents import amount_column, on_side, stated_amount, stated_share
 from ingest.model import BudgetRow, IndicatorRow
 
 from .context import Ctx, Draft, Evidence
@@ -242,25 +242,34 @@ def answer_budget_pair(ctx: Ctx) -> Draft | None:
 
 
 def answer_budget_threshold(ctx: Ctx) -> Draft | None:
-    """"Which two outcome areas had less than a sixth of their budgets funded?": every row of the
-    level asked whose share is on the side of the threshold the question states."""
+    """"Which two outcome areas had less than a sixth of their budgets funded?", "which lines had
+    between one and two million dollars available?": every row of the level asked whose share is on
+    the side of the threshold, or whose sum is within the range, the question states."""
     low = ctx.question.lower()
-    share = stated_share(low)
-    if share is None or not re.search(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?)\b", low):
+    share, amount = stated_share(low), stated_amount(ctx.question)
+    if share is None and amount is None or not re.search(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?)\b", low):
         return None
-    side, limit = share
-    if not re.search(r"\b(?:budgets?|fund\w*|spen[dt]\w*|expenditure|money|resources)\b", low):
+    if not re.search(r"\b(?:budgets?|fund\w*|spen[dt]\w*|expenditure|money|resources|dollars?|usd|available)\b|\$", low):
         return None
-    field = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", low) else "funds_available_pct"
+    if share is not None:
+        field = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", low) else "funds_available_pct"
+    else:
+        field = amount_column(low)
     kinds = [k for k in ("impact", "outcome", "enabling") if k in low]
     rows = [r for rid, r in ctx.kb.budget if (not ctx.report or rid == ctx.report) and r.area.code.lower() != "total"
             and getattr(r, field) is not None and (not kinds or r.area.kind in kinds or r.table in kinds)]
-    chosen = [r for r in rows if on_side(getattr(r, field).value, side, limit)]
+    chosen = [r for r in rows if (on_side(getattr(r, field).value, *share) if share is not None else
+                                  amount is not None and amount[0] <= getattr(r, field).value <= amount[1])]
     if not chosen or len(chosen) > 5 or len(chosen) == len(rows):
         return None
     stated = re.search(r"\b(?:which|what) (two|three|four|five)\b", low)
     fits = stated is None or {"two": 2, "three": 3, "four": 4, "five": 5}[stated.group(1)] == len(chosen)
-    text = "; ".join(f"{r.area.code}: {r.area.title} ({BUDGET_LABELS[field]} {getattr(r, field).text})" for r in chosen)
+
+    def shown(r: BudgetRow) -> str:
+        printed = r.currency and not field.endswith("_pct") and r.currency in ctx.kb.passages[r.passage_id].text
+        return f"{r.currency} {getattr(r, field).text}" if printed else getattr(r, field).text
+
+    text = "; ".join(f"{r.area.code}: {r.area.title} ({BUDGET_LABELS[field]} {shown(r)})" for r in chosen)
     evidence = [Evidence(r.passage_id, [(0, len(ctx.kb.passages[r.passage_id].text.rstrip()))], 1.0) for r in chosen]
     return Draft(text, "finance", 0.7 if fits else 0.45, evidence)
 

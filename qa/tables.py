@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from embeddings.intents import rank_asked
 from ingest.model import AreaRef, BudgetRow, IndicatorRow, Value
 
 from .context import Ctx, Draft, Evidence
@@ -280,7 +281,8 @@ def match_budget(ctx: Ctx) -> list[tuple[float, str, BudgetRow]]:
 
 def answer_finance(ctx: Ctx) -> Draft | None:
     field = ctx.intent.field or ("funds_available_pct" if ctx.intent.percent else "final_budget")
-    if ctx.intent.superlative:
+    if ctx.intent.superlative or rank_asked(ctx.question) and re.search(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?)\b",
+                                                                        ctx.question, re.IGNORECASE):
         return _budget_extreme(ctx, field)
     matches = match_budget(ctx)
     if not matches:
@@ -301,9 +303,16 @@ def answer_finance(ctx: Ctx) -> Draft | None:
     passage = ctx.kb.passages[row.passage_id]
     spans = [(0, len(passage.text.rstrip()))]
     conf = min(1.0, 0.25 + 0.8 * score)
+    notes = []
+    others = [lk.surface for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
+              and (e := ctx.kb.entity(lk.iri)) is not None and e.type == "Organization"]
+    if others:
+        # "how many ECHO dollars went to the operation": the table is the operation's own, by area, not by donor
+        conf *= 0.5
+        notes.append(f"doubt: the budget table does not say what came from {others[0]}")
     if row.currency and row.currency not in passage.text:
         text = text.replace(f"{row.currency} ", "", 1)
-    return Draft(text, "finance", conf, [Evidence(row.passage_id, spans, score)])
+    return Draft(text, "finance", conf, [Evidence(row.passage_id, spans, score)], notes=notes)
 
 
 _SET_ASIDE = re.compile(r"\b(?:setting aside|leaving aside|putting aside|aside from|apart from|other than|excluding|except(?: for)?|"
@@ -326,9 +335,9 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
             for t in terms(title)}]
     if not rows:
         return None
-    ranked = sorted(rows, key=lambda x: getattr(x[1], field).value or 0.0, reverse=ctx.intent.superlative == "max")
-    # "the second-largest budget", "after X, which had the next-largest": one place down the ranking
-    place = 1 if re.search(r"\b(?:second|next)[- ](?:largest|highest|biggest|greatest|smallest|lowest|least)\b", low) else 0
+    # "the second-largest budget", "ranked by budget, which came third": places down the ranking
+    largest, place = rank_asked(ctx.question) or (ctx.intent.superlative == "max", 0)
+    ranked = sorted(rows, key=lambda x: getattr(x[1], field).value or 0.0, reverse=largest)
     if place >= len(ranked):
         return None
     rid, row = ranked[place]
@@ -351,7 +360,8 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
     the question gives (in the column it names, when it names one)."""
     if not _WHICH_ROW.search(ctx.question):
         return None
-    given = [n for n in numbers(ctx.question) if not n.is_year and not n.spelled]
+    # a spelled-out sum ("just over eight million dollars") names a row; "which two areas" does not
+    given = [n for n in numbers(ctx.question) if not n.is_year and (not n.spelled or n.value >= 1000)]
     if not given:
         return None
     field = ctx.intent.field
@@ -431,3 +441,39 @@ def answer_area_code(ctx: Ctx) -> Draft | None:
     text = f"{row.area.code}: {full}" + (f" ({short_title})" if short_title != full else "")
     passage = ctx.kb.passages[row.passage_id]
     return Draft(text, "finance", 0.75, [Evidence(row.passage_id, [(0, len(passage.text.rstrip()))], 1.0)])
+
+
+# "under what code is child protection listed", "what short code does the table give the livelihoods outcome"
+_ASKS_CODE = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?codes?\b|\bcoded as what\b|\bcodes?\s+(?:is|was)\s+"
+                        r"(?:it|used|given)\b", re.IGNORECASE)
+
+
+def answer_code_of_area(ctx: Ctx) -> Draft | None:
+    """"Under what code does the budget table list child protection?": the code of the area whose
+    title the question says most of (at the level it names, when it names one)."""
+    if _AREA_CODE.search(ctx.question) or not _ASKS_CODE.search(ctx.question) or not re.search(
+            r"\b(?:tables?|budget\w*|areas?|outcomes?|impacts?|enabling|lines?|rows?|financ\w*|money)\b", ctx.question, re.IGNORECASE):
+        return None  # "what code of conduct …" is not about the tables
+    if re.search(r"\bindicators?\b", ctx.question, re.IGNORECASE):
+        return None  # "under which indicator code …": the row's number, not its area's
+    asked = set(terms(ctx.question))
+    kinds = [k for k in ("impact", "outcome", "enabling") if re.search(rf"\b{k}\b", ctx.question, re.IGNORECASE)]
+    scored: dict[str, tuple[float, int, str, BudgetRow]] = {}
+    for rid, row in ctx.kb.budget:
+        if ctx.report and rid != ctx.report or row.area.code.lower() == "total" or kinds and row.area.kind not in kinds:
+            continue
+        for title in ctx.kb.area_titles.get((rid, row.area.code), set()) | {row.area.title}:
+            said = asked & set(terms(title))
+            if said:
+                score = (len(said) / len(set(terms(title))), len(said), rid, row)
+                if row.area.code not in scored or score[:2] > scored[row.area.code][:2]:
+                    scored[row.area.code] = score
+    ranked = sorted(scored.values(), key=lambda x: x[:2], reverse=True)
+    if not ranked or ranked[0][0] < 0.5 or len(ranked) > 1 and ranked[1][:2] == ranked[0][:2]:
+        return None  # no area named, or two named as well: the question does not say which
+    _, _, rid, row = ranked[0]
+    full = max(ctx.kb.area_titles.get((rid, row.area.code), set()) | {row.area.title}, key=len)
+    passage = ctx.kb.passages[row.passage_id]
+    span = find_phrase(passage.text, row.area.code)
+    return Draft(f"{row.area.code} ({full})", "finance", 0.75, [Evidence(row.passage_id, [span or (0, len(passage.text.rstrip()))], 1.0)])
+

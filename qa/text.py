@@ -102,6 +102,7 @@ _SYNONYM_GROUPS = (
     "elected elect elects electing won win wins winning",
     "renewed renew renews renewing renewal renewals extended extend extends extending extension prolonged prolong",
     "arrivals arrival newcomers newcomer entrants",
+    "queries query enquiries enquiry inquiries inquiry questions",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}
@@ -384,18 +385,19 @@ def numbers(text: str) -> list[Number]:
     for m in _WORDS.finditer(text):
         if any(h.start <= m.start() < h.end for h in halves):
             continue
-        words = [w.lower() for w in re.split(r"[\s-]+", m.group(0)) if w]
-        while words and words[-1] == "and":
-            words.pop()
-        if not words or words == ["zero"] or all(w in _SCALES for w in words):
-            continue
-        value = _words_value(words)
-        if value is None:
-            continue
-        end = m.start() + len(m.group(0).rstrip())
-        if m.group(0).lower().rstrip().endswith(" and"):
-            end = m.start() + m.group(0).lower().rstrip().rfind(" and")
-        out.append(Number(m.start(), end, text[m.start() : end], float(value), spelled=True))
+        for start, chunk in _separate_numbers(m.start(), m.group(0)):
+            words = [w.lower() for w in re.split(r"[\s-]+", chunk) if w]
+            while words and words[-1] == "and":
+                words.pop()
+            if not words or words == ["zero"] or all(w in _SCALES for w in words):
+                continue
+            value = _words_value(words)
+            if value is None:
+                continue
+            end = start + len(chunk.rstrip())
+            if chunk.lower().rstrip().endswith(" and"):
+                end = start + chunk.lower().rstrip().rfind(" and")
+            out.append(Number(start, end, text[start:end], float(value), spelled=True))
     for m in _FRACTION.finditer(text):  # "half a million"
         if not any(x.start <= m.start() < x.end for x in out):
             value = (0.5 if m.group(1).lower() == "half" else 0.25) * _SCALES[m.group(2).lower()]
@@ -404,6 +406,18 @@ def numbers(text: str) -> list[Number]:
         if not any(x.start <= m.start() < x.end for x in out):
             out.append(Number(m.start(), m.end(), m.group(0), 6.0 if m.group(1) else 12.0, spelled=True))
     out.sort(key=lambda n: n.start)
+    return out
+
+
+def _separate_numbers(start: int, run: str) -> list[tuple[int, str]]:
+    """"one hundred and two" is one number; "between one and two million" names two: an "and" joins
+    the parts of one number only after "hundred" or a scale word."""
+    out, begin = [], 0
+    for m in re.finditer(r"(\w+)[\s-]+and[\s-]+(?=\w)", run, re.IGNORECASE):
+        if m.group(1).lower() not in _SCALES:
+            out.append((start + begin, run[begin : m.start(1) + len(m.group(1))]))
+            begin = m.end()
+    out.append((start + begin, run[begin:]))
     return out
 
 

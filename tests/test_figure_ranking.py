@@ -436,3 +436,15 @@ def test_what_may_stand_between_a_name_and_its_figure(between: str, pairs: bool)
     from qa.figure_words import NAME_THEN_FIGURE
 
     assert bool(NAME_THEN_FIGURE.fullmatch(between)) is pairs
+
+
+_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@given(st.sampled_from(_WORDS), st.sampled_from(_WORDS), st.sampled_from(["million", "thousand"]))
+def test_an_and_between_two_spelled_numbers_separates_them(a: str, b: str, scale: str) -> None:
+    # "between one and two million" names two sums; only "one hundred and two" is one number
+    found = numbers(f"areas with between {a} and {b} {scale} dollars")
+    assert [n.text for n in found] == [a, f"{b} {scale}"]
+    assert found[1].value == (_WORDS.index(b) + 1) * {"million": 1e6, "thousand": 1e3}[scale]
+    assert [n.value for n in numbers(f"{a} hundred and {b} people")] == [(_WORDS.index(a) + 1) * 100 + _WORDS.index(b) + 1]

@@ -837,3 +837,22 @@ def test_a_name_asked_with_a_figure_is_the_name_written_with_it_even_in_indicato
     a = answer("Which receiving country got 300 resettlement submissions but saw only 40 actual departures?", kb)
     assert a.text is not None and "Norway" in a.text and "Canada" not in a.text
     assert a.kind == "location"
+
+
+def test_a_figure_for_another_part_or_a_share_for_a_sum_is_not_an_answer() -> None:
+    kb = _kb_from_text(
+        "Arrivals\n\nBy December, 12,400 people had crossed at the northern posts of Lago and Serra, 58% of them women. "
+        "Most arrived on foot after walking for several days.\n\n"
+        "Rent support\n\nEach family in the rent programme received a top-up covering 45% of its monthly rent, paid "
+        "through the local savings bank for six months.\n")
+    # the share written with the whole is of another part than the one asked
+    assert answer("Of those 12,400 people, how many came over at the Lago post?", kb).text is None
+    women = answer("Of the 12,400 people who crossed, what share were women?", kb)
+    assert women.text is not None and "58%" in women.text
+    # a sum of money asked, a share written
+    assert answer("What was the monthly cash amount of the rent top-up each family received?", kb).text is None
+
+
+def test_a_donors_money_is_not_read_from_the_operations_budget_table(qa_kb_marovia) -> None:
+    a = answer("How many ECHO dollars did the Marovia operation receive?", qa_kb_marovia)
+    assert a.text is None or "final budget" not in a.text

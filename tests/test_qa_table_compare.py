@@ -206,3 +206,36 @@ def test_what_an_indicator_given_by_its_values_measures(qa_kb_marovia) -> None:
 def test_table_rows_named_by_code_value_or_section(qa_kb_marovia, question: str, expected: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and expected in a.text
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    # a range of money, with the scale written once, and a threshold of money, in the column the words name
+    ("Which outcome lines had funds available of between 1.5 and 2 million?", ["OA1"], "OA13"),
+    ("Which outcome areas were budgeted at more than USD 6 million?", ["OA8", "OA13"], "OA1"),
+    # a place in a ranking asked without a superlative
+    ("Sorted by funds available, which impact area ranks third?", ["IA3"], "IA1"),
+    # a sum spelled out in words names its row
+    ("Which impact area had a final budget of thirteen million dollars?", ["IA2"], "IA1"),
+])
+def test_budget_rows_by_a_range_of_money_a_ranking_place_or_a_spelled_sum(qa_kb_marovia, question: str,
+                                                                          expected: list[str], absent: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None
+    assert all(f"{code}:" in a.text for code in expected)
+    assert f"{absent}:" not in a.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which code does the outcome budget table use for education?", "OA11"),
+    ("What is the table code of the well-being area?", "OA8"),
+])
+def test_the_code_of_an_area_named_in_words(qa_kb_marovia, question: str, expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and a.text.startswith(expected + " ")
+
+
+def test_an_indicator_code_or_a_code_of_conduct_is_not_an_area_code(qa_kb_marovia) -> None:
+    for question in ("Under which indicator code does the education table report enrolment?",
+                     "What code of conduct do education staff follow?"):
+        a = answer(question, qa_kb_marovia)
+        assert a.text is None or not a.text.startswith("OA11 ")

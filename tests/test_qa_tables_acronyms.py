@@ -295,3 +295,8 @@ def test_the_acronym_of_the_asking_sentence_is_the_one_asked(qa_kb_marovia) -> N
 def test_an_acronym_called_a_short_name_is_an_acronym_question(qa_kb_marovia, question: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and "Family and Social Affairs" in a.text
+
+
+def test_spell_it_out_asks_the_long_form(qa_kb_marovia) -> None:
+    a = answer("MIFAS - could you spell that out?", qa_kb_marovia)
+    assert a.text is not None and "Family and Social Affairs" in a.text

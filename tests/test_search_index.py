@@ -504,6 +504,32 @@ def test_a_share_threshold_lifts_the_budget_rows_on_its_side(budget_index, numpy
     assert _scores(on, every) == _scores(off, every)
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Which outcome lines had between 1.5 and 2 million dollars available?", "b0"),  # funds available of b0 only
+    ("Which outcome areas were budgeted at under two million?", "b1"),  # b1 and b2; b1 scores as high
+    ("Ranked by funds available, which outcome area comes second?", "b2"),
+])
+def test_a_range_of_money_or_a_ranking_place_lifts_its_budget_rows(budget_index, numpy_encoder, query: str,
+                                                                   expected: str) -> None:
+    on = Searcher(budget_index, numpy_encoder)
+    off = Searcher(budget_index, numpy_encoder, fusion=FusionConfig(extreme_weight=0.0))
+    assert _scores(on, query)[expected] > _scores(off, query)[expected]
+    assert _scores(on, query)["b3"] == _scores(off, query)["b3"]  # the impact row is not in the table asked
+
+
+def test_ranges_of_money_and_places_in_a_ranking_are_read() -> None:
+    from embeddings.intents import rank_asked, stated_amount
+
+    assert stated_amount("between one and two million dollars") == (1e6, 2e6)
+    assert stated_amount("more than USD 3 million") == (3e6, float("inf"))
+    assert stated_amount("just under 5 million") == (4.5e6, 5e6)
+    assert stated_amount("about 5 million") is None
+    assert rank_asked("ranked by budget, which area came third?") == (True, 2)
+    assert rank_asked("which came second from the bottom in the ranking?") == (False, 1)
+    assert rank_asked("the second-smallest budget") == (False, 1)
+    assert rank_asked("which area was funded?") is None
+
+
 def test_rounded_sums_carry_the_precision_they_are_written_with() -> None:
     from embeddings.intents import amounts_asked
 
