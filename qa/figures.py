@@ -415,21 +415,19 @@ def answer_number(ctx: Ctx) -> Draft | None:
     if not cands:
         return None
     best = cands[0]
-    refers_back = bool(REFERS_BACK.match(sentence_raw(ctx, best.ss)))
-    conf = _confidence(best, _clause_coverage(ctx, best), best.ss.ctx_coverage if refers_back else None)
-    required = _predicate_terms(ctx)
-    if required:
-        # what the question says happened must be in the sentence, not only the counted noun
-        have = best.ss.matched | previous_terms(ctx, best.ss)
-        have |= _named_entity_terms(ctx, sentence_raw(ctx, best.ss), have)
-        got = sum(ctx.weight(t) for t in required if t in have) / sum(ctx.weight(t) for t in required)
-        factor = 0.5 + 0.5 * got
-        unit = set(ctx.intent.unit_terms)
-        if unit and best.own_unit and unit <= best.unit and sum(ctx.weight(t) for t in unit) >= 5.0:
-            factor = max(factor, 0.8)  # "188 service fairs" for "how many service fairs": a specific noun, counted
-        conf *= factor
-    factor, reasons = figure_checks(ctx, best)
-    conf *= factor
+    conf, reasons = _checked_confidence(ctx, best)
+    unit = set(ctx.intent.unit_terms)
+    if unit and any(r.endswith("the figure counts something else") for r in reasons):
+        # "how many pupils … did damage to schools halt": the sentence's other figure ("4,100 children",
+        # after "63 schools") counts what is asked
+        for c in cands[1:6]:
+            if c.ss.passage_id != best.ss.passage_id or c.ss.sent != best.ss.sent or c.number.is_year or \
+                    not (unit & c.unit or unit & PEOPLE and c.unit & PEOPLE):
+                continue
+            c_conf, c_reasons = _checked_confidence(ctx, c)
+            if c_conf > conf and not c_reasons:
+                best, conf, reasons = c, c_conf, c_reasons
+                break
     spans = [(best.ss.sent.start, best.ss.sent.end)]
     evidence = [Evidence(best.ss.passage_id, spans, best.total)]
     if re.search(r"[A-Za-z]", best.phrase):
@@ -459,6 +457,25 @@ def answer_number(ctx: Ctx) -> Draft | None:
         evidence.append(Evidence(c.ss.passage_id, [(c.ss.sent.start, c.ss.sent.end)], c.total))
         break
     return Draft(text, "number", conf, evidence, notes=notes + reasons)
+
+
+def _checked_confidence(ctx: Ctx, best: NumCand) -> tuple[float, list[str]]:
+    """A candidate's confidence after the checks of what the question says happened and of what it counts."""
+    refers_back = bool(REFERS_BACK.match(sentence_raw(ctx, best.ss)))
+    conf = _confidence(best, _clause_coverage(ctx, best), best.ss.ctx_coverage if refers_back else None)
+    required = _predicate_terms(ctx)
+    if required:
+        # what the question says happened must be in the sentence, not only the counted noun
+        have = best.ss.matched | previous_terms(ctx, best.ss)
+        have |= _named_entity_terms(ctx, sentence_raw(ctx, best.ss), have)
+        got = sum(ctx.weight(t) for t in required if t in have) / sum(ctx.weight(t) for t in required)
+        factor = 0.5 + 0.5 * got
+        unit = set(ctx.intent.unit_terms)
+        if unit and best.own_unit and unit <= best.unit and sum(ctx.weight(t) for t in unit) >= 5.0:
+            factor = max(factor, 0.8)  # "188 service fairs" for "how many service fairs": a specific noun, counted
+        conf *= factor
+    factor, reasons = figure_checks(ctx, best)
+    return conf * factor, reasons
 
 
 def _named_entity_terms(ctx: Ctx, raw: str, have: set[str] | frozenset[str]) -> set[str]:

@@ -149,7 +149,7 @@ _WHO = re.compile(
     r"\b(?:a )?members? of\b|\bwhat is [\w\s]+ (?:a )?(?:member|part) of\b|\bwith whom\b|\bby whom\b"
 )
 _TARGET_NOUN = re.compile(
-    r"\bhow (?:many|much)\s+(?P<noun>(?:[\w'-]+\s+){0,3}?[\w'-]+?)(?:\s*\?\s*$|\s+(?:\w+ed\b|\w+ly\b|were|was|are|is|did|do|does|have|has|had|"
+    r"\bhow (?:many|much)\s+(?P<noun>(?:[\w'-]+\s+){0,3}?[\w'-]+?)(?:\s*\?\s*$|\s*,|\s+(?:\w+ed\b|\w+ly\b|were|was|are|is|did|do|does|have|has|had|"
     r"left|got|took|made|went|came|gave|saw|found|became|began|held|ran|fled|sent|spent|won|lost|paid|met|kept|"
     r"brought|bought|built|taught|sought|still|also|now|ever|"
     r"got|received|benefited|could|can|will|in|at|from|by|with|under|through|across|during|for|of|to|that|who|$))"

@@ -195,16 +195,20 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
     said = (most or least).group().lower()  # type: ignore[union-attr]
     # ("main" and "top" also describe things: "the main obstacles" must be said)
     asking = (set(terms(said)) if said not in ("main", "top") else set()) | {"one"}
+    # "which country …": the name answers it, the sentence need not say "country"
+    head = re.match(r"\s*(?:(?:to|in|from|for) )?(?:which|what) ([a-z]+)\b", ctx.question, re.IGNORECASE)
+    asking |= set(terms(head.group(1))) if head else set()
     rest = {t: ctx.weight(t) for t in ctx.focus if t not in asking}
     total = sum(rest.values()) or 1.0
     for ss in ctx.scored_sentences[:10]:
         p = ctx.kb.passages[ss.passage_id]
-        if p.kind == "table_row" or ss.coverage < 0.3:
+        said_rest = sum(w for t, w in rest.items() if t in ss.matched) / total
+        if p.kind == "table_row" or max(ss.coverage, said_rest) < 0.3:
             continue
         pairs = []
         for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
-            if kind != "any" and not fits(ctx, n, kind, words):
-                continue
+            if kind != "any" and not fits(ctx, n, kind, words) or in_question(ctx, n):
+                continue  # "after the United States, which country …": a name the question gives is not the answer
             m = _BEFORE.search(p.text[max(ss.sent.start, n.start - 30) : n.start]) or _AFTER.match(p.text[n.end : n.end + 20])
             if m:
                 found = numbers(m.group(1))
@@ -213,7 +217,8 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
         if len(pairs) < 2:
             continue
         value, name = (max if most else min)(pairs, key=lambda x: x[0])
-        conf = min(1.0, 0.2 + 0.8 * sum(w for t, w in rest.items() if t in ss.matched) / total)
+        # three or more names each written with its figure: the sentence is the breakdown asked about
+        conf = min(1.0, 0.2 + 0.8 * said_rest + (0.1 if len(pairs) >= 3 and kind != "any" else 0.0))
         return Draft(_display(ctx, name), "list" if ctx.intent.kind == "list" else "relation", conf,
                      [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)], ss.score)], items=[(name.text, name.iri)])
     return None

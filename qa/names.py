@@ -140,8 +140,8 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
         if w in _TYPE_WORDS:
             kind = "any" if w in ("law", "protocol", "programme", "program", "strategy") else "org"
             return kind, _TYPE_WORDS[w]
-        if re.fullmatch(_PLACE_NOUNS, w):
-            return "place", ()
+        if re.fullmatch(_PLACE_NOUNS, w) or w in ("nation", "nations") and (i == 0 or following[i - 1] != "united"):
+            return "place", ()  # "which nation …" (not "which United Nations agency …")
         if re.fullmatch(_ORG_NOUNS, w):
             return "org", ()
         if re.fullmatch(_ACTOR_NOUNS, w):

@@ -103,6 +103,7 @@ _SYNONYM_GROUPS = (
     "renewed renew renews renewing renewal renewals extended extend extends extending extension prolonged prolong",
     "arrivals arrival newcomers newcomer entrants",
     "queries query enquiries enquiry inquiries inquiry questions",
+    "students student pupils pupil learners learner schoolchildren",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}

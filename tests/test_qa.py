@@ -856,3 +856,22 @@ def test_a_figure_for_another_part_or_a_share_for_a_sum_is_not_an_answer() -> No
 def test_a_donors_money_is_not_read_from_the_operations_budget_table(qa_kb_marovia) -> None:
     a = answer("How many ECHO dollars did the Marovia operation receive?", qa_kb_marovia)
     assert a.text is None or "final budget" not in a.text
+
+
+def test_the_breakdown_sentence_answers_which_name_got_most(qa_kb_peru) -> None:
+    # "41 to Australia, 189 to Canada, and 1,302 to the United States": the question's "nation", "cases"
+    # and "sent" are not the sentence's words
+    top = answer("To which nation were the most resettlement cases sent?", qa_kb_peru)
+    assert top.text is not None and "United States" in top.text
+    # a name the question sets aside is not the answer
+    after = answer("Apart from the United States, which country was sent the most people for resettlement?", qa_kb_peru)
+    assert after.text is not None and "Canada" in after.text and "United States" not in after.text
+
+
+def test_the_sentences_other_figure_counts_the_people_asked_about() -> None:
+    kb = _kb_from_text(
+        "Education\n\nThe storm damaged 41 schools in the delta and interrupted classes for some 2,300 refugee and local "
+        "children for three weeks.\n\nHealth\n\nMobile clinics saw 1,900 patients in the delta, and a grant covered the fees of 120 "
+        "university students.\n")
+    pupils = answer("The storm damaged schools in the delta and interrupted the classes of how many learners?", kb)
+    assert pupils.text is not None and "2,300" in pupils.text and "41" not in pupils.text
