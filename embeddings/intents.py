@@ -237,7 +237,10 @@ class PassageIntents:
         out: dict[str, set[int]] = {}
         for row, p in enumerate(self._passages):
             for match in _DEFINED.finditer(p.text):
-                out.setdefault(match.group(1) or match.group(2), set()).add(row)
+                acronym = match.group(1) or match.group(2)
+                out.setdefault(acronym, set()).add(row)
+                if re.fullmatch(r"[A-Z]{2,}s", acronym):  # "(VSLAs)" defines VSLA too
+                    out.setdefault(acronym[:-1], set()).add(row)
         return out
 
     @functools.cached_property

@@ -109,7 +109,8 @@ _FINANCE = re.compile(
     r"\bfunded\b|\bfinancial (?:data|figures?)\b|\busd\b|\bdollars?\b|\$|\bwas (?:funded|financed)\b|"
     r"\bavailable funds\b|\bhow much money\b|\bfinanced\b|\bhow much (?:funding|money|funds?)\b|"
     r"\bfunding (?:was |were |is |that was )?(?:available|received|secured)\b|"
-    r"\bmoney (?:it |they )?(?:had )?available\b"
+    r"\bmoney (?:it |they )?(?:had )?available\b|\b(?:amount|sum) of (?:funding|money|funds)\b|"
+    r"\b(?:funding|funds|money)\b[^?]*\bon hand\b"
 )
 # "what did households spend the cash on", "on what did they spend it": the things bought, not an
 # amount of a budget table ("what did UNHCR spend on basic needs" asks the amount)
@@ -152,6 +153,7 @@ _TARGET_NOUN = re.compile(
     r"\bhow (?:many|much)\s+(?P<noun>(?:[\w'-]+\s+){0,3}?[\w'-]+?)(?:\s*\?\s*$|\s*,|\s+(?:\w+ed\b|\w+ly\b|were|was|are|is|did|do|does|have|has|had|"
     r"left|got|took|made|went|came|gave|saw|found|became|began|held|ran|fled|sent|spent|won|lost|paid|met|kept|"
     r"brought|bought|built|taught|sought|still|also|now|ever|"
+    r"caught|fell|grew|rose|led|fed|sold|told|spoke|wrote|heard|chose|drew|struck|hit|knew|stood|broke|threw|"
     r"got|received|benefited|could|can|will|in|at|from|by|with|under|through|across|during|for|of|to|that|who|$))"
 )
 _FIELDS = (
@@ -169,7 +171,7 @@ _BUDGET_FIELDS = (
     # "received the largest final budget": the column named wins over the verb
     ("final_budget", r"\bfinal budget\b"),
     ("expenditure", r"\bexpenditure\b|\bspen[dt]\w*\b|\bused\b|\bdisburs\w*"),
-    ("funds_available", r"\bfunds? available\b|\bavailable funds\b|\bavailable\b|\bfunded\b|\bfunding\b|\breceived\b|\bsecured\b|\bfinanced\b"),
+    ("funds_available", r"\bfunds? available\b|\bavailable funds\b|\bavailable\b|\bon hand\b|\bfunded\b|\bfunding\b|\breceived\b|\bsecured\b|\bfinanced\b"),
     ("final_budget", r"\bbudget\w*\b|\bneeds?\b|\brequire\w*\b|\bplanned\b"),
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -252,7 +254,9 @@ def detect(question: str) -> Intent:
     superlative = "" if not asks_which else "min" if least else "max" if re.search(
         r"\b(?:highest|largest|biggest|most|greatest|maximum|best)\b", low) else ""
     common = {"years": years, "superlative": superlative}
-    percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b|\bfraction\b", low))
+    # "a 9% rise … - what was the total number enrolled?": a share given in the scene is not asked
+    percent = bool(re.search(r"\bpercent\w*|%|\bproportion\b|\bshare\b|\brate\b|\bwhat part\b|\bfraction\b",
+                             low[asked_part.end() :] if asked_part else low))
     # "where did the baseline stand for …" asks a level, not what letters stand for
     if (_ACRONYM.search(low) and not re.match(r"\s*(?:where|how high|how low|at what)\b", low)) or _ACRONYM_ALONE.search(q):
         return Intent("acronym", **common)

@@ -46,7 +46,8 @@ def _trim_long(long_form: str, acronym: str, start: int) -> tuple[str, int]:
 def answer_acronym(ctx: Ctx) -> Draft | None:
     kb = ctx.kb
     acr_defs = kb.acronyms
-    lower_map = {a.lower(): a for a in acr_defs}
+    # "what does VSLA stand for" when the report defines "… associations (VSLAs)": the singular asked
+    lower_map = {(acronym_base(a) or a).lower(): a for a in acr_defs} | {a.lower(): a for a in acr_defs}
     # "X pledged at the GRF to join the NHIS. What is the NHIS?": the sentence asking comes first
     asking = re.split(r"(?<=[.!?])\s+(?=[A-Z])", ctx.question.strip())
     ordered = [t for part in reversed(asking) for t in _TOKEN.findall(part)] if len(asking) > 1 else \
