@@ -27,6 +27,9 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|responsible for|run|run by|runs|manag(?:e|es|ed))\b", ("leads", "coLeads", "chairs")),
     (r"\bchair(?:s|ed|ing)?\b|\bpresid\w*", ("chairs", "leads", "coLeads")),
     (r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|donors?|paid for|pays? for|lent|lends?|lending|loans?)\b", ("funds", "supports")),
+    # "struck a deal with which authority", "signed an agreement with": a partner, not something approved
+    (r"\b(?:str(?:uck|ike|ikes|iking)|reach(?:ed|es|ing)?|sign(?:ed|s|ing)?|conclud(?:ed|es|ing)?|ink(?:ed|s)?) "
+     r"(?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|accord|pact|memorandum|mou|partnership)s?\b[^?]*\bwith\b", ("partnersWith",)),
     (r"\b(?:approv\w*|adopt\w*|endors\w*|pass(?:ed)?|sign(?:ed)?|validat\w*)\b", ("approves", "issues", "establishes")),
     (r"\bmembers?\b|\bbelong\w*|\bsits? on\b|\bpart of\b|\bjoin(?:s|ed|ing)?\b|"
      r"\b(?:chapter|instance|branch|arm|sub-?body|affiliate|subsidiary) of\b|\baffiliated\b|"

@@ -133,6 +133,9 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     for i, w in enumerate(following):
         if w in ("is", "are", "was", "were", "did", "does", "do", "has", "have", "had"):
             break
+        if w in ("government", "governments", "state", "public", "ministry") and i + 1 < len(following) and \
+                following[i + 1] in ("department", "departments"):
+            return "org", ()  # "which government department …": a body, not a region called a department
         if w in ("government", "governments") and i + 1 < len(following) and _is_type_noun(following[i + 1]):
             continue  # "which government office …": the office is asked for
         if w in ("group", "groups") and _PEOPLE_ASIDE.search(low):

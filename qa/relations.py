@@ -198,11 +198,12 @@ _SENTENCE_FORMS: dict[tuple[str, ...], str] = {
 
 
 def _family_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
-    for pattern, family in _FAMILIES:
-        if family == preds:
-            extra = _SENTENCE_FORMS.get(family)
-            return re.compile(f"{pattern}|{extra}" if extra else pattern, re.IGNORECASE)
-    return None
+    """Every form of a family's verb (a family may be written by several patterns of ``_FAMILIES``)."""
+    patterns = [pattern for pattern, family in _FAMILIES if family == preds]
+    if not patterns:
+        return None
+    extra = _SENTENCE_FORMS.get(preds)
+    return re.compile("|".join(patterns + ([extra] if extra else [])), re.IGNORECASE)
 
 
 def _admitted_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -897,3 +897,15 @@ def test_a_plural_acronym_a_scene_setting_share_and_an_irregular_verb_after_the_
 def test_money_on_hand_is_the_funds_available(qa_kb_marovia) -> None:
     a = answer("What amount of money did the education outcome area have on hand?", qa_kb_marovia)
     assert a.text is not None and "301,115" in a.text.split("(")[0]
+
+
+def test_a_deal_struck_with_asks_the_partner_and_a_government_department_is_a_body() -> None:
+    kb = _kb_from_text(
+        "Registration\n\nIn May, the Refugee Board signed a memorandum of understanding with the National Statistics "
+        "Institute (NSI) to include refugees in the census. UNHCR supported the Refugee Board with equipment.\n\n"
+        "Documentation\n\nUNHCR supported the Civil Registry Department to hold mobile registration days in the "
+        "departments of Alto Verde and Bajo Monte, where 2,100 birth certificates were issued.\n")
+    pact = answer("The Refugee Board inked a pact with which body to count refugees in the census?", kb)
+    assert pact.text is not None and "National Statistics Institute" in pact.text or pact.text == "NSI"
+    dept = answer("Which government department got UNHCR's backing for mobile registration days?", kb)
+    assert dept.text is not None and "Civil Registry Department" in dept.text and "Alto Verde" not in dept.text
