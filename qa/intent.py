@@ -165,6 +165,12 @@ _FIELDS = (
     ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed|ing|s)?\b|\bplanned\b"),
     ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
 )
+# "give the goal and the result", "did X meet its target": the values of a results-table row
+_ROW_VALUES_ASKED = re.compile(
+    r"\b(?:give|state|quote|provide|tell me|list)\b[^?.]*\b(?:goal|target|baseline|result|actual|starting (?:point|value))s?\b"
+    r"[^?.]*\band\b[^?.]*\b(?:goal|target|baseline|result|actual|outcome)s?\b|"
+    r"^\s*(?:did|has|have|was|were)\b[^?]*\b(?:meet|met|reach|reached|hit|achieve\w*|miss\w*|exceed\w*|surpass\w*)\b"
+    r"[^?]*\b(?:target|goal|quota|objective)s?\b")
 _BUDGET_FIELDS = (
     ("expenditure_pct", r"\bexpenditure as (?:a )?%|\b(?:percent|percentage|share|%|proportion) of (?:the |its )?"
      r"(?:funds|available|money (?:it |they )?(?:had )?available|available (?:money|funds|resources))"),
@@ -276,6 +282,9 @@ def detect(question: str) -> Intent:
         return Intent("indicator", field=_first(_FIELDS, low), **common)
     if _CHANGE.search(low) and (_INDICATOR.search(low) or re.search(r"\b(?:share|proportion|percentage|rate)\b", low)):
         return Intent("indicator", percent=True, **common)  # "how did the share … change": the whole row
+    if _ROW_VALUES_ASKED.search(low):
+        # "did UNHCR meet its quota …? give the goal and the result": the row's values, not a reason
+        return Intent("indicator", percent=percent, **common)
     if _WHY.search(low) and not _NUMBER.search(low):
         return Intent("why", field=_first(_FIELDS, low), **common)  # "what was the goal for …" may be a target
     if _FINANCE.search(low) and not _SPENT_ON.search(low) and not (who and preds and "fund" not in low[:12]):
@@ -284,6 +293,11 @@ def detect(question: str) -> Intent:
     # "where did the rating start from": the baseline of a measure, not a place
     if re.search(r"^\s*where (?:did|does|do|was|were|is|are) (?:(?!who\b|that\b|which\b)[\w-]+ ){1,6}stand\b", low):
         # "where did the starting point stand for …": a level, not a place
+        return Intent("indicator", field=_first(_FIELDS, low), percent=percent, **common)
+    if re.search(r"\bwhere (?:did|does|do|was|were|is|are) (?:it|they|this|that|the [\w-]+(?: [\w-]+){0,3}) (?:start|begin|began|"
+                 r"end(?:ed)? up|finish(?:ed)?|land(?:ed)?|stand|stood)\b", low) and not re.search(r"\b(?:travel|journey|trip|"
+                                                                                        r"route|walk|march)", low):
+        # "enrolment: where did it start and where did it end up?": the levels of a measure, not places
         return Intent("indicator", field=_first(_FIELDS, low), percent=percent, **common)
     if _LOCATION.search(low) and not _NUMBER.search(low) and not re.search(r"\b(?:start|begin|began) (?:from|out)\b", low):
         return Intent("location", preds or ("locatedIn", "operatesIn"), span, passive, **common)

@@ -350,7 +350,7 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
 
 # "which area …", and "one indicator fell from X to Y — what does it measure?"
 _WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:areas?|indicators?|lines?|rows?)\b|"
-                        r"\bindicators?\b[^?]*\bwhat (?:does|did|is|was) (?:it|this|that)\b|"
+                        r"\b(?:indicators?|measures?)\b[^?]*\bwhat (?:does|did|is|was) (?:it|this|that)\b|"
                         r"\bwhat (?:does|did|do) (?:the |that |this )?(?:[\w-]+ )?indicators?\b[^?]*\b(?:measure|track|count|"
                         r"show|capture|refer to|cover)\b", re.IGNORECASE)
 
@@ -377,20 +377,26 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
             continue
         for col, label in BUDGET_LABELS.items():
             v = getattr(b, col)
-            if v is not None and (not field or field == col) and _same_value(v, given):
+            if v is not None and (not field or field == col) and _same_value(v, given, ctx.question):
                 found.append((b.passage_id, f"{b.area.code}: {b.area.title}", v, label, "finance", area_named(rid, b.area),
                               b.table or b.area.kind))
     for rid, r in ctx.kb.indicators:
         if ctx.report and rid != ctx.report:
             continue
         for col, v in _values(r):
-            if v is not None and (not field or field == col) and _same_value(v, given):
+            if v is not None and (not field or field == col) and _same_value(v, given, ctx.question):
                 found.append((r.passage_id, f"indicator {r.code} {short(r.label, 110)}", v, col, "indicator",
                               area_named(rid, r.area), r.area.kind))
     kinds = [k for k in ("impact", "outcome") if re.search(rf"\b{k}\b", ctx.question, re.IGNORECASE)]
     if len({f[1] for f in found}) > 1 and len(kinds) == 1:
         # "which of the four impact areas was funded at 27.93%": an outcome area prints it too
         found = [f for f in found if f[6] == kinds[0]] or found
+    if len({f[1] for f in found}) > 1 and len(given) > 1:
+        # "slipped from just under 74% to about 71%": the row printing both figures
+        matched = {name: sum(any(_same_value(f[2], [g], ctx.question) for f in found if f[1] == name) for g in given)
+                   for name in {f[1] for f in found}}
+        most = max(matched.values())
+        found = [f for f in found if matched[f[1]] == most]
     if len({f[1] for f in found}) > 1:
         # "which GBV indicator aimed for 100%": several rows print it; the area named says which
         top = max(f[5] for f in found)
@@ -405,15 +411,23 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
     return Draft(f"{name} ({col} {v.text})", kind, 0.8, [Evidence(pid, spans, 1.0)])
 
 
-def _same_value(v: Value, given: list[Number]) -> bool:
-    return v.value is not None and any(abs(v.value - g.value) <= _tolerance(g) for g in given)
+def _same_value(v: Value, given: list[Number], question: str = "") -> bool:
+    return v.value is not None and any(abs(v.value - g.value) <= _tolerance(g, question) for g in given)
 
 
-def _tolerance(g: Number) -> float:
+_ROUNDED_BEFORE = re.compile(r"\b(?:about|around|roughly|approximately|nearly|almost|just (?:under|over|below|above)|some|"
+                             r"close to|a little (?:under|over))\s*$", re.IGNORECASE)
+
+
+def _tolerance(g: Number, question: str = "") -> float:
     """How far a printed value may be from a figure the question rounds: "18.2 million" is any
-    value from 18.15 to 18.25 million; a figure written in full must match exactly."""
+    value from 18.15 to 18.25 million, "just under 74%" any from 73.5% to 74.5%; a figure written
+    in full, without a word saying it is rounded, must match exactly."""
     m = re.search(r"(?:\.(\d+))?\s*(million|billion|thousand)\b", g.text, re.IGNORECASE)
     if m is None:
+        if _ROUNDED_BEFORE.search(question[max(0, g.start - 20) : g.start]):
+            decimals = re.search(r"\.(\d+)", g.text)
+            return 0.5 * 10 ** -len(decimals.group(1) if decimals else "")
         return 1e-6 * max(1.0, abs(g.value))
     scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
     return 0.5 * scale * 10 ** -len(m.group(1) or "")

@@ -239,3 +239,16 @@ def test_an_indicator_code_or_a_code_of_conduct_is_not_an_area_code(qa_kb_marovi
                      "What code of conduct do education staff follow?"):
         a = answer(question, qa_kb_marovia)
         assert a.text is None or not a.text.startswith("OA11 ")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # two figures the question rounds ("roughly", "around") name the row printing both
+    ("An impact measure dropped from roughly 44% to around 40% in the year. What is it?", "3.3"),
+    # where a measure began and where it landed are its values, not places
+    ("Secondary school enrolment: where did it begin and where did it land in 2025?", "3.2b"),
+    # a yes/no on the target, then the values asked
+    ("Did UNHCR hit its target for women taking part in leadership structures? State the target and the actual.", "7.3"),
+])
+def test_a_row_named_by_rounded_values_or_asked_for_its_values(qa_kb_marovia, question: str, expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and f"indicator {expected} " in a.text
