@@ -224,6 +224,34 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
     return None
 
 
+_SUPERLATIVE = r"(?:highest|largest|biggest|greatest|most|lowest|smallest|fewest|least|worst|best)"
+_WHERE_SUPERLATIVE = re.compile(rf"^,?\s+where\b[^.;]*?\b{_SUPERLATIVE}\b", re.IGNORECASE)
+
+
+def answer_where_extreme(ctx: Ctx) -> Draft | None:
+    """"Which department had the biggest share of households without an income?": the place a
+    sentence names just before "where … the highest share …" ("the coastal department of Costa
+    Azulina, where the census found the highest share of households without a regular income")."""
+    if not re.search(rf"\b{_SUPERLATIVE}\b", ctx.question, re.IGNORECASE):
+        return None
+    kind, words = asked_type(ctx.question)
+    if kind != "place":
+        return None
+    for ss in ctx.scored_sentences[:8]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.3:
+            continue
+        for name in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
+            if in_question(ctx, name) or not fits(ctx, name, kind, words):
+                continue
+            if _WHERE_SUPERLATIVE.match(p.text[name.end : ss.sent.end]):
+                conf = min(1.0, 0.35 + 0.6 * ss.coverage)
+                return Draft(_display(ctx, name), "location", conf,
+                             [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (name.start, name.end)], ss.score)],
+                             items=[(name.text, name.iri)])
+    return None
+
+
 def answer_paired(ctx: Ctx) -> Draft | None:
     """"Which country took in 512 of the refugees?": the name a sentence pairs with the figure the
     question gives ("… 53 to Canada and 512 to the United States", "Canada (53)")."""

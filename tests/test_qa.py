@@ -909,3 +909,22 @@ def test_a_deal_struck_with_asks_the_partner_and_a_government_department_is_a_bo
     assert pact.text is not None and "National Statistics Institute" in pact.text or pact.text == "NSI"
     dept = answer("Which government department got UNHCR's backing for mobile registration days?", kb)
     assert dept.text is not None and "Civil Registry Department" in dept.text and "Alto Verde" not in dept.text
+
+
+def test_the_place_written_before_where_the_highest_is_the_place_asked() -> None:
+    kb = _kb_from_text(
+        "Food security\n\nFood insecurity rose in the north, above all in the mountain province of Alta Sierra, where "
+        "the survey found the highest rate of families skipping meals (44%). Elsewhere rates stayed flat at 21%.\n\n"
+        "Shelter\n\nUNHCR repaired 300 homes in the province of Bajo Llano.\n")
+    from qa.answer import question_context
+    from qa.lists import answer_where_extreme
+    from qa.model import AnswerOptions
+
+    a = answer("Which province had the largest proportion of families missing meals?", kb)
+    assert a.text is not None and "Alta Sierra" in a.text and "44" not in a.text
+    # read from the sentence itself, whatever other route the engine takes
+    ctx = question_context("Which province had the biggest share of families skipping meals?", kb, None, AnswerOptions())
+    d = answer_where_extreme(ctx)
+    assert d is not None and d.text == "Alta Sierra"
+    ctx = question_context("Which province had the most homes repaired?", kb, None, AnswerOptions())
+    assert answer_where_extreme(ctx) is None  # no "where … the most" in the sentence that says it
