@@ -27,6 +27,7 @@ from .lists import (
     answer_extreme,
     answer_kind_share,
     answer_list,
+    answer_origin_majority,
     answer_paired,
     answer_where_extreme,
     items_of,
@@ -224,7 +225,8 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
         bool(re.match(r"\s*(?:which|what)\b", q, re.IGNORECASE)) and asked_type(q)[0] in ("place", "org", "nationality"))
     # "which country received most …": the name with the largest figure; "which country took in
     # 512 …": the name written with that figure
-    direct = (answer_extreme(ctx) or answer_where_extreme(ctx) or answer_paired(ctx)) if named_kind else None
+    direct = (answer_extreme(ctx) or answer_where_extreme(ctx) or answer_origin_majority(ctx) or answer_paired(ctx)) \
+        if named_kind else None
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "which indicator reached its target", "did X or Y have more funds": a comparison of table rows
     compared = (answer_indicator_comparison(ctx) or answer_budget_pair(ctx) or answer_budget_threshold(ctx)

@@ -184,6 +184,11 @@ _BEFORE = re.compile(r"(\d[\d,.]*%?)\s+(?:[a-z]+\s+){0,2}(?:to|in|from|for|at)\s
 _AFTER = re.compile(r"^\s*\((\d[\d,.]*%?)\)")
 
 
+_ASKS_ORIGIN = re.compile(r"^\s*from (?:which|what)\b|\b(?:come|came|comes|originat\w*|hail\w*|fled|flee\w*) from\s*\??$|"
+                          r"\b(?:countr(?:y|ies)|nationalit(?:y|ies)) of origin\b|\bwhere (?:did|do|does) [^?]* come from\b",
+                          re.IGNORECASE)
+
+
 def answer_extreme(ctx: Ctx) -> Draft | None:
     """"Which country received most submissions?": the name paired with the largest figure in a
     sentence that lists several ("41 to Australia, 189 to Canada, and 1,302 to the United States")."""
@@ -200,6 +205,7 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
     asking |= set(terms(head.group(1))) if head else set()
     rest = {t: ctx.weight(t) for t in ctx.focus if t not in asking}
     total = sum(rest.values()) or 1.0
+    origin = bool(_ASKS_ORIGIN.search(ctx.question))
     for ss in ctx.scored_sentences[:10]:
         p = ctx.kb.passages[ss.passage_id]
         said_rest = sum(w for t, w in rest.items() if t in ss.matched) / total
@@ -210,6 +216,8 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
             if kind != "any" and not fits(ctx, n, kind, words) or in_question(ctx, n):
                 continue  # "after the United States, which country …": a name the question gives is not the answer
             m = _BEFORE.search(p.text[max(ss.sent.start, n.start - 30) : n.start]) or _AFTER.match(p.text[n.end : n.end + 20])
+            if m and origin and re.search(r"\bto\s+(?:the\s+)?$", m.group()):
+                continue  # "from which country did they come": "1,302 to the United States" is where they went
             if m:
                 found = numbers(m.group(1))
                 if found:
@@ -249,6 +257,38 @@ def answer_where_extreme(ctx: Ctx) -> Draft | None:
                 return Draft(_display(ctx, name), "location", conf,
                              [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (name.start, name.end)], ss.score)],
                              items=[(name.text, name.iri)])
+    return None
+
+
+_SHARE_OF_NATIONALITY = re.compile(r"(\d+(?:\.\d+)?)\s?%\s+(?:of them\s+)?(?:were\s+|are\s+)?(?:[a-z-]+\s+){0,3}?"
+                                   r"([A-Z][a-z]+(?:ians|eans|ans|ese|is))\b")
+
+
+def answer_origin_majority(ctx: Ctx) -> Draft | None:
+    """"From which country did most of the people submitted come?": the nationality a sentence gives
+    the largest share of ("95% were forcibly displaced Venezuelans, followed by Colombians (4%)"),
+    named by its country when the reports name it."""
+    if not _ASKS_ORIGIN.search(ctx.question) or not re.search(r"\b(?:most|majority|mostly|main(?:ly)?|largest|biggest)\b",
+                                                              ctx.question, re.IGNORECASE):
+        return None
+    for ss in ctx.scored_sentences[:15]:
+        p = ctx.kb.passages[ss.passage_id]
+        if p.kind == "table_row" or ss.coverage < 0.2:
+            continue  # (a majority share of a nationality is rare: the sentence need not say much else)
+        shares = [(float(m.group(1)), m) for m in _SHARE_OF_NATIONALITY.finditer(p.text, ss.sent.start, ss.sent.end)]
+        if not shares:
+            continue
+        value, m = max(shares, key=lambda x: x[0])
+        if value <= 50:
+            continue  # the largest share named is no majority
+        demonym = m.group(2)
+        stem = re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", demonym)
+        countries = sorted({ref.entity.label for ref in ctx.kb.entities.values() if ref.entity.subtype == "Country"
+                            and len(stem) >= 4 and ref.entity.label.startswith(stem)})
+        text = f"{countries[0]} ({value:g}% were {demonym})" if len(countries) == 1 else demonym
+        conf = min(1.0, 0.45 + 0.5 * ss.coverage)
+        return Draft(text, "location", conf,
+                     [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (m.start(2), m.end(2))], ss.score)])
     return None
 
 

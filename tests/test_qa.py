@@ -928,3 +928,12 @@ def test_the_place_written_before_where_the_highest_is_the_place_asked() -> None
     assert d is not None and d.text == "Alta Sierra"
     ctx = question_context("Which province had the most homes repaired?", kb, None, AnswerOptions())
     assert answer_where_extreme(ctx) is None  # no "where … the most" in the sentence that says it
+
+
+def test_where_most_people_came_from_is_the_nationality_with_the_majority_share() -> None:
+    kb = _kb_from_text(
+        "Resettlement\n\nIn 2024, UNHCR referred 900 refugees for resettlement (510 to Norway, 240 to Chile and 150 to "
+        "Spain). Among those referred, 88% were Syrians, followed by Iraqis (9%).\n\n"
+        "Context\n\nThe conflict in Syria entered its fourteenth year, and arrivals from Iraq continued.\n")
+    a = answer("Where did most of the people referred for resettlement come from?", kb)
+    assert a.text is not None and "Syria" in a.text and "Norway" not in a.text
