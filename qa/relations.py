@@ -86,8 +86,17 @@ def unlinked_head(ctx: Ctx) -> str:
 
 
 def head_supported(ctx: Ctx, text: str) -> bool:
+    """Is the thing the question is about said in ``text`` (in its words or their synonyms: "the
+    cholera epidemic" asked, "a cholera outbreak" written)?"""
     head = unlinked_head(ctx)
-    return not head or find_phrase(text, head) is not None
+    if not head or find_phrase(text, head) is not None:
+        return True
+    wanted = set(terms(head))
+    if not wanted:
+        return False
+    words = [set(terms(w)) for w in re.findall(r"[\w'’-]+", text)]
+    width = len(head.split()) + 1  # the words together, as a phrase with one word between at most
+    return any(wanted <= set().union(*words[i : i + width]) for i in range(len(words)))
 
 
 def answer_relation_graph(ctx: Ctx) -> Draft | None:

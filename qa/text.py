@@ -104,6 +104,8 @@ _SYNONYM_GROUPS = (
     "arrivals arrival newcomers newcomer entrants",
     "queries query enquiries enquiry inquiries inquiry questions",
     "students student pupils pupil learners learner schoolchildren",
+    "stoves stove cookstoves cookstove",
+    "declared declare declares declaring announced announce announces announcing proclaimed",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}

@@ -937,3 +937,18 @@ def test_where_most_people_came_from_is_the_nationality_with_the_majority_share(
         "Context\n\nThe conflict in Syria entered its fourteenth year, and arrivals from Iraq continued.\n")
     a = answer("Where did most of the people referred for resettlement come from?", kb)
     assert a.text is not None and "Syria" in a.text and "Norway" not in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Which government ministry proclaimed the cholera epidemic in Obuya settlement?",
+    "Who officially announced the cholera epidemic in Obuya?",
+])
+def test_the_thing_asked_about_may_be_said_in_other_words(qa_kb_nyandara, question: str) -> None:
+    # "the cholera epidemic in Obuya" asked, "declared a cholera outbreak in Obuya settlement" written
+    a = answer(question, qa_kb_nyandara)
+    assert a.text is not None and ("Ministry of Health and Sanitation" in a.text or a.text == "MOHS")
+
+
+def test_money_that_was_available_is_read_from_the_budget_table(qa_kb_marovia) -> None:
+    a = answer("What money was available for education work?", qa_kb_marovia)
+    assert a.text is not None and "301,115" in a.text.split("(")[0]
