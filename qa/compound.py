@@ -20,6 +20,14 @@ _TWO_HOW = re.compile(
     r"\?\s*$",
     re.IGNORECASE,
 )
+# "Which body passed the amnesty, and roughly how many people had applied for it?": a name or a place,
+# then a figure (or the other way round)
+_WH = r"(?:(?:in|from|to|with|for|by) )?(?:which|what|who|whom|whose|where|when)"
+_WH_AND_WH = re.compile(
+    rf"^\s*(?P<a>{_WH}\b[^?]*?),?\s+and\s+(?P<b>(?:(?:roughly|about|approximately|around|exactly|also) )?(?:{_HOW}|{_WH})\b[^?]*)"
+    r"\?\s*$",
+    re.IGNORECASE,
+)
 # "How many survivors went to the centres, compared with the cases handled by the teams?"
 _HOW_COMPARED = re.compile(
     r"^\s*(?P<a>how many [^?]+?),?\s+(?:compared (?:with|to)|as against|against|versus|vs\.?)\s+(?P<b>[^?]+?)\s*\?\s*$",
@@ -98,6 +106,15 @@ def split_compound(question: str) -> tuple[str, str] | None:
         else:
             second = f"{_cap(b)}?"
         return first, second
+    m = _WH_AND_WH.match(q)
+    if m and not re.match(r"(?:which|what|who)\s+(?:one|of (?:the|them|these|those))\b", m.group("a"), re.IGNORECASE) \
+            and len(m.group("b").split()) >= 3:  # "…, and with whom?" completes one question
+        a, b = m.group("a").strip(" ,"), m.group("b").strip(" ,")
+        if _BACK_REFERENCE.search(b):
+            # "… and how many had applied for it": the second half borrows what the first is about
+            topic = re.sub(rf"^{_WH}\s+", "", a, flags=re.IGNORECASE)
+            return f"{_cap(a)}?", f"{_cap(b)} ({topic})?"
+        return f"{_cap(a)}?", f"{_cap(b)}?"
     m = _COMPARE.match(q)
     if m:
         return (f"{_AMOUNT_WORDS[m.group('ua').lower()]} {m.group('a').strip(' ,')}?",

@@ -108,3 +108,15 @@ def test_a_count_compared_with_another_gives_both(kb_orvalia) -> None:
 def test_more_of_one_or_the_other_gives_both_counts(kb_orvalia) -> None:
     a = answer("Did more people get emergency kits or get followed up by caseworkers? Give both numbers.", kb_orvalia)
     assert a.text is not None and "4,310" in a.text and "1,906" in a.text
+
+
+def test_a_name_and_a_figure_asked_together_are_both_answered(qa_kb_marovia) -> None:
+    from qa.compound import split_compound
+
+    q = "Which UN agency ran the child-friendly spaces in San Telmo, and how many children did the MIFAS units help?"
+    assert split_compound(q) == ("Which UN agency ran the child-friendly spaces in San Telmo?",
+                                 "How many children did the MIFAS units help?")
+    a = answer(q, qa_kb_marovia)
+    assert a.text is not None and "UNICEF" in a.text and "2,960" in a.text
+    # "which one …, and by how much" compares; two names asked together stay one question
+    assert split_compound("Which one grew more, and by how much?") is None
