@@ -30,7 +30,8 @@ _WH_AND_WH = re.compile(
 )
 # "How many survivors went to the centres, compared with the cases handled by the teams?"
 _HOW_COMPARED = re.compile(
-    r"^\s*(?P<a>how many [^?]+?),?\s+(?:compared (?:with|to)|as against|against|versus|vs\.?)\s+(?P<b>[^?]+?)\s*\?\s*$",
+    r"^\s*(?P<pre>[^?]*?,\s*)?(?P<a>how many [^?]+?),?\s+(?:compared (?:with|to)|as against|against|versus|vs\.?)\s+"
+    r"(?P<b>[^?]+?)\s*\?\s*$",
     re.IGNORECASE,
 )
 # "Set the number of people who applied … against those who …"
@@ -61,7 +62,13 @@ _MORE_OR_MORE = re.compile(
 )
 # "At the border, did more people get legal advice or shelter? Give both numbers."
 _MORE_PEOPLE_OR = re.compile(
-    r"^\s*(?P<pre>[^?]*?,\s*)?(?:did|do|does|were|was) more (?P<n>[\w-]+) (?P<a>[^?]+?) or (?P<b>[^?]+?)\?\s*" + _BOTH,
+    r"^\s*(?P<pre>[^?]*?,\s*)?(?P<aux>did|do|does|were|was) more (?P<n>[\w-]+) (?P<a>[^?]+?) or (?P<b>[^?]+?)\?\s*" + _BOTH,
+    re.IGNORECASE,
+)
+# "Did the care centres or the units help more people in 2025? Give both figures."
+_A_OR_B_MORE = re.compile(
+    r"^\s*(?P<pre>[^?]*?,\s*)?(?:did|do|does) (?P<a>[^?]+?) or (?P<b>[^?]+?) (?P<v>[a-z]+) more (?P<n>[\w-]+)(?P<rest> [^?]*)?\?\s*"
+    + _BOTH,
     re.IGNORECASE,
 )
 # "Which is larger: the people who …, or those …? Give both."
@@ -77,7 +84,9 @@ _WHICH_VERB_MORE = re.compile(
 )
 # The second alternative starts with its own verb ("request X or apply for Y") or shares the first's ("get X or Y")
 _VERB_START = re.compile(r"(?:apply|request|receive|get|obtain|seek|ask|enrol|enroll|register|join|return|travel|leave|"
-                         r"depart|access|use|attend|go|move|submit|take|find|need|benefit)s?\b|\w+(?:ed|ing)\b",
+                         r"depart|access|use|attend|go|move|submit|take|find|need|benefit)s?\b|\w+(?:ed|ing)\b|"
+                         r"(?:given|taken|seen|done|made|got|gotten|sent|paid|found|brought|built|kept|held|left|lost|"
+                         r"met|put|run|shown|told|won|known|grown|chosen|taught|sought|bought)\b",
                          re.IGNORECASE)
 # "how many of those …", "what was their …": the second half speaks of the first half's thing
 _BACK_REFERENCE = re.compile(r"\b(?:of (?:those|these|them)|their|its|they|them|that|those|these)\b", re.IGNORECASE)
@@ -121,9 +130,15 @@ def split_compound(question: str) -> tuple[str, str] | None:
                 f"{_AMOUNT_WORDS[m.group('ub').lower()]} {_with_head(m.group('b'), m.group('a'))}?")
     m = _HOW_COMPARED.match(q)
     if m:
+        pre = m.group("pre") or ""
         a = m.group("a").strip(" ,")
         b = re.sub(r"^(?:the|those)\s+", "", m.group("b").strip(" ,"), flags=re.IGNORECASE)
-        return f"{_cap(a)}?", f"How many {b}?"
+        if re.match(r"how many\b", b, re.IGNORECASE):
+            # "… compared with how many it actually interviewed": the first half's noun, counted again
+            noun = re.match(r"how many ([\w-]+)", a, re.IGNORECASE)
+            b = re.sub(r"^how many\s+", "", b, flags=re.IGNORECASE)
+            b = f"{noun.group(1)} {b}" if noun and not b.lower().startswith(noun.group(1).lower()) else b
+        return (f"{pre}{a}?" if pre else f"{_cap(a)}?"), (f"{pre}how many {b}?" if pre else f"How many {b}?")
     m = _SET_AGAINST.match(q)
     if m:
         a = m.group("a").strip(" ,")
@@ -145,7 +160,15 @@ def split_compound(question: str) -> tuple[str, str] | None:
         if not _VERB_START.match(b):
             b = f"{a.split()[0]} {b}"  # "get legal advice or shelter": get shelter
         lead = f"{pre}how many" if pre else "How many"
-        return f"{lead} {n} {a}?", f"{lead} {n} {b}?"
+        aux = f" {m.group('aux').lower()}" if m.group("aux").lower() in ("were", "was") else ""  # "were more refugees placed …"
+        return f"{lead} {n}{aux} {a}?", f"{lead} {n}{aux} {b}?"
+    m = _A_OR_B_MORE.match(q)
+    if m:
+        # "did the care centres or the child protection units help more people? Give both figures."
+        pre, v, n, rest = (m.group("pre") or ""), m.group("v"), m.group("n"), m.group("rest") or ""
+        lead = f"{pre}how many" if pre else "How many"
+        return (" ".join(f"{lead} {n} did {m.group('a').strip(' ,')} {v}{rest}?".split()),
+                " ".join(f"{lead} {n} did {m.group('b').strip(' ,')} {v}{rest}?".split()))
     m = _WHICH_LARGER.match(q)
     if m:
         a = re.sub(r"^(?:the|those)\s+", "", m.group("a").strip(" ,"), flags=re.IGNORECASE)

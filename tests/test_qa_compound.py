@@ -120,3 +120,22 @@ def test_a_name_and_a_figure_asked_together_are_both_answered(qa_kb_marovia) -> 
     assert a.text is not None and "UNICEF" in a.text and "2,960" in a.text
     # "which one …, and by how much" compares; two names asked together stay one question
     assert split_compound("Which one grew more, and by how much?") is None
+
+
+@pytest.mark.parametrize(("question", "halves"), [
+    ("Were more refugees placed in formal work or given seed capital? Both numbers please.",
+     ("How many refugees were placed in formal work?", "How many refugees were given seed capital?")),
+    ("Did the safe houses or the legal clinics assist more women last year? Give both counts.",
+     ("How many women did the safe houses assist last year?", "How many women did the legal clinics assist last year?")),
+    ("At the border, how many people did the teams register compared with how many they referred?",
+     ("At the border, how many people did the teams register?", "At the border, how many people they referred?")),
+])
+def test_more_two_figure_forms_are_split(question: str, halves: tuple[str, str]) -> None:
+    from qa.compound import split_compound
+
+    assert split_compound(question) == halves
+
+
+def test_a_which_was_more_between_two_groups_given_with_an_irregular_participle(qa_kb_marovia) -> None:
+    a = answer("Were more refugees placed in formal jobs or given seed capital? Both numbers please.", qa_kb_marovia)
+    assert a.text is not None and "912" in a.text and "640" in a.text
