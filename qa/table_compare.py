@@ -90,9 +90,10 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
             return "max", lambda r: sign * ((_v(r, "actual") or 0.0) - (_v(r, "baseline") or 0.0)) * (
                 1.0 if _rises_to_target(r) else -1.0)
         return "max", lambda r: sign * ((_v(r, "actual") or 0.0) - (_v(r, "baseline") or 0.0))
-    near = re.search(r"\b(?:closest|nearest|furthest|farthest)\b[^?]*\b(?:target|goal)|\b(?:target|goal)\b[^?]*\b(?:closest|nearest|furthest|farthest)\b", low)
+    near = re.search(r"\b(?:closest|nearest|furthest|farthest|closer|nearer|further|farther)\b[^?]*\b(?:target|goal)|"
+                     r"\b(?:target|goal)\b[^?]*\b(?:closest|nearest|furthest|farthest)\b", low)
     if near:
-        sign = 1.0 if re.search(r"furthest|farthest", near.group(0)) else -1.0
+        sign = 1.0 if re.search(r"furthest|farthest|further|farther", near.group(0)) else -1.0
         return "max", lambda r: sign * _distance_to_target(r)
     if re.search(r"\btargets?\b[^?]*\b(?:below|lower than|under|beneath)\b[^?]*\b(?:baseline|start\w*|already)\b", low):
         return "filter", lambda r: None not in (_v(r, "target"), _v(r, "baseline")) and _v(r, "target") < _v(r, "baseline")
@@ -117,7 +118,17 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
         return None
     if same:
         return "filter", lambda r: _same(r, ("baseline", "actual"))
-    if re.search(r"\b(?:got|grew|became) worse\b|\bworsen\w*|\bdeteriorat\w*|\bregress\w*", low):
+    multiple = re.search(r"\b(more than |at least |over )?(doubled|tripled|trebled|quadrupled|halved)\b", low)
+    if multiple:
+        # "which one more than doubled between the baseline and 2025": the ratio of result to baseline
+        factor = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}[multiple.group(2)]
+        if factor < 1:
+            return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "baseline") > 0 \
+                and _v(r, "actual") <= factor * _v(r, "baseline")
+        return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "baseline") > 0 \
+            and _v(r, "actual") >= factor * _v(r, "baseline")
+    if re.search(r"\b(?:got|grew|became) worse\b|\bworsen\w*|\bdeteriorat\w*|\bregress\w*|\bworse than\b|"
+                 r"\b(?:ended|finished|closed)\b[^?]*\bworse\b", low):
         # worse is down for most indicators, up for a harm (poverty rose)
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") != _v(r, "baseline") \
             and (_v(r, "actual") < _v(r, "baseline")) == _rises_to_target(r)
@@ -138,6 +149,7 @@ def _rows_asked(ctx: Ctx, low: str, any_scale: bool = False) -> list[IndicatorRo
     the level and area the question names."""
     rows = [r for rid, r in ctx.kb.indicators if (not ctx.report or rid == ctx.report)
             and (any_scale and r.actual is not None or r.unit in ("percent", "number") and _v(r, "actual") is not None)]
+    report_of = {id(r): rid for rid, r in ctx.kb.indicators}
     levels = [k for k in ("impact", "outcome") if re.search(rf"\b{k}\b", low)]
     if len(levels) == 1:
         rows = [r for r in rows if r.area.kind == levels[0]]
@@ -146,8 +158,11 @@ def _rows_asked(ctx: Ctx, low: str, any_scale: bool = False) -> list[IndicatorRo
     asked = set(terms(low)) - _FRAME_TERMS
     by_area: dict[str, tuple[int, list[IndicatorRow]]] = {}
     for r in rows:
-        named = r.area.code.lower() in low.split() or bool(asked & set(terms(r.area.title)))
-        score = 10 if r.area.code.lower() in low.split() else len(asked & set(terms(r.area.title)))
+        # the area by its title or by the short one the budget table prints ("GBV", "Livelihood")
+        titles = ctx.kb.area_titles.get((report_of[id(r)], r.area.code), set()) | {r.area.title}
+        said = max(len(asked & set(terms(t))) for t in titles)
+        named = r.area.code.lower() in low.split() or said > 0
+        score = 10 if r.area.code.lower() in low.split() else said
         if named:
             by_area.setdefault(r.area.code, (score, []))[1].append(r)
     if by_area:
@@ -241,17 +256,26 @@ def answer_budget_pair(ctx: Ctx) -> Draft | None:
     return Draft(text, "finance", 0.75, evidence)
 
 
+_SPENT_ALL = re.compile(r"\b(?:used|spent|used up|exhausted) (?:up )?(?:every (?:dollar|cent)|all (?:of )?(?:the |their |its )?"
+                        r"(?:money|funds|funding|resources))\b|\bspent (?:100|one hundred) ?(?:%|per ?cent)|\b(?:fully|entirely) spent\b")
+
+
 def answer_budget_threshold(ctx: Ctx) -> Draft | None:
     """"Which two outcome areas had less than a sixth of their budgets funded?", "which lines had
     between one and two million dollars available?": every row of the level asked whose share is on
     the side of the threshold, or whose sum is within the range, the question states."""
     low = ctx.question.lower()
     share, amount = stated_share(low), stated_amount(ctx.question)
+    spent_all = share is None and amount is None and bool(_SPENT_ALL.search(low))
+    if spent_all:
+        share = ("at least", 99.995)  # "used up every dollar they had": expenditure at 100% of the funds available
     if share is None and amount is None or not re.search(r"\b(?:which|what)\b[^?]*\b(?:areas?|lines?|rows?)\b", low):
         return None
     if not re.search(r"\b(?:budgets?|fund\w*|spen[dt]\w*|expenditure|money|resources|dollars?|usd|available)\b|\$", low):
         return None
-    if share is not None:
+    if spent_all:
+        field = "expenditure_pct"
+    elif share is not None:
         field = "expenditure_pct" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bused\b", low) else "funds_available_pct"
     else:
         field = amount_column(low)
@@ -260,7 +284,7 @@ def answer_budget_threshold(ctx: Ctx) -> Draft | None:
             and getattr(r, field) is not None and (not kinds or r.area.kind in kinds or r.table in kinds)]
     chosen = [r for r in rows if (on_side(getattr(r, field).value, *share) if share is not None else
                                   amount is not None and amount[0] <= getattr(r, field).value <= amount[1])]
-    if not chosen or len(chosen) > 5 or len(chosen) == len(rows):
+    if not chosen or len(chosen) > (8 if spent_all else 5) or len(chosen) == len(rows):
         return None
     stated = re.search(r"\b(?:which|what) (two|three|four|five)\b", low)
     fits = stated is None or {"two": 2, "three": 3, "four": 4, "five": 5}[stated.group(1)] == len(chosen)
@@ -269,7 +293,11 @@ def answer_budget_threshold(ctx: Ctx) -> Draft | None:
         printed = r.currency and not field.endswith("_pct") and r.currency in ctx.kb.passages[r.passage_id].text
         return f"{r.currency} {getattr(r, field).text}" if printed else getattr(r, field).text
 
-    text = "; ".join(f"{r.area.code}: {r.area.title} ({BUDGET_LABELS[field]} {shown(r)})" for r in chosen)
+    if len(chosen) > 2 and len({shown(r) for r in chosen}) == 1:
+        # six areas at 100.00%: the value once, not six times
+        text = "; ".join(f"{r.area.code}: {r.area.title}" for r in chosen) + f" ({BUDGET_LABELS[field]} {shown(chosen[0])} each)"
+    else:
+        text = "; ".join(f"{r.area.code}: {r.area.title} ({BUDGET_LABELS[field]} {shown(r)})" for r in chosen)
     evidence = [Evidence(r.passage_id, [(0, len(ctx.kb.passages[r.passage_id].text.rstrip()))], 1.0) for r in chosen]
     return Draft(text, "finance", 0.7 if fits else 0.45, evidence)
 

@@ -252,3 +252,21 @@ def test_an_indicator_code_or_a_code_of_conduct_is_not_an_area_code(qa_kb_marovi
 def test_a_row_named_by_rounded_values_or_asked_for_its_values(qa_kb_marovia, question: str, expected: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and f"indicator {expected} " in a.text
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    # the area by the short title the budget table prints; a comparative of distance to the target
+    ("Of the WASH indicators, which came closer to its target?", ["indicator 12.1 "], "indicator 12.2 "),
+    # worse than it began, in other words
+    ("Which housing indicator finished worse than it began?", ["indicator 9.1 "], "indicator 9.2 "),
+    # every dollar spent: the rows at 100% of their funds, the value said once
+    ("Which outcome lines spent all of their funds?", ["OA2:", "OA11:", "OA15:", "EA20:"], "OA13:"),
+])
+def test_nearer_worse_and_spent_in_full(qa_kb_nyandara, question: str, expected: list[str], absent: str) -> None:
+    a = answer(question, qa_kb_nyandara)
+    assert a.text is not None and all(e in a.text for e in expected) and absent not in a.text
+
+
+def test_a_row_that_more_than_tripled(qa_kb_peru) -> None:
+    a = answer("Which impact indicator more than tripled between its baseline and 2023?", qa_kb_peru)
+    assert a.text is not None and a.text.startswith("indicator 1.1 ")
