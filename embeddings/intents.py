@@ -130,25 +130,31 @@ _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fourth": 25.0, "
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "less than a sixth of their budgets", "over 50% funded", "at least half"
 _THRESHOLD = re.compile(
-    r"\b(?P<side>less than|fewer than|under|below|lower than|more than|over|above|greater than|higher than|exceeding|at least)"
+    r"(?P<just>\b(?:just|slightly|a little|a bit|barely)\s+)?\b(?P<side>less than|fewer than|under|below|lower than|more than|over|above|greater than|higher than|exceeding|at least)"
     r"\s+(?:(?P<count>a|one|two|three|four) )?(?:(?P<frac>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|"
     r"ninths?|tenths?)\b|(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b))", re.IGNORECASE)
 _BELOW = frozenset({"less than", "fewer than", "under", "below", "lower than"})
 
 
 def stated_share(text: str) -> tuple[str, float] | None:
-    """("below" | "above" | "at least", percent) of the first share threshold ``text`` states
-    ("less than a sixth" → ("below", 16.67)); None when it states none."""
+    """("below" | "above" | "at least" | "just below" | "just above", percent) of the first share
+    threshold ``text`` states ("less than a sixth" → ("below", 16.67)); None when it states none."""
     m = _THRESHOLD.search(text)
     if m is None:
         return None
     limit = (_COUNT.get((m.group("count") or "a").lower(), 1) * _FRACTIONS[m.group("frac").lower().rstrip("s")]
              if m.group("frac") else float(m.group("pct")))
     side = m.group("side").lower()
+    if m.group("just") and side != "at least":
+        return ("just below" if side in _BELOW else "just above"), limit  # "just under half": within five points
     return ("below" if side in _BELOW else "at least" if side == "at least" else "above"), limit
 
 
 def on_side(value: float, side: str, limit: float) -> bool:
+    if side == "just below":
+        return limit - 5.0 <= value < limit
+    if side == "just above":
+        return limit < value <= limit + 5.0
     return value < limit if side == "below" else value >= limit if side == "at least" else value > limit
 
 

@@ -113,7 +113,8 @@ _FINANCE = re.compile(
     r"\bavailable funds\b|\bhow much money\b|\bfinanced\b|\bhow much (?:funding|money|funds?)\b|"
     r"\bfunding (?:was |were |is |that was )?(?:available|received|secured)\b|"
     r"\bmoney (?:it |they )?(?:had )?available\b|\b(?:amount|sum) of (?:funding|money|funds)\b|"
-    r"\b(?:funding|funds|money)\b[^?]*\bon hand\b|\bmoney (?:was |were |is )?available\b"
+    r"\b(?:funding|funds|money)\b[^?]*\bon hand\b|\bmoney (?:was |were |is )?available\b|"
+    r"\bavailable (?:money|funding|resources)\b|\bdisburs\w*"
 )
 # "what did households spend the cash on", "on what did they spend it": the things bought, not an
 # amount of a budget table ("what did UNHCR spend on basic needs" asks the amount)

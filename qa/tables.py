@@ -96,7 +96,10 @@ def match_indicators(ctx: Ctx) -> list[tuple[float, str, IndicatorRow, float]]:
         docs = [(_doc(lab, idf), _doc(lab + ar, idf)) for lab, ar in zip(labels, areas, strict=True)]
         ctx.kb.memo[key] = (rows, docs, idf)
     rows, docs, idf = ctx.kb.memo[key]
-    q = set(_query_terms(ctx))
+    vocab_key = ("label-vocabulary", ctx.report)
+    if vocab_key not in ctx.kb.memo:
+        ctx.kb.memo[vocab_key] = frozenset(t for _, r in rows for t in terms(r.label))
+    q = _in_label_words(ctx, set(_query_terms(ctx)), ctx.kb.memo[vocab_key])
     wq = sum(idf.get(t, 1.0) for t in q)
     low = ctx.question.lower()
     out = []
@@ -116,6 +119,24 @@ def match_indicators(ctx: Ctx) -> list[tuple[float, str, IndicatorRow, float]]:
     out.sort(key=lambda x: -x[0])
     ctx.memo["indicators"] = out
     return out
+
+
+def _in_label_words(ctx: Ctx, q: set[str], vocabulary: frozenset[str]) -> set[str]:
+    """The question's terms as the labels write them: "gender-based violence" asked, "GBV services"
+    labelled (and the other way round), by the acronyms the report defines."""
+    for acronym, defs in ctx.kb.acronyms.items():
+        short = set(terms(acronym))
+        if not short or not any(not ctx.report or ctx.kb.passages[d.passage_id].report == ctx.report for d in defs):
+            continue
+        long = set(terms(defs[0].long_form))
+        if len(long) < 2:
+            continue
+        labels_short, labels_long = short <= vocabulary, long <= vocabulary
+        if long <= q and labels_short and not labels_long:
+            q = (q - long) | short
+        elif short <= q and labels_long and not labels_short:
+            q = (q - short) | long
+    return q
 
 
 @lru_cache(maxsize=256)

@@ -270,3 +270,18 @@ def test_nearer_worse_and_spent_in_full(qa_kb_nyandara, question: str, expected:
 def test_a_row_that_more_than_tripled(qa_kb_peru) -> None:
     a = answer("Which impact indicator more than tripled between its baseline and 2023?", qa_kb_peru)
     assert a.text is not None and a.text.startswith("indicator 1.1 ")
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    # the question spells out what the label abbreviates ("GBV services")
+    ("What share of people knew where to turn for help with gender-based violence at the end of 2025?", "48.60%", "4.3 "),
+    # other words for the budget columns
+    ("How much did UNHCR disburse on education?", "301,115", "OA13"),
+    ("Which outcome area had the biggest pot of available funding?", "OA8:", "OA1:"),
+    # "just over 60%": within a few points above it, not every row above it
+    ("Which outcome area had just over 60% of its budget funded?", "OA2:", "OA15:"),
+])
+def test_label_abbreviations_budget_words_and_near_thresholds(qa_kb_marovia, question: str, expected: str,
+                                                               absent: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and expected in a.text[:25] and absent not in a.text

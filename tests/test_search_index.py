@@ -528,6 +528,10 @@ def test_ranges_of_money_and_places_in_a_ranking_are_read() -> None:
     assert rank_asked("which came second from the bottom in the ranking?") == (False, 1)
     assert rank_asked("the second-smallest budget") == (False, 1)
     assert rank_asked("which area was funded?") is None
+    from embeddings.intents import on_side, stated_share
+
+    assert stated_share("just under half of its budget") == ("just below", 50.0)
+    assert on_side(47.6, "just below", 50.0) and not on_side(41.0, "just below", 50.0)
 
 
 def test_rounded_sums_carry_the_precision_they_are_written_with() -> None:
