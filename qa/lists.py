@@ -64,6 +64,8 @@ def answer_enumeration(ctx: Ctx) -> Draft | None:
     focus_w = {t: ctx.weight(t) for t in ctx.focus}
     total = sum(focus_w.values()) or 1.0
     count = asked_count(ctx.question)
+    # "where were the two new shelters opened": a list of places, written after "in", "at", …
+    where = ctx.intent.kind == "location" or bool(re.match(r"\s*where\b", ctx.question, re.IGNORECASE))
     best: tuple[float, float, ScoredSent, Enumeration] | None = None
     for ss in ctx.scored_sentences[:8]:
         if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.45:
@@ -71,6 +73,8 @@ def answer_enumeration(ctx: Ctx) -> Draft | None:
         raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
         for e in enumerations(raw):
             if len(e.items) < 2 or (count and len(e.items) != count):
+                continue
+            if where and not re.search(r"\b(?:in|at|to|across|near|from|between)\s+(?:the\s+)?$", raw[max(0, e.start - 14) : e.start]):
                 continue
             inside = set(terms(raw[e.start : e.end]))
             if sum(w for t, w in focus_w.items() if t in inside) / total > 0.4:

@@ -169,6 +169,12 @@ def doubt_country_for_city(ctx: Ctx, d: Draft | None) -> Draft | None:
             _is_country(ctx, name, iri) for name, iri in items):
         d.confidence *= 0.4
         d.notes.append("doubt: a city or region was asked, the report names only a country")
+    elif d is not None and items and not re.search(r"\bcountr(?:y|ies)\b|\bnations?\b", ctx.question, re.IGNORECASE):
+        # "where were the two new shelters opened?": the report's own country is where everything happened
+        own = {c.lower() for c in ctx.countries}
+        if own and all(name.lower() in own for name, _ in items):
+            d.confidence *= 0.4
+            d.notes.append("doubt: the answer is only the country the report is about")
     return d
 
 

@@ -105,6 +105,8 @@ _SYNONYM_GROUPS = (
     "queries query enquiries enquiry inquiries inquiry questions",
     "students student pupils pupil learners learner schoolchildren",
     "stoves stove cookstoves cookstove",
+    "waiver waivers waived waive exemption exemptions exempted exempt",
+    "id ids identity",
     "declared declare declares declaring announced announce announces announcing proclaimed",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )

@@ -952,3 +952,28 @@ def test_the_thing_asked_about_may_be_said_in_other_words(qa_kb_nyandara, questi
 def test_money_that_was_available_is_read_from_the_budget_table(qa_kb_marovia) -> None:
     a = answer("What money was available for education work?", qa_kb_marovia)
     assert a.text is not None and "301,115" in a.text.split("(")[0]
+
+
+def test_the_reports_own_country_is_doubted_as_the_answer_to_where() -> None:
+    from graph.extract import extract
+    from qa.answer import question_context
+    from qa.context import Draft
+    from qa.kb import KnowledgeBase
+    from qa.model import AnswerOptions
+    from qa.places import doubt_country_for_city
+    from qa.text import terms
+    from tests.fixtures_extract import make_document
+
+    doc = make_document("Protection\n\nIn Ostland, UNHCR and UNFPA supported the ministry in opening two new safe houses, "
+                        "in Lago Verde and Serra Alta.\n", country="Ostland")
+    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
+
+    def doubted(question: str) -> float:
+        ctx = question_context(question, kb, None, AnswerOptions())
+        d = doubt_country_for_city(ctx, Draft("Ostland", "location", 0.6, [], items=[("Ostland", None)]))
+        return d.confidence
+
+    assert doubted("Where were the two new safe houses opened?") < 0.3
+    assert doubted("In which country were the safe houses opened?") == 0.6
+    # everyday words for the report's: an ID card is an identity card, an exemption a waiver
+    assert terms("ID cards") == terms("identity cards") and terms("exemption") == terms("waiver")
