@@ -107,6 +107,7 @@ _SYNONYM_GROUPS = (
     "stoves stove cookstoves cookstove",
     "waiver waivers waived waive exemption exemptions exempted exempt",
     "id ids identity",
+    "affected affect affects affecting impacted",
     "declared declare declares declaring announced announce announces announcing proclaimed",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
@@ -178,6 +179,12 @@ def canon(t: str) -> str:
 _PHRASES = (
     (re.compile(r"\bput(?:s|ting)? forward\b", re.IGNORECASE), "submitted"),
     (re.compile(r"\bhand(?:ed|s|ing)? out\b", re.IGNORECASE), "issued"),
+    (re.compile(r"\bhand(?:ed|s|ing)? down\b", re.IGNORECASE), "issued"),
+    (re.compile(r"\brulings\b", re.IGNORECASE), "decisions"),  # (not "rules on", a verb)
+    (re.compile(r"\bdeath tolls?\b", re.IGNORECASE), "number killed"),
+    # "those hit by the flooding", "the quake-hit zones": affected (the active "floods that hit X" is not)
+    (re.compile(r"\bhit by\b", re.IGNORECASE), "affected by"),
+    (re.compile(r"(?<=\w)-hit\b", re.IGNORECASE), "-affected"),
     (re.compile(r"\bset(?:s|ting)? up\b", re.IGNORECASE), "established"),
     (re.compile(r"\bput(?:s|ting)? up\b", re.IGNORECASE), "installed"),
     (re.compile(r"\b(?:took|take|takes|taking) (?:an? )?(?:active )?part\b", re.IGNORECASE), "participated"),

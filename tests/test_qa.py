@@ -977,3 +977,21 @@ def test_the_reports_own_country_is_doubted_as_the_answer_to_where() -> None:
     assert doubted("In which country were the safe houses opened?") == 0.6
     # everyday words for the report's: an ID card is an identity card, an exemption a waiver
     assert terms("ID cards") == terms("identity cards") and terms("exemption") == terms("waiver")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "hit by" and "-hit" are "affected"; the active "the cyclone that hit X" is not rewritten
+    ("About how many refugees and migrants were hit by the Aguaclara floods?", "9,400"),
+    ("Roughly how many refugees and migrants lived in the flood-hit areas of the Aguaclara valley?", "9,400"),
+])
+def test_hit_by_is_affected(qa_kb_marovia, question: str, expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and expected in a.text
+
+
+def test_phrases_for_rulings_handing_down_and_death_tolls() -> None:
+    from qa.text import terms
+
+    assert terms("how many rulings did it hand down") == terms("how many decisions did it issued")
+    assert "kill" in terms("the death toll of the floods") and "affect" in terms("the quake-hit towns")
+    assert "affect" not in terms("the floods that hit the coast")
