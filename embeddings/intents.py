@@ -223,6 +223,28 @@ def amount_column(text: str) -> str:
     return "funds_available"
 
 
+# "which country received the largest number of submissions": names each written with its figure
+# ("41 to Australia, 189 to Canada, and 1,302 to the United States", "Colombians (4%)")
+_BREAKDOWN_NOUN = re.compile(r"\b(?:countr(?:y|ies)|nations|destinations?|cit(?:y|ies)|regions?|provinces?|departments?|"
+                             r"settlements?|camps?|nationalit(?:y|ies)|organi[sz]ations?|partners?|agenc(?:y|ies))\b", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\b(?:largest|most|biggest|highest|greatest|smallest|fewest|least|lowest)\b", re.IGNORECASE)
+
+
+def breakdown_asked(query: str) -> bool:
+    """Does the query ask which of several named things has the most or least of something?"""
+    return bool(re.search(r"\b(?:which|what)\b", query, re.IGNORECASE) and _BREAKDOWN_NOUN.search(query)
+                and _SUPERLATIVE.search(query)) and not _WHICH_ROW.search(query)
+
+
+_NAME_FIGURE_PAIR = re.compile(r"\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}(?:to|in|from|for|at)\s+(?:the\s+)?[A-Z]|"
+                               r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+\(\d[\d,.]*%?\)")
+
+
+def lists_name_figures(text: str) -> bool:
+    """Does ``text`` write two or more names each with its figure?"""
+    return len(_NAME_FIGURE_PAIR.findall(text)) >= 2
+
+
 class PassageIntents:
     """The passage features the intents need, for one index: computed on first use per row.
 
@@ -236,6 +258,7 @@ class PassageIntents:
         self._counted = functools.lru_cache(maxsize=8192)(lambda row: counted_terms(passages[row].text))
         self._percent = functools.lru_cache(maxsize=8192)(lambda row: bool(_PERCENT.search(passages[row].text)))
         self._figures = functools.lru_cache(maxsize=8192)(lambda row: quoted_figures(passages[row].text))
+        self._pairs = functools.lru_cache(maxsize=8192)(lambda row: lists_name_figures(passages[row].text))
 
     @functools.cached_property
     def definitions(self) -> dict[str, set[int]]:
@@ -360,6 +383,8 @@ class PassageIntents:
         quoted = quoted_figures(query) if cfg.figure_weight else frozenset()
         if quoted:
             out += cfg.figure_weight * np.array([bool(quoted & self._figures(r)) for r in rows], dtype=float)
+        if cfg.breakdown_weight and breakdown_asked(query):
+            out += cfg.breakdown_weight * np.array([self._pairs(r) for r in rows], dtype=float)
         focus = quantity_focus(query) if cfg.quantity_weight else ()
         if focus:
             out += cfg.quantity_weight * np.array([counts_focus(self._counted(r), focus) for r in rows], dtype=float)

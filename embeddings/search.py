@@ -96,7 +96,9 @@ class FusionConfig:
     adds ``extreme_weight`` to the budget row holding that extreme (per report, in the table the
     question names; the rows' numbers come with the records, see ``PassageRecord.columns``), and so
     does a row printing a sum the question gives rounded ("which area had about 7.5 million") and
-    the rows on the asked side of a stated share ("less than a sixth of their budgets funded").
+    the rows on the asked side of a stated share ("less than a sixth of their budgets funded"). A
+    "which country received the most …" question adds ``breakdown_weight`` to passages writing two or
+    more names each with its figure ("41 to Australia, 189 to Canada, and 1,302 to the United States").
     """
 
     method: Literal["rrf", "convex"] = "convex"
@@ -113,6 +115,7 @@ class FusionConfig:
     percent_weight: float = 0.2
     quantity_weight: float = 0.15
     figure_weight: float = 0.3
+    breakdown_weight: float = 0.3
     extreme_weight: float = 0.5
 
 

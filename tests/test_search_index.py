@@ -590,3 +590,33 @@ def test_evaluation_helpers_are_importable_from_search() -> None:
     from embeddings.search import format_retrieval
 
     assert from_search is evaluate_retrieval and callable(format_retrieval)
+
+
+BREAKDOWN_TEXTS = [  # (id, text)
+    ("d0", "The operation referred 900 refugees for resettlement (510 to Norway, 240 to Chile and 150 to Spain)."),
+    ("d1", "Resettlement countries received refugees referred by the operation after long interviews and checks."),
+    ("d2", "Most resettlement countries sent selection missions to the capital in the second half of the year."),
+]
+
+
+@pytest.fixture(scope="module")
+def breakdown_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
+    from embeddings import PassageRecord, build_index
+
+    records = [PassageRecord(passage_id=i, report="r", text=t, kind="paragraph") for i, t in BREAKDOWN_TEXTS]
+    folder = tmp_path_factory.mktemp("breakdown-index")
+    build_index(folder, records, numpy_encoder)
+    return load_index(folder)
+
+
+def test_which_country_got_most_lifts_the_passage_writing_names_with_their_figures(breakdown_index, numpy_encoder) -> None:
+    from embeddings.intents import breakdown_asked, lists_name_figures
+
+    on = Searcher(breakdown_index, numpy_encoder)
+    off = Searcher(breakdown_index, numpy_encoder, fusion=FusionConfig(breakdown_weight=0.0))
+    query = "Of the resettlement countries, which received the largest number of referred refugees?"
+    gain = _scores(on, query)["d0"] - _scores(off, query)["d0"]
+    assert gain > 0 and _scores(on, query)["d1"] == _scores(off, query)["d1"]
+    assert breakdown_asked(query) and not breakdown_asked("Which outcome area had the largest budget?")
+    assert lists_name_figures(BREAKDOWN_TEXTS[0][1]) and not lists_name_figures(BREAKDOWN_TEXTS[1][1])
+    assert lists_name_figures("followed by Colombians (4%) and Haitians (1%)")
