@@ -93,6 +93,10 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if not money_asked and not ctx.intent.percent and c.number.money:
         factor *= 0.4
         reasons.append("a count was asked, the figure is an amount of money")
+    if c.number.percent and re.match(r"\s*how many\b", ctx.question, re.IGNORECASE) and not ctx.intent.percent \
+            and not _SHARE_WORDS.search(ctx.question) and not re.match(r"\s*of (?:them|whom|these|those)\b", raw[c.number.end :]):
+        factor *= 0.6  # "how many staff did UNHCR employ" answered by "66% found formal employment"
+        reasons.append("a count was asked, the figure is a share")
     if ctx.intent.percent and not c.number.percent and not ratio_end(raw, c.number):
         factor *= 0.45
         reasons.append("a share was asked, the figure is a count")

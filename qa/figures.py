@@ -416,6 +416,15 @@ def answer_number(ctx: Ctx) -> Draft | None:
         return None
     best = cands[0]
     conf, reasons = _checked_confidence(ctx, best)
+    total = _TOTAL_AFTER.search(sentence_raw(ctx, best.ss)) if _ASKS_TOTAL.search(ctx.question) else None
+    if total is not None:
+        # "how many municipalities in all": "seven joined …, bringing the total to 15"
+        for c in cands[:8]:
+            raw = sentence_raw(ctx, c.ss)
+            if c.ss.passage_id == best.ss.passage_id and c.ss.sent == best.ss.sent and total.start(1) == c.number.start:
+                best = c
+                conf, reasons = _checked_confidence(ctx, c)
+                break
     unit = set(ctx.intent.unit_terms)
     if unit and any(r.endswith("the figure counts something else") for r in reasons):
         # "how many pupils … did damage to schools halt": the sentence's other figure ("4,100 children",
@@ -457,6 +466,11 @@ def answer_number(ctx: Ctx) -> Draft | None:
         evidence.append(Evidence(c.ss.passage_id, [(c.ss.sent.start, c.ss.sent.end)], c.total))
         break
     return Draft(text, "number", conf, evidence, notes=notes + reasons)
+
+
+_ASKS_TOTAL = re.compile(r"\b(?:in all|in total|altogether|all told|overall|by now|so far|to date|cumulative\w*)\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"\b(?:bringing|brought|raising|raised|taking|took|for) (?:the|a) (?:total|number|count)(?: number)?"
+                          r"(?: of \w+)? (?:to|of) (\d[\d,]*)", re.IGNORECASE)
 
 
 def _checked_confidence(ctx: Ctx, best: NumCand) -> tuple[float, list[str]]:

@@ -111,7 +111,9 @@ def match_indicators(ctx: Ctx) -> list[tuple[float, str, IndicatorRow, float]]:
         s2, f2 = _scores(q, wq, da, idf, pop)
         s, f = 0.8 * s1 + 0.2 * s2, 0.8 * f1 + 0.2 * f2
         if r.code in ctx.question and re.search(rf"(?<![\d.]){re.escape(r.code)}(?![\d.]*\d)", ctx.question):
-            bonus = 0.3 + (0.3 if _area_named(low, r.area.code, r.area.kind) else 0.0)
+            # "outcome indicator 1.1": the level named with the code tells the impact row 1.1 from the outcome one
+            level_named = bool(re.search(rf"\b{r.area.kind}\s+indicators?\s+{re.escape(r.code)}(?![\d.]*\d)", low))
+            bonus = 0.3 + (0.3 if _area_named(low, r.area.code, r.area.kind) or level_named else 0.0)
             s, f = s + bonus, f + bonus
         if r.area.kind in ("impact", "outcome") and r.area.kind in low:
             s += 0.05

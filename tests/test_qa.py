@@ -995,3 +995,17 @@ def test_phrases_for_rulings_handing_down_and_death_tolls() -> None:
     assert terms("how many rulings did it hand down") == terms("how many decisions did it issued")
     assert "kill" in terms("the death toll of the floods") and "affect" in terms("the quake-hit towns")
     assert "affect" not in terms("the floods that hit the coast")
+
+
+def test_in_all_asks_the_running_total_and_a_levels_code_names_its_row(qa_kb_peru) -> None:
+    kb = _kb_from_text(
+        "Local integration\n\nSeven towns joined the Welcoming Towns network in 2024, bringing the total to 19. Each town "
+        "appointed a focal point for refugees.\n\nLivelihoods\n\nOf the 300 graduates of the vocational course, 66% found "
+        "formal employment within six months.\n")
+    a = answer("How many towns had joined the Welcoming Towns network in all by the end of 2024?", kb)
+    assert a.text is not None and a.text.startswith("19")
+    # the report has an impact and an outcome indicator 1.1: the level said with the code picks one, surely
+    outcome = answer("What result did outcome indicator 1.1 show for 2023?", qa_kb_peru)
+    impact = answer("What result did impact indicator 1.1 show for 2023?", qa_kb_peru)
+    assert outcome.text is not None and "15.50%" in outcome.text and outcome.confidence > 0.6
+    assert impact.text is not None and "28.26%" in impact.text and impact.confidence > 0.6
