@@ -98,7 +98,8 @@ def rank_asked(query: str) -> tuple[bool, int] | None:
 
 
 _COLUMN_WORDS = (
-    ("expenditure_pct", r"\b(?:share|percentage|percent|proportion|fraction|rate|%)\b[^?]*\b(?:spent|expenditure|used|"
+    ("expenditure_pct", r"\bspen[dt]\w*\b[^?]*\b(?:share|percentage|proportion|fraction)\b[^?]*\b(?:money|funds|resources)\b|"
+     r"\b(?:share|percentage|percent|proportion|fraction|rate|%)\b[^?]*\b(?:spent|expenditure|used|"
      r"disbursed)\b[^?]*\b(?:available|funds|money|had)\b|\bexpenditure as %"),
     ("funds_available_pct", r"\b(?:share|percentage|percent|proportion|fraction|rate|%|relative)\b|\bfunded at\b|"
      r"\bpoorly funded\b|\bfunding (?:level|rate|gap)"),

@@ -18,6 +18,7 @@ from .kb import KnowledgeBase, Link
 from .model import AnswerOptions, TripleRef
 from .text import HYPHEN_PARTICIPLE, Sent, focus_terms, negated_terms, norm, spells, terms
 
+_DOCUMENT_PARTS = frozenset({"section", "sections", "chapter", "annex", "table", "figure", "page", "part", "appendix"})
 _LANGUAGES = frozenset({"english", "spanish", "portuguese", "french", "arabic", "quechua"})
 
 
@@ -271,6 +272,8 @@ class Ctx:
                 continue
             if low in kind_words:
                 continue
+            if low in _DOCUMENT_PARTS and re.match(r"\s*(?:\d|[IVX]+\b|[A-Z]\b|['’]s)", self.question[self.question.find(w) + len(w):]):
+                continue  # "Section 3's funding table", "Annex B": a part of the report, not a name
             if re.search(rf"\bin {re.escape(w)}\b", self.question) and low in _LANGUAGES:
                 continue  # "what is it called in English": the language of the answer, not a name
             if bare.isupper() and self._spelled_out(bare):

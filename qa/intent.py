@@ -173,7 +173,8 @@ _ROW_VALUES_ASKED = re.compile(
     r"^\s*(?:did|has|have|was|were)\b[^?]*\b(?:meet|met|reach|reached|hit|achieve\w*|miss\w*|exceed\w*|surpass\w*)\b"
     r"[^?]*\b(?:target|goal|quota|objective)s?\b")
 _BUDGET_FIELDS = (
-    ("expenditure_pct", r"\bexpenditure as (?:a )?%|\b(?:percent|percentage|share|%|proportion) of (?:the |its )?"
+    ("expenditure_pct", r"\bspen[dt]\w*\b[^?]*\b(?:share|percentage|proportion|fraction)\b[^?]*\b(?:money|funds|resources)\b|"
+     r"\bexpenditure as (?:a )?%|\b(?:percent|percentage|share|%|proportion) of (?:the |its )?"
      r"(?:funds|available|money (?:it |they )?(?:had )?available|available (?:money|funds|resources))"),
     ("funds_available_pct", r"\b(?:percent|percentage|%|share|proportion|fraction|what part) of (?:the |its )?(?:final )?budget\b|"
      r"\bfunded\b.*\b(?:percent|percentage|%|share|proportion)\b|\b(?:percent|percentage|%|share|proportion)\b.*\bfunded\b|"

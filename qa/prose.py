@@ -268,6 +268,9 @@ def answer_direction(ctx: Ctx) -> Draft | None:
 # the figure 4,775 correspond to?": the question gives the figure and asks what it stands for
 _ASKS_WHAT_FIGURE = re.compile(
     r"\b(?:of|for|on) what\b|\b(?:in|to|from|with|by) what\s*\??\s*$|"
+    # "… quotes a figure of 99.7%. What is it a measure of?"
+    r"\bwhat (?:is|was) (?:it|this|that)(?: figure| number| share| rate| percentage)? (?:a )?(?:measure|count|share|"
+    r"percentage|rate|proportion) of\b|"
     # "who are the 'more than 13,000 individuals' mentioned …"
     r"^\s*who (?:are|were|is|was) (?:the |these |those )?['\"‘“]?(?:more than |over |some |about |nearly |almost )?\d|\bwhat (?:does|do|did) (?:it|they|(?:this|that|the) (?:figure|number|count)\b[^?]*?|this|that) "
     r"(?:count|measure|refer to|correspond to|represent|describe|stand for)\b|"

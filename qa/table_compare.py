@@ -90,6 +90,15 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
             return "max", lambda r: sign * ((_v(r, "actual") or 0.0) - (_v(r, "baseline") or 0.0)) * (
                 1.0 if _rises_to_target(r) else -1.0)
         return "max", lambda r: sign * ((_v(r, "actual") or 0.0) - (_v(r, "baseline") or 0.0))
+    if re.search(r"\b(?:baselines?|start\w*|began|begun)\b[^?]*\b(?:zero|nil|nothing|0)\b(?![.,]\d)", low):
+        # "which two indicators started from a baseline of zero"
+        return "filter", lambda r: _v(r, "baseline") == 0
+    level = re.search(r"\b(highest|lowest|largest|smallest|top|bottom)\s+(?:(?:actual|final|end-of-year|\d{4})\s+)?"
+                      r"(?:value|result|level|figure|score|reading)\b", low)
+    if level:
+        # "which one recorded the lowest actual value": the row's result itself
+        sign = 1.0 if level.group(1) in ("highest", "largest", "top") else -1.0
+        return "max", lambda r: sign * (_v(r, "actual") if _v(r, "actual") is not None else -sign * float("inf"))
     near = re.search(r"\b(?:closest|nearest|furthest|farthest|closer|nearer|further|farther)\b[^?]*\b(?:target|goal)|"
                      r"\b(?:target|goal)\b[^?]*\b(?:closest|nearest|furthest|farthest)\b", low)
     if near:

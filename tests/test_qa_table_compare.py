@@ -285,3 +285,23 @@ def test_label_abbreviations_budget_words_and_near_thresholds(qa_kb_marovia, que
                                                                absent: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and expected in a.text[:25] and absent not in a.text
+
+
+def test_rows_starting_at_zero(qa_kb_peru) -> None:
+    a = answer("Which impact indicators began at zero?", qa_kb_peru)
+    assert a.text is not None and "indicator 4.2a " in a.text and "indicator 4.2b " in a.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the lowest result itself, among the percentages
+    ("Among the outcome indicators given in percent, which posted the highest 2025 result?", "indicator 8.2 "),
+    # the smallest share of the money it had, spent
+    ("Which outcome area spent the smallest share of the funds it had?", "OA13:"),
+    # a part of the report named in the question is not a name the report must hold
+    ("In Section 3's budget table, what code does the Protect line carry?", "IA1 "),
+    ("A figure of 88,450 appears in the education section. What is it a count of?", "88,450"),
+])
+def test_lowest_results_spent_shares_report_parts_and_figures_asked_about(qa_kb_marovia, question: str,
+                                                                           expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and expected in a.text
