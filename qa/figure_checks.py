@@ -47,8 +47,9 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     unit = set(ctx.intent.unit_terms)
     # "how many people died" is answered by "96 deaths": the noun is the action asked, counted
     said_action = bool(set(terms(verb)) & c.unit) if verb else False
+    measured = bool(c.unit & _MEASURE_UNITS)  # "how much water": "17 litres", "10,000 hectares" measure it
     if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent \
-            and not said_action:
+            and not said_action and not measured:
         factor *= 0.45
         reasons.append("the figure counts something else")
     # "Syrian workers" asked, "people from Syria" written: the country's name says it too
@@ -193,6 +194,8 @@ _PART_ASKED = re.compile(r"\bhow many of (?:the|those|these|its|their|them)\b[^?
                          r"((?:[\w'’-]+\s*){1,4})\??\s*$", re.IGNORECASE)
 
 
+_MEASURE_UNITS = frozenset(terms("litres liters hectares tonnes tons kilograms kilos kg kilometres kilometers km metres meters "
+                                 "megawatts kilowatts hours days weeks months years cubic"))
 _NAMED_PART = re.compile(r"\s*(?:per ?cent\s+)?of (?:them|whom|these|those)(?: (?:were|are|was|being))? "
                          r"([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\bhow many\b|\b(?:what|which) (?:number|share|proportion|percentage|part)\b", re.IGNORECASE)

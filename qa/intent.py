@@ -86,6 +86,7 @@ _ACRONYM_ALONE = re.compile(
 )
 _WHY = re.compile(
     r"^\s*why\b|\bwhat (?:might|could|may|would|can) (?:explain|account for|have caused|have led to|be behind)\b|"
+    r"^\s*what (?:led|drove|pushed|caused|moved) (?:[\w'’-]+ ){1,4}to\b|"
     r"\bwhat (?:was|is|were|are) behind\b|\bwhat accounts? for\b|\bhow come\b|\bwhat made\b|"
     r"\bfor what purpose\b|\bwhat was the (?:rationale|motivation)\b|\bwhat (?:was|were|is|are) the (?:reasons?|causes?|explanation|purpose|aim|goal|challenges?|"
     r"barriers?|obstacles?|limitations?)\b|\bfor what reason\b|\bwhat (?:explains|caused|led to|drove|prevents?|hinders?|"
@@ -166,6 +167,8 @@ _FIELDS = (
     ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed|ing|s)?\b|\bplanned\b"),
     ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
 )
+_MASS_NOUNS = (r"land|water|food|rain\w*|fuel|firewood|time|space|area|electricity|energy|grain|timber|wood|"
+               r"soil|rice|maize|flour|oil|gas|waste|rubbish")
 # "give the goal and the result", "did X meet its target": the values of a results-table row
 _ROW_VALUES_ASKED = re.compile(
     r"\b(?:give|state|quote|provide|tell me|list)\b[^?.]*\b(?:goal|target|baseline|result|actual|starting (?:point|value))s?\b"
@@ -312,7 +315,9 @@ def detect(question: str) -> Intent:
             of = re.match(r"\s*((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|"
                           r"in|at|from|by|with|for|to|that|who)\b|\s*\?|$)", low[m.end() :])
             unit += tuple(t for t in terms(of.group(1)) if t not in unit) if of else ()
-        money = bool(re.search(r"\bhow much\b(?! of)|\bamount\b|(?<!\bno )(?<!\bfree of )\bcost\b|\bincome\w*\b", low)) \
+        # "how much land / water": a quantity of a thing, measured, not money
+        money = bool(re.search(r"\bhow much\b(?! of)(?!\s+(?:[\w-]+\s+)?(?:" + _MASS_NOUNS + r")\b)|\bamount\b(?! of (?:"
+                               + _MASS_NOUNS + r")\b)|(?<!\bno )(?<!\bfree of )\bcost\b|\bincome\w*\b", low)) \
             and not re.search(r"\bhow many times\b", low)  # "… correspond to how many times the minimum wage": a multiple
         # "how big was the recovery loan": the size of a sum of money is an amount
         # "the total value of the agreements", "the value of the grants": a sum of money

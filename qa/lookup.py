@@ -52,6 +52,10 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
     asking = re.split(r"(?<=[.!?])\s+(?=[A-Z])", ctx.question.strip())
     ordered = [t for part in reversed(asking) for t in _TOKEN.findall(part)] if len(asking) > 1 else \
         _TOKEN.findall(ctx.question)
+    asked = re.search(r"\b(?:does|do|did|is) (?:the )?([\w+&-]+) (?:stand for|mean|short for)\b", ctx.question)
+    if asked and asked.group(1) in ordered:
+        # "in the window that pays for the NHRCP, what does IDA stand for": the acronym the verb asks about
+        ordered = [asked.group(1)] + [t for t in ordered if t != asked.group(1)]
     for tok in ordered:
         base = acronym_base(tok) or tok.rstrip("'’s")
         key = base if base in acr_defs else lower_map.get(base.lower())

@@ -1009,3 +1009,17 @@ def test_in_all_asks_the_running_total_and_a_levels_code_names_its_row(qa_kb_per
     impact = answer("What result did impact indicator 1.1 show for 2023?", qa_kb_peru)
     assert outcome.text is not None and "15.50%" in outcome.text and outcome.confidence > 0.6
     assert impact.text is not None and "28.26%" in impact.text and impact.confidence > 0.6
+
+
+def test_how_much_of_a_measured_thing_what_led_and_the_acronym_the_verb_asks() -> None:
+    kb = _kb_from_text(
+        "Water\n\nBy June, each person in Camp North received 14 litres of water per day, up from 9 in January.\n\n"
+        "Border\n\nBecause of a cholera outbreak in the valley, the health ministry closed the border crossing in May.\n\n"
+        "Funding\n\nThe Host Communities Project (HCP) is financed by the International Development Association (IDA) "
+        "window for refugees.\n")
+    water = answer("How much water did every person in Camp North get each day by June?", kb)
+    assert water.text is not None and "14 litres" in water.text
+    why = answer("What led the health ministry to shut the border crossing?", kb)
+    assert why.text is not None and "cholera" in why.text
+    ida = answer("For the window that finances the HCP, what does IDA stand for?", kb)
+    assert ida.text is not None and ida.text.startswith("International Development Association")
