@@ -96,7 +96,41 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
             if find_phrase(ctx.question, long):
                 span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
                 return Draft(f"{d.acronym} ({long})", "acronym", 0.85, [Evidence(d.passage_id, [span], 1.0)])
-    return _acronym_after_name(ctx)
+    return _acronym_after_name(ctx) or _acronym_spelled_nearby(ctx)
+
+
+_SMALL_WORDS = frozenset("of the and for on in to with a an by at de del la los las".split())
+
+
+def spelled_out_span(acronym: str, text: str) -> tuple[int, int] | None:
+    """Where ``text`` writes consecutive words whose initials spell ``acronym`` ("the prevention of sexual
+    exploitation and abuse" for PSEA; small words like "of" and "and" are not initials)."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z][\w-]*", text)
+             if m.group().lower() not in _SMALL_WORDS]
+    letters = acronym.upper()
+    for i in range(len(words) - len(letters) + 1):
+        window = words[i : i + len(letters)]
+        if "".join(w[0].upper() for _, _, w in window) == letters and not any(w.isupper() for _, _, w in window):
+            return window[0][0], window[-1][1]
+    return None
+
+
+def _acronym_spelled_nearby(ctx: Ctx) -> Draft | None:
+    """"The Inter-Agency PSEA Network … trained focal points on the prevention of sexual exploitation and
+    abuse": an acronym the report never defines in brackets, spelled out in the passage that uses it."""
+    for tok in _TOKEN.findall(ctx.question):
+        if not is_acronym(tok) or len(tok) < 3 or tok.lower() in {"what", "does", "the", "stand", "for"}:
+            continue
+        for p in ctx.kb.passages.values():
+            if ctx.report and p.report != ctx.report or not re.search(rf"\b{re.escape(tok)}\b", p.text):
+                continue
+            span = spelled_out_span(tok, p.text)
+            if span is None:
+                continue
+            at = re.search(rf"\b{re.escape(tok)}\b", p.text)
+            long = " ".join(p.text[span[0] : span[1]].split())
+            return Draft(f"{long} ({tok})", "acronym", 0.7, [Evidence(p.id, [span, (at.start(), at.end())], 1.0)])
+    return None
 
 
 # "what initials does the report give them", "by what short name are the centres known": the

@@ -300,3 +300,18 @@ def test_an_acronym_called_a_short_name_is_an_acronym_question(qa_kb_marovia, qu
 def test_spell_it_out_asks_the_long_form(qa_kb_marovia) -> None:
     a = answer("MIFAS - could you spell that out?", qa_kb_marovia)
     assert a.text is not None and "Family and Social Affairs" in a.text
+
+
+def test_an_acronym_never_defined_in_brackets_is_read_where_it_is_spelled_out() -> None:
+    from qa.lookup import spelled_out_span
+    from tests.test_qa import _kb_from_text
+
+    text = ("The Inter-Agency PSEA Network, chaired by two agencies, trained 240 focal points on the prevention of "
+            "sexual exploitation and abuse.")
+    a, b = spelled_out_span("PSEA", text)
+    assert text[a:b] == "prevention of sexual exploitation and abuse"
+    assert spelled_out_span("PSEA", "The PSEA Network met twice.") is None
+    kb = _kb_from_text("Protection\n\n" + text + "\n\nShelter\n\nThe Shelter Working Group (SWG) met monthly.\n")
+    ans = answer("What does PSEA mean?", kb)
+    assert ans.text is not None and ans.text.startswith("prevention of sexual exploitation and abuse")
+    assert answer("What does QXZT stand for?", kb).text is None
