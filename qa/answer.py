@@ -442,8 +442,8 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     if missing:
         return "the reports never mention " + ", ".join(missing)
     said = set(terms(d.text))
-    if not said and not numbers(d.text):
-        return f"'{d.text}' names nothing"  # "the Office that, …" read as a name
+    if not said and not numbers(d.text) and not re.search(r"\b[A-Z]{2,}\b", d.text):
+        return f"'{d.text}' names nothing"  # "the Office that, …" read as a name (not "WHO", a name)
     for a, b in ruled_out(ctx.question):
         if said and said <= set(terms(ctx.question[a:b])):
             return f"the question sets {ctx.question[a:b]} aside"  # "besides NGOs, …" answered "NGOs"

@@ -1023,3 +1023,14 @@ def test_how_much_of_a_measured_thing_what_led_and_the_acronym_the_verb_asks() -
     assert why.text is not None and "cholera" in why.text
     ida = answer("For the window that finances the HCP, what does IDA stand for?", kb)
     assert ida.text is not None and ida.text.startswith("International Development Association")
+
+
+def test_an_acronym_that_is_also_a_question_word_is_a_name(qa_kb_nyandara) -> None:
+    from qa.answer import _refuse, question_context
+    from qa.context import Draft
+    from qa.model import AnswerOptions
+
+    ctx = question_context("Which agency helped the health ministry with oral vaccination?", qa_kb_nyandara, None,
+                           AnswerOptions())
+    assert "names nothing" not in _refuse(ctx, Draft("WHO", "relation", 0.8, []))
+    assert "names nothing" in _refuse(ctx, Draft("the", "relation", 0.8, []))
