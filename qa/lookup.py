@@ -471,6 +471,21 @@ def answer_name_of(ctx: Ctx) -> Draft | None:
         if at is None:
             continue
         before = _NAME_BEFORE.search(p.text[ss.sent.start : at[0]])
+        if p.text[at[0]].isupper() and before is not None:
+            # "what is that group called": "Group" is a word of the name ("the Working Group for Refugees
+            # and Migrants (GTRM)"), which runs on after it
+            rest = re.match(rf"(?:\s+(?:{_NAME_WORD}|the(?=\s+[A-Z])))*", p.text[at[1] : ss.sent.end])
+            tail = re.sub(r"\s+(?:of|for|and|de|del|la|y|e|do|da)$", "", rest.group()) if rest else ""
+            start = ss.sent.start + before.start(1)
+            end = at[1] + len(tail)
+            acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", p.text[end : ss.sent.end])
+            name = re.sub(r"^(?:The|A|An)\s+", "", p.text[start:end])
+            start = end - len(name)
+            if acronym:
+                end += acronym.end()
+            text = " ".join(p.text[start:end].split())
+            if text.lower() not in asked:
+                return phrase_draft(ss, start, end, text, kind="relation")
         after = _NAME_AFTER.match(p.text[at[1] : ss.sent.end])
         for found, offset in ((before, ss.sent.start), (after, at[1])):
             if found is None:

@@ -315,3 +315,13 @@ def test_an_acronym_never_defined_in_brackets_is_read_where_it_is_spelled_out() 
     ans = answer("What does PSEA mean?", kb)
     assert ans.text is not None and ans.text.startswith("prevention of sexual exploitation and abuse")
     assert answer("What does QXZT stand for?", kb).text is None
+
+
+def test_the_name_asked_for_is_whole_when_the_asked_word_is_one_of_its_words() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Coordination\n\nUNHCR continued to co-lead, together with the Red Cross, the Shelter Working Group of the North "
+        "(SWGN), which met monthly in the capital.\n\nCash\n\nMultipurpose cash reached 4,200 households.\n")
+    a = answer("What is the name of the group that UNHCR co-leads with the Red Cross?", kb)
+    assert a.text is not None and a.text.startswith("Shelter Working Group of the North")
