@@ -209,8 +209,21 @@ _PLACE_TAIL = re.compile(r"(?:-[A-Z][\w]*)*(?:\s+(?:border|borders|region|depart
                          r"district|coast|frontier|crossing))?")
 
 
+_ADJECTIVES_ONLY = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)(?:\s+(?:and|or)\s+[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)|,\s+"
+                              r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|i))*")
+_GROUP_NOUN = re.compile(r"\s+((?:[a-z-]+\s+)?(?:associations|organi[sz]ations|groups|communities|networks|women|men|"
+                         r"leaders|youth|families|households|nationals|workers|students|entrepreneurs|authorities|"
+                         r"refugees|migrants|asylum-seekers|volunteers|artisans|businesses))\b")
+
+
 def _extend(text: str, n: Name, limit: int) -> Name:
-    """"Niger" in "the Niger-Chad border" → "Niger-Chad border": a place name with its compound tail."""
+    """"Niger" in "the Niger-Chad border" → "Niger-Chad border": a place name with its compound tail;
+    "Valderian and Haitian" in "by eleven Valderian and Haitian associations" → "Valderian and Haitian
+    associations": nationality adjectives are the name of a group only with the noun they qualify."""
+    if _ADJECTIVES_ONLY.fullmatch(n.text):
+        g = _GROUP_NOUN.match(text, n.end, limit)
+        if g:
+            return Name(text[n.start : g.end(1)], n.start, g.end(1), None, n.type, n.passage_before)
     m = _PLACE_TAIL.match(text, n.end, limit)
     if not m or m.end() == n.end:
         return n

@@ -1034,3 +1034,11 @@ def test_an_acronym_that_is_also_a_question_word_is_a_name(qa_kb_nyandara) -> No
                            AnswerOptions())
     assert "names nothing" not in _refuse(ctx, Draft("WHO", "relation", 0.8, []))
     assert "names nothing" in _refuse(ctx, Draft("the", "relation", 0.8, []))
+
+
+def test_nationality_adjectives_name_a_group_with_the_noun_they_qualify() -> None:
+    kb = _kb_from_text(
+        "Participation\n\nThe refugee-led network, founded in 2022 by nine Syrian and Iraqi associations, grew to 31 "
+        "member organizations in four cities.\n\nCash\n\nMultipurpose cash reached 4,200 households.\n")
+    a = answer("Who founded the refugee-led network in 2022?", kb)
+    assert a.text is not None and "Syrian and Iraqi associations" in a.text
