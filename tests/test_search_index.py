@@ -292,14 +292,21 @@ INTENT_TEXTS = [
 ]
 
 
+def _index_of(tmp_path_factory: pytest.TempPathFactory, encoder, name: str, records: list) -> object:
+    """A small index over ``records``, built in a temporary folder and loaded as a search would load it."""
+    from embeddings import build_index
+
+    folder = tmp_path_factory.mktemp(name)
+    build_index(folder, records, encoder)
+    return load_index(folder)
+
+
 @pytest.fixture(scope="module")
 def intent_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
-    from embeddings import PassageRecord, build_index
+    from embeddings import PassageRecord
 
     records = [PassageRecord(passage_id=i, report="r", text=t, kind=k) for i, k, t in INTENT_TEXTS]
-    folder = tmp_path_factory.mktemp("intent-index")
-    build_index(folder, records, numpy_encoder)
-    return load_index(folder)
+    return _index_of(tmp_path_factory, numpy_encoder, "intent-index", records)
 
 
 def _scores(searcher: Searcher, query: str) -> dict[str, float]:
@@ -344,12 +351,10 @@ KIND_TEXTS = [
 
 @pytest.fixture(scope="module")
 def kind_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
-    from embeddings import PassageRecord, build_index
+    from embeddings import PassageRecord
 
     records = [PassageRecord(passage_id=i, report="r", text=t, kind=k) for i, k, t in KIND_TEXTS]
-    folder = tmp_path_factory.mktemp("kind-index")
-    build_index(folder, records, numpy_encoder)
-    return load_index(folder)
+    return _index_of(tmp_path_factory, numpy_encoder, "kind-index", records)
 
 
 def _margin(searcher: Searcher, query: str, better: str, worse: str) -> float:
@@ -407,12 +412,10 @@ FIGURE_TEXTS = [
 
 @pytest.fixture(scope="module")
 def figure_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
-    from embeddings import PassageRecord, build_index
+    from embeddings import PassageRecord
 
     records = [PassageRecord(passage_id=i, report="r", text=t, kind=k) for i, k, t in FIGURE_TEXTS]
-    folder = tmp_path_factory.mktemp("figure-index")
-    build_index(folder, records, numpy_encoder)
-    return load_index(folder)
+    return _index_of(tmp_path_factory, numpy_encoder, "figure-index", records)
 
 
 def test_a_figure_the_question_quotes_lifts_the_passage_printing_it(figure_index, numpy_encoder) -> None:
@@ -458,13 +461,11 @@ BUDGET_TEXTS = [  # (id, table, text, columns)
 
 @pytest.fixture(scope="module")
 def budget_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
-    from embeddings import PassageRecord, build_index
+    from embeddings import PassageRecord
 
     records = [PassageRecord(passage_id=i, report="r", text=t, kind="table_row" if cols else "paragraph",
                              columns=tuple(cols.items()), table=table) for i, table, t, cols in BUDGET_TEXTS]
-    folder = tmp_path_factory.mktemp("budget-index")
-    build_index(folder, records, numpy_encoder)
-    return load_index(folder)
+    return _index_of(tmp_path_factory, numpy_encoder, "budget-index", records)
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -601,12 +602,10 @@ BREAKDOWN_TEXTS = [  # (id, text)
 
 @pytest.fixture(scope="module")
 def breakdown_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
-    from embeddings import PassageRecord, build_index
+    from embeddings import PassageRecord
 
     records = [PassageRecord(passage_id=i, report="r", text=t, kind="paragraph") for i, t in BREAKDOWN_TEXTS]
-    folder = tmp_path_factory.mktemp("breakdown-index")
-    build_index(folder, records, numpy_encoder)
-    return load_index(folder)
+    return _index_of(tmp_path_factory, numpy_encoder, "breakdown-index", records)
 
 
 def test_which_country_got_most_lifts_the_passage_writing_names_with_their_figures(breakdown_index, numpy_encoder) -> None:
