@@ -121,7 +121,8 @@ def _acronym_spelled_nearby(ctx: Ctx) -> Draft | None:
     for tok in _TOKEN.findall(ctx.question):
         if not is_acronym(tok) or len(tok) < 3 or tok.lower() in {"what", "does", "the", "stand", "for"}:
             continue
-        for p in ctx.kb.passages.values():
+        # the passages the search found: an acronym is a rare, exact token, so BM25 ranks its passages high
+        for p in (ctx.kb.passages[h.passage_id] for h in ctx.hits):
             if ctx.report and p.report != ctx.report or not re.search(rf"\b{re.escape(tok)}\b", p.text):
                 continue
             span = spelled_out_span(tok, p.text)
