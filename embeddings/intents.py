@@ -225,7 +225,7 @@ def amount_column(text: str) -> str:
 
 
 # "which country received the largest number of submissions": names each written with its figure
-# ("41 to Australia, 189 to Canada, and 1,302 to the United States", "Colombians (4%)")
+# ("510 to Norway, 240 to Chile and 150 to Spain", "Iraqis (9%)")
 _BREAKDOWN_NOUN = re.compile(r"\b(?:countr(?:y|ies)|nations|destinations?|cit(?:y|ies)|regions?|provinces?|departments?|"
                              r"settlements?|camps?|nationalit(?:y|ies)|organi[sz]ations?|partners?|agenc(?:y|ies))\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:largest|most|biggest|highest|greatest|smallest|fewest|least|lowest)\b", re.IGNORECASE)

@@ -98,7 +98,7 @@ class FusionConfig:
     does a row printing a sum the question gives rounded ("which area had about 7.5 million") and
     the rows on the asked side of a stated share ("less than a sixth of their budgets funded"). A
     "which country received the most …" question adds ``breakdown_weight`` to passages writing two or
-    more names each with its figure ("41 to Australia, 189 to Canada, and 1,302 to the United States").
+    more names each with its figure ("510 to Norway, 240 to Chile and 150 to Spain").
     """
 
     method: Literal["rrf", "convex"] = "convex"

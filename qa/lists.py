@@ -221,7 +221,7 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
                 continue  # "after the United States, which country …": a name the question gives is not the answer
             m = _BEFORE.search(p.text[max(ss.sent.start, n.start - 30) : n.start]) or _AFTER.match(p.text[n.end : n.end + 20])
             if m and origin and re.search(r"\bto\s+(?:the\s+)?$", m.group()):
-                continue  # "from which country did they come": "1,302 to the United States" is where they went
+                continue  # "from which country did they come": "510 to Norway" is where they went
             if m:
                 found = numbers(m.group(1))
                 if found:
@@ -270,7 +270,7 @@ _SHARE_OF_NATIONALITY = re.compile(r"(\d+(?:\.\d+)?)\s?%\s+(?:of them\s+)?(?:wer
 
 def answer_origin_majority(ctx: Ctx) -> Draft | None:
     """"From which country did most of the people submitted come?": the nationality a sentence gives
-    the largest share of ("95% were forcibly displaced Venezuelans, followed by Colombians (4%)"),
+    the largest share of ("88% were Syrians, followed by Iraqis (9%)"),
     named by its country when the reports name it."""
     if not _ASKS_ORIGIN.search(ctx.question) or not re.search(r"\b(?:most|majority|mostly|main(?:ly)?|largest|biggest)\b",
                                                               ctx.question, re.IGNORECASE):

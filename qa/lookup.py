@@ -473,8 +473,8 @@ def answer_name_of(ctx: Ctx) -> Draft | None:
             continue
         before = _NAME_BEFORE.search(p.text[ss.sent.start : at[0]])
         if p.text[at[0]].isupper() and before is not None:
-            # "what is that group called": "Group" is a word of the name ("the Working Group for Refugees
-            # and Migrants (GTRM)"), which runs on after it
+            # "what is that group called": "Group" is a word of the name ("the Shelter Working Group of the
+            # North (SWGN)"), which runs on after it
             rest = re.match(rf"(?:\s+(?:{_NAME_WORD}|the(?=\s+[A-Z])))*", p.text[at[1] : ss.sent.end])
             tail = re.sub(r"\s+(?:of|for|and|de|del|la|y|e|do|da)$", "", rest.group()) if rest else ""
             start = ss.sent.start + before.start(1)
