@@ -481,14 +481,14 @@ def answer_area_code(ctx: Ctx) -> Draft | None:
 
 
 # "under what code is child protection listed", "what short code does the table give the livelihoods outcome"
-_ASKS_CODE = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?codes?\b|\bcoded as what\b|\bcodes?\s+(?:is|was)\s+"
+_ASKS_AREA_CODE = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?codes?\b|\bcoded as what\b|\bcodes?\s+(?:is|was)\s+"
                         r"(?:it|used|given)\b", re.IGNORECASE)
 
 
 def answer_code_of_area(ctx: Ctx) -> Draft | None:
     """"Under what code does the budget table list child protection?": the code of the area whose
     title the question says most of (at the level it names, when it names one)."""
-    if _AREA_CODE.search(ctx.question) or not _ASKS_CODE.search(ctx.question) or not re.search(
+    if _AREA_CODE.search(ctx.question) or not _ASKS_AREA_CODE.search(ctx.question) or not re.search(
             r"\b(?:tables?|budget\w*|areas?|outcomes?|impacts?|enabling|lines?|rows?|financ\w*|money)\b", ctx.question, re.IGNORECASE):
         return None  # "what code of conduct …" is not about the tables
     if re.search(r"\bindicators?\b", ctx.question, re.IGNORECASE):
