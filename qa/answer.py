@@ -441,6 +441,9 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     missing = ctx.missing_names()
     if missing:
         return "the reports never mention " + ", ".join(missing)
+    if re.match(r"\s*(?:(?:and|so|roughly|about|approximately|exactly|in total|overall),?\s+)?how many\b", ctx.question,
+                re.IGNORECASE) and not numbers(d.text) and d.kind in ("relation", "list", "location", "acronym"):
+        return "a count was asked, the answer names no figure"  # "how many UN agencies were among the 64 members"
     said = set(terms(d.text))
     if not said and not numbers(d.text) and not re.search(r"\b[A-Z]{2,}\b", d.text):
         return f"'{d.text}' names nothing"  # "the Office that, …" read as a name (not "WHO", a name)

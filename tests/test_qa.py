@@ -1042,3 +1042,14 @@ def test_nationality_adjectives_name_a_group_with_the_noun_they_qualify() -> Non
         "member organizations in four cities.\n\nCash\n\nMultipurpose cash reached 4,200 households.\n")
     a = answer("Who founded the refugee-led network in 2022?", kb)
     assert a.text is not None and "Syrian and Iraqi associations" in a.text
+
+
+def test_a_count_asked_is_not_answered_by_a_name() -> None:
+    kb = _kb_from_text(
+        "Coordination\n\nThe Interagency Group on Human Mobility (GIHM) brings together 64 members, and in 2024 the "
+        "Union of Exiled Teachers (UET), a refugee-led organization, joined it.\n\nCash\n\nMultipurpose cash reached "
+        "4,200 households.\n")
+    a = answer("How many UN agencies were among the 64 members of the GIHM?", kb)
+    assert a.text is None or any(ch.isdigit() for ch in a.text)
+    who = answer("Which refugee-led organization joined the GIHM in 2024?", kb)
+    assert who.text is not None and "Union of Exiled Teachers" in who.text
