@@ -327,8 +327,12 @@ def answer_finance(ctx: Ctx) -> Draft | None:
     spans = [(0, len(passage.text.rstrip()))]
     conf = min(1.0, 0.25 + 0.8 * score)
     notes = []
+    # an organisation named, or a country other than the report's named as the money's source (a donor government)
     others = [lk.surface for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
-              and (e := ctx.kb.entity(lk.iri)) is not None and e.type == "Organization"]
+              and (e := ctx.kb.entity(lk.iri)) is not None and (e.type == "Organization" or e.subtype == "Country" and re.search(
+                  rf"\b{re.escape(lk.surface)}\b[^?]*\b(?:contribut|donat|gave|give|provid|fund)|\b(?:from|by)\s+(?:the\s+)?"
+                  rf"{re.escape(lk.surface)}\b|\b{re.escape(lk.surface)}(?:['’]s?)?\s+(?:money|funds|funding|contribution|dollars)",
+                  ctx.question, re.IGNORECASE))]
     if others:
         # "how many ECHO dollars went to the operation": the table is the operation's own, by area, not by donor
         conf *= 0.5

@@ -305,3 +305,13 @@ def test_lowest_results_spent_shares_report_parts_and_figures_asked_about(qa_kb_
                                                                            expected: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and expected in a.text
+
+
+def test_a_donor_countrys_money_is_not_read_from_the_operations_budget_table(qa_kb_nyandara, qa_kb_peru) -> None:
+    for kb, question in ((qa_kb_nyandara, "How much money did Germany provide to the Nyandara operation?"),
+                         (qa_kb_peru, "How much funding did Canada give UNHCR's operation in Peru in 2023?")):
+        a = answer(question, kb)
+        assert a.text is None or "final budget" not in a.text
+    # the report's own country is not a donor: the table answers for the operation in it
+    own = answer("What was the final budget of the operation in Nyandara?", qa_kb_nyandara)
+    assert own.text is not None and ("98,295,670" in own.text or "98.3 million" in own.text)
