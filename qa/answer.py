@@ -355,7 +355,7 @@ def _shares_passage(a: Draft, b: Draft) -> bool:
     return bool({e.passage_id for e in a.evidence} & {e.passage_id for e in b.evidence})
 
 
-def _row_value(ctx: Ctx, table: Draft) -> float | None:
+def _row_value(table: Draft) -> float | None:
     """The value a table draft answers with (its first figure)."""
     found = numbers(table.text.split(" — ")[0])
     return found[0].value if found else None
@@ -367,7 +367,7 @@ def _merge_figures(ctx: Ctx, drafts: list[Draft]) -> Draft:
     prose = next((d for d in drafts if d.kind == "number"), None)
     wholes = {n.value for m in re.finditer(r"\bof (?:the|those|these|its|their|all) ([\d,.]+)", ctx.question, re.IGNORECASE)
               for n in numbers(m.group(1))}
-    if table is not None and prose is not None and _row_value(ctx, table) in wholes:
+    if table is not None and prose is not None and _row_value(table) in wholes:
         # "how many of the 64 who left were women": the row printing 64 is the whole the question gives
         drafts = [d for d in drafts if d is not table]
         table = None
