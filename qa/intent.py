@@ -50,7 +50,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(?:submit\w*|submission\w*|refer(?:red|s)?)\b", ("submitsTo",)),
     (r"\b(?:engag\w*|involv\w*|convene\w*|convened|br(?:ought|ing|ings) together)\b", ("engages",)),
     # "the operation's biggest donors": the operation is the office's work, not a verb
-    (r"\b(?:(?<!\bthe )(?<!\bits )(?<!['’]s )operat\w*|presence|present|offices?|work(?:s|ed)? in|active in)\b",
+    (r"\b(?:(?<!\bthe )(?<!\bits )(?<!['’]s )operat\w*|presence|present|offices?(?! of\b)|work(?:s|ed)? in|active in)\b",
      ("operatesIn",)),
     (r"\b(?:located|based|situated|where is|where are)\b", ("locatedIn",)),
 )
@@ -377,6 +377,9 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     if opener and not re.search(_FAMILIES[0][0], low):
         # "together with which body did X run …" (but "with whom did X co-chair …" asks the co-chair)
         return ("partnersWith",), (opener.start(), opener.end())
+    # "which partner, helped by volunteers, planted …": a participle between commas describes the
+    # subject; the clause's own verb is the one asked
+    low = _ASIDE.sub(lambda m: " " * len(m.group()), low)
     head = _WH_HEAD.match(low) or _WH_PHRASE.match(low)
     masked = " " * head.end() + low[head.end() :] if head else low
     wh = re.search(r"\b(?:which|what|whom)\b", low)
@@ -407,6 +410,9 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
             _, _, preds, span = min(found, key=lambda f: (f[0], f[1]))
             return preds, span
     return None
+
+
+_ASIDE = re.compile(r"(?<=,)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|paid|funded|led|run)\s+(?:by|with|from|through)\b[^,?]*(?=,)")
 
 
 # Nouns of help and money: "implemented UNHCR's cash assistance" is about implementing

@@ -203,6 +203,8 @@ def many_expected(ctx: Ctx) -> bool:
 _SENTENCE_FORMS: dict[tuple[str, ...], str] = {
     ("leads", "coLeads", "chairs"): r"\b(?:ran|running|operated by|implemented by)\b",
     ("partnersWith",): r"\b(?:in )?coordinat\w* with\b",
+    # "presented its first report on … to the National Congress": handed to, as a submission is
+    ("submitsTo",): r"\b(?:presented|sent|handed|delivered|forwarded|transmitted)\b(?=[^.;]{0,150}?\bto\s+(?:the\s+)?(?-i:[A-Z]))",
 }
 
 
@@ -223,6 +225,9 @@ def _admitted_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
     patterns = [p for p, family in _FAMILIES if family[0] in preds[1:] and family != preds]
     return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
+
+_TO_WHICH = re.compile(r"(?:^\s*|\b)to (?:which|whom|what)\b", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 
 _LEADERSHIP = frozenset({"leads", "coLeads", "chairs"})
 
@@ -302,6 +307,13 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                 if after and not (_plural(ctx) or many_expected(ctx)):
                     after = after[:1]  # the verb's direct object
                 names = after or names
+        if vm is not None and _TO_WHICH.search(ctx.question):
+            # "submitted its report to which body": the name after "to", not one met on the way
+            vend = ss.sent.start + vm.end()
+            to_first = next((i for i, n in enumerate(names) if n.start >= vend
+                             and _TO_BEFORE.search(p.text[max(ss.sent.start, n.start - 8) : n.start])), None)
+            if to_first is not None:
+                names = _list_from(p.text, names[to_first:])  # "to the police, the prosecutor and …"
         if not (_plural(ctx) or many_expected(ctx)) and len(names) > 1:
             # "which agency was responsible for shelter": the "Shelter … Sector" is what the question
             # names, the answer is another name near it
@@ -393,7 +405,7 @@ def _clause_end(text: str, n: Name) -> int:
 
 
 # what separates names written in one list ("… Migration (BPRM), the European …, Canada and Japan")
-_COORDINATION = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|,\s*and)\s*(?:the\s+)?")
+_COORDINATION = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|,\s*(?:and|or))\s*(?:the\s+)?")
 
 
 def _list_from(text: str, names: list[Name]) -> list[Name]:

@@ -751,3 +751,39 @@ def test_the_relation_verb_in_other_words_counts_as_said(qa_kb_nyandara) -> None
 def test_the_kind_of_body_asked_for(paragraph: str, question: str, expected: str, absent: str) -> None:
     a = answer(question, _kb_from_text(paragraph + "\n\n" + _OTHER_PARAGRAPHS))
     assert a.text is not None and expected in a.text and absent not in a.text
+
+
+@pytest.mark.parametrize(("question", "aside"), [
+    # a participle between commas describes the subject: "funded by", "helped by" are not asked
+    ("Which charity, funded by the embassy, dug the new wells in the valley?", "funds"),
+    ("Which group, helped by local teachers, ran the literacy classes?", "supports"),
+])
+def test_a_participle_between_commas_is_not_the_relation_asked(question: str, aside: str) -> None:
+    assert detect(question).predicates[:1] != (aside,)
+
+
+def test_the_doer_of_a_verb_no_family_knows_is_read_past_a_participle_aside() -> None:
+    kb = _kb_from_text(
+        "Protecting the watershed was a priority. Green Hands Collective and local youth groups dug 40 wells "
+        "along the Ombre valley with money from the Norwegian embassy.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which charity, supported by young volunteers, dug wells along the valley?", kb)
+    assert a.text is not None and "Green Hands Collective" in a.text
+
+
+def test_the_body_a_report_was_presented_to_is_the_one_after_to() -> None:
+    kb = _kb_from_text(
+        "Oversight improved. In June, the Office of the Civic Defender (OCD) presented, with UNHCR "
+        "support, its second study on hate speech against displaced people to the Legislative Assembly.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("To which body did the Office of the Civic Defender submit its study on hate speech?", kb)
+    assert a.text is not None and "Legislative Assembly" in a.text and "UNHCR" not in a.text
+
+
+def test_the_bodies_reached_through_to_are_listed_with_or() -> None:
+    kb = _kb_from_text(
+        "Access to justice was uneven. In March, the Domestic Workers Union, with support from the Danish Refugee "
+        "Council, submitted complaints to the Labour Inspectorate or the Office of the Ombudsperson.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("To which institutions did the Domestic Workers Union submit complaints?", kb)
+    assert a.text is not None and "Labour Inspectorate" in a.text and "Ombudsperson" in a.text
+    assert "Danish" not in a.text
