@@ -72,7 +72,9 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         factor *= 0.4
         reasons.append("the figure counts other people than those asked about")
     part = _PART_ASKED.search(ctx.question)  # "how many of its 87 partners are UN agencies"
-    if part and not set(terms(part.group(1))) & (c.unit | set(terms(_phrase_around(raw, c.number)))):
+    # "of whom 380 were detained … and released after …": the part may be said anywhere in the figure's clause
+    part_said = set(terms(raw[c.number.end : clause_of(raw, c.number.start, c.number.end)[1]])) if part else set()
+    if part and not set(terms(part.group(1))) & (c.unit | set(terms(_phrase_around(raw, c.number))) | part_said):
         factor *= 0.5  # "of which 11 were refugee-led organizations" is another part
         reasons.append("the figure counts another part of the whole")
     named_part = _NAMED_PART.match(raw[c.number.end :])  # "61% of them children", "… of whom were women"

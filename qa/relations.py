@@ -582,8 +582,12 @@ def answer_whose(ctx: Ctx) -> Draft | None:
     """The name a sentence writes as the owner of what the question asks "whose" of: "the
     commission's mobile teams", "the mobile wallet of the BPT", "ABC staff"."""
     m = _WHOSE.search(ctx.question)
-    if not m:
+    if not m or ctx.intent.kind == "acronym":
         return None
+    before = ctx.question[: m.start()].rstrip().lower()
+    if m.group().lower().startswith("whose") and re.search(r"[a-z]$", before) and not re.search(
+            r"\b(?:in|on|at|with|for|from|to|by|under|and|or|of|through|via)$", before):
+        return None  # "one of the institutions whose officials …": a relative clause, not the question
     return _owner_draft(ctx, m.group(1))
 
 

@@ -54,7 +54,7 @@ _SYNONYM_GROUPS = (
     "break broken disaggregated",
     "reliant rely relies relying depend depends depended dependent",
     "verify verified verification check checked checking",
-    "provided provide providing offered offer offering delivered deliver delivering gave give",
+    "provided provide providing offered offer offering delivered deliver delivering gave give supplied supplying",
     "killed killing deaths death died dead toll fatalities",
     "earthquake quake tremor",
     "installed installing install erected built constructed",
@@ -110,6 +110,13 @@ _SYNONYM_GROUPS = (
     "pledged pledge pledges pledging promised promise promises promising",
     "affected affect affects affecting impacted",
     "declared declare declares declaring announced announce announces announcing proclaimed",
+    "issued issuing distributed distribute distributes distributing distribution",
+    "detained detain detaining detention jailed imprisoned incarcerated",
+    "released release releasing freed",
+    "safe secure",
+    "dark night nighttime",
+    "neighbourhood neighborhood neighbourhoods neighborhoods",
+    "meals meal food",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}
@@ -183,6 +190,8 @@ _PHRASES = (
     (re.compile(r"\bhand(?:ed|s|ing)? down\b", re.IGNORECASE), "issued"),
     (re.compile(r"\brulings\b", re.IGNORECASE), "decisions"),  # (not "rules on", a verb)
     (re.compile(r"\bdeath tolls?\b", re.IGNORECASE), "number killed"),
+    (re.compile(r"\block(?:ed|s|ing)? up\b", re.IGNORECASE), "detained"),
+    (re.compile(r"\bon (?:their|his|her|its|my|your|our) own\b", re.IGNORECASE), "alone"),
     # "those hit by the flooding", "the quake-hit zones": affected (the active "floods that hit X" is not)
     (re.compile(r"\bhit by\b", re.IGNORECASE), "affected by"),
     (re.compile(r"(?<=\w)-hit\b", re.IGNORECASE), "-affected"),

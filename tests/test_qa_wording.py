@@ -396,3 +396,36 @@ def test_the_kind_listed_with_the_largest_or_smallest_share(question: str, expec
     )
     a = answer(question, kb)
     assert a.text is not None and expected in a.text and absent not in a.text
+
+
+@pytest.mark.parametrize(("asked", "written"), [
+    ("locked up", "detained"),
+    ("freed", "released"),
+    ("secure", "safe"),
+    ("at night", "after dark"),
+    ("on their own", "alone"),
+    ("handed out", "distributed"),
+    ("handed out", "issued"),
+    ("supplied meals", "provided food"),
+])
+def test_plain_words_fold_onto_the_reports_verbs(asked: str, written: str) -> None:
+    from qa.text import one_word_verbs
+    assert set(terms(one_word_verbs(asked))) & set(terms(written))
+
+
+def test_people_detained_and_released_are_counted_when_asked_in_plain_words() -> None:
+    kb = _kb_from_text(
+        "Legal aid reached the border towns. The Bar Association of Velmar assisted 1,450 asylum-seekers, of whom "
+        "380 were detained for irregular entry and released after their cases were referred to the refugee office."
+        "\n\n" + _BELMARE)
+    a = answer("How many of the asylum-seekers who were locked up for entering irregularly were later freed?", kb)
+    assert a.text is not None and "380" in a.text
+
+
+def test_a_relative_whose_in_an_acronym_question_does_not_ask_an_owner() -> None:
+    kb = _kb_from_text(
+        "Protection training continued. UNHCR trained 140 officials of the Ministry of Social Affairs (MSA), the "
+        "National Police (NP) and the Office of the Public Prosecutor (OPP) on the referral of survivors.\n\n"
+        + _BELMARE)
+    a = answer("What does OPP stand for, one of the bodies whose officials learned about referrals?", kb)
+    assert a.text is not None and "Public Prosecutor" in a.text
