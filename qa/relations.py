@@ -584,10 +584,9 @@ def answer_whose(ctx: Ctx) -> Draft | None:
     m = _WHOSE.search(ctx.question)
     if not m or ctx.intent.kind == "acronym":
         return None
-    before = ctx.question[: m.start()].rstrip().lower()
-    if m.group().lower().startswith("whose") and re.search(r"[a-z]$", before) and not re.search(
-            r"\b(?:in|on|at|with|for|from|to|by|under|and|or|of|through|via)$", before):
-        return None  # "one of the institutions whose officials …": a relative clause, not the question
+    before = ctx.question[: m.start()].lower()
+    if m.group().lower().startswith("whose") and re.search(r"\b(?:what|which|who|how)\b", before):
+        return None  # "what does FGN stand for, one of the bodies whose officials …": a relative clause
     return _owner_draft(ctx, m.group(1))
 
 
