@@ -153,6 +153,23 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
     return None
 
 
+# "… rather than as a percentage", "instead of a headcount": the unit the question sets aside
+_NOT_THE_UNIT = r"\b(?:rather than|instead of|not)\b(?: (?:as|in|on|by))?(?: an?)? (?:percent\w*|shares?|headcounts?|counts?|numbers?)"
+
+
+def _unit_asked(low: str) -> Check | None:
+    """"Which indicator is scored in points rather than as a percentage": the rows of that unit."""
+    if re.search(r"\bpercentage points?\b", low):
+        return None  # a change of a share, not a rating scale
+    if re.search(r"\b(?:scored|rated|graded|measured|expressed|reported|given)\b[^?]*\b(?:points?|scales?|scores?|ratings?|"
+                 r"levels?|grades?)\b|\bpoints?[- ]scale\b|\b(?:rating|scoring) scale\b", low):
+        return lambda r: r.unit not in ("percent", "number")
+    if re.search(r"\b(?:measured|expressed|reported|given|counted)\b[^?]*\b(?:headcounts?|absolute numbers?|number of people|"
+                 r"count)\b", low) and re.search(_NOT_THE_UNIT, low):
+        return lambda r: r.unit == "number"
+    return None
+
+
 def _rows_asked(ctx: Ctx, low: str, any_scale: bool = False) -> list[IndicatorRow]:
     """The report's numeric indicator rows (with ``any_scale``, rating-scale rows too), narrowed to
     the level and area the question names."""
@@ -183,12 +200,16 @@ def _rows_asked(ctx: Ctx, low: str, any_scale: bool = False) -> list[IndicatorRo
 def answer_indicator_comparison(ctx: Ctx) -> Draft | None:
     """The indicator row(s) the question's comparison picks out (see the module docstring)."""
     low = ctx.question.lower()
-    if not _ASKS_INDICATOR.search(low) or [n for n in numbers(ctx.question) if not (n.is_year or n.spelled)]:
+    scale = _unit_asked(low) if re.search(r"\b(?:indicators?|measures?|metrics?)\b", low) else None
+    if not (scale or _ASKS_INDICATOR.search(low)) or [n for n in numbers(ctx.question) if not (n.is_year or n.spelled)]:
         return None
-    comparison = _comparison(low)
+    comparison = ("filter", scale) if scale else _comparison(low)
     if comparison is None:
         return None
-    rows = _rows_asked(ctx, low, any_scale=bool(re.search(r"\b(?:same|unchanged|identical|flat)\b", low)))
+    rows = _rows_asked(ctx, re.sub(_NOT_THE_UNIT, " ", low) if scale else low,
+                       any_scale=bool(scale or re.search(r"\b(?:same|unchanged|identical|flat)\b", low)))
+    if scale:
+        rows = list({r.code: r for r in rows}.values())  # one row per indicator, whatever the population
     if len(rows) < 2:
         return None
     how, test = comparison

@@ -427,8 +427,17 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
     if len({f[1] for f in found}) > 1:
         # "which GBV indicator aimed for 100%": several rows print it; the area named says which
         top = max(f[5] for f in found)
-        found = [f for f in found if top and f[5] == top]
+        if top or not _WHICH_ROWS.search(ctx.question):
+            found = [f for f in found if top and f[5] == top]
     names = {f[1] for f in found}
+    if 1 < len(names) <= 4 and _WHICH_ROWS.search(ctx.question):
+        # "which indicators were given a 100% goal": every row printing it is asked
+        rows = list({f[1]: f for f in found}.values())
+        evidence = []
+        for pid, _, v, _, _, _, _ in rows:
+            span = find_phrase(ctx.kb.passages[pid].text, v.text)
+            evidence.append(Evidence(pid, [span] if span else [(0, len(ctx.kb.passages[pid].text.rstrip()))], 1.0))
+        return Draft("; ".join(f"{name} ({col} {v.text})" for _, name, v, col, _, _, _ in rows), rows[0][4], 0.75, evidence)
     if len(names) != 1:
         return None  # nothing prints it, or several rows do: the figure does not say which
     pid, name, v, col, kind, _, _ = found[0]
@@ -436,6 +445,10 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
     span = find_phrase(passage.text, v.text)
     spans = [span] if span else [(0, len(passage.text.rstrip()))]
     return Draft(f"{name} ({col} {v.text})", kind, 0.8, [Evidence(pid, spans, 1.0)])
+
+
+_WHICH_ROWS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,3}?(?:indicators|areas|rows|measures)\b|"
+                         r"\b(?:list|name) (?:the |all )?(?:[\w-]+ ){0,3}?(?:indicators|areas|rows)\b", re.IGNORECASE)
 
 
 def _same_value(v: Value, given: list[Number], question: str = "") -> bool:

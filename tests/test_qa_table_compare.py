@@ -315,3 +315,18 @@ def test_a_donor_countrys_money_is_not_read_from_the_operations_budget_table(qa_
     # the report's own country is not a donor: the table answers for the operation in it
     own = answer("What was the final budget of the operation in Nyandara?", qa_kb_nyandara)
     assert own.text is not None and ("98,295,670" in own.text or "98.3 million" in own.text)
+
+
+def test_the_rows_that_print_a_value_are_all_named_when_several_are_asked(qa_kb_marovia) -> None:
+    a = answer("Which outcome indicators aimed for 95% by the end of the year?", qa_kb_marovia)
+    assert a.text is not None and "indicator 1.2 " in a.text and "indicator 8.2 " in a.text
+    assert "indicator 4.3 " not in a.text  # aimed for 90%
+
+
+@pytest.mark.parametrize("question", [
+    "Which indicator is reported on a rating scale, not as a share?",
+    "Which of the outcome measures is graded in points rather than in percent?",
+])
+def test_the_indicator_measured_on_a_rating_scale(qa_kb_marovia, question: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and "indicator 7.1 " in a.text and "indicator 7.3 " not in a.text
