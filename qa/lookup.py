@@ -152,7 +152,7 @@ def _described_acronym(ctx: Ctx) -> Draft | None:
     # that is not a well-known body ("the council abbreviated ABC") is what the question asks about
     written = {acronym_base(t) or t for t in _TOKEN.findall(ctx.question) if is_acronym(t)}
     known = {lk.surface.strip() for lk in ctx.links if ctx.kb.ubiquitous(lk.iri) or _international(ctx, lk.iri)}
-    if written - known:
+    if written - known - {"UN", "EU"}:  # "the UN office for …" describes, it does not name
         return None
     named = {ctx.kb.entity(lk.iri).acronym for lk in ctx.links if ctx.kb.entity(lk.iri) is not None}
     focus = set(ctx.focus)
@@ -174,11 +174,34 @@ def _described_acronym(ctx: Ctx) -> Draft | None:
     if anywhere is not None and best is not None and \
             len(set(terms(anywhere.long_form)) & focus) > len(set(terms(best[2].long_form)) & focus):
         d = anywhere  # "the foreign ministry": a long form saying more of the question, defined elsewhere
-    if d is None:
-        return None
+    known_body = _described_known_body(ctx, focus, written)
+    if d is None or known_body is not None and known_body[0] > len(set(terms(d.long_form)) & focus):
+        return known_body[1] if known_body else None  # a body named by its acronym only says more of the question
     long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
     span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
     return Draft(f"{d.acronym} ({long})", "acronym", 0.8, [Evidence(d.passage_id, [span], 1.0)])
+
+
+def _described_known_body(ctx: Ctx, focus: set[str], written: set[str]) -> tuple[int, Draft] | None:
+    """"the UN office coordinating humanitarian affairs": a body the report writes only by its
+    acronym ("led by OCHA"), whose full name the gazetteer knows and the question describes."""
+    best: tuple[int, float, str, str, int, int, str] | None = None
+    for ss in ctx.scored_sentences[:5]:
+        if ss.coverage < 0.25:
+            continue
+        for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
+            e = ctx.kb.entity(n.iri) if n.iri else None
+            if e is None or not e.acronym or e.acronym == e.label or e.acronym in written:
+                continue
+            start, end = n.start, n.end
+            label_terms = set(terms(e.label))
+            shared = len(label_terms & focus)
+            if shared >= 2 and 2 * shared >= len(label_terms) and (best is None or (shared, ss.score) > best[:2]):
+                best = (shared, ss.score, e.acronym, e.label, start, end, ss.passage_id)
+    if best is None:
+        return None
+    _, _, acronym, label, start, end, pid = best
+    return best[0], Draft(f"{acronym} ({label})", "acronym", 0.75, [Evidence(pid, [(start, end)], 1.0)])
 
 
 def _international(ctx: Ctx, iri: str) -> bool:

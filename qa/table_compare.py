@@ -93,6 +93,12 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
     if re.search(r"\b(?:baselines?|start\w*|began|begun)\b[^?]*\b(?:zero|nil|nothing|0)\b(?![.,]\d)", low):
         # "which two indicators started from a baseline of zero"
         return "filter", lambda r: _v(r, "baseline") == 0
+    start = re.search(r"\b(highest|lowest|largest|smallest|top|bottom)\s+(?:(?:starting|initial|baseline|start)\s+"
+                      r"(?:value|level|figure|score|reading|point)|baseline)s?\b", low)
+    if start:
+        # "which one had the lowest starting value": the baseline column
+        sign = 1.0 if start.group(1) in ("highest", "largest", "top") else -1.0
+        return "max", lambda r: sign * (_v(r, "baseline") if _v(r, "baseline") is not None else -sign * float("inf"))
     level = re.search(r"\b(highest|lowest|largest|smallest|top|bottom)\s+(?:(?:actual|final|end-of-year|\d{4})\s+)?"
                       r"(?:value|result|level|figure|score|reading)\b", low)
     if level:
@@ -161,8 +167,7 @@ def _unit_asked(low: str) -> Check | None:
     """"Which indicator is scored in points rather than as a percentage": the rows of that unit."""
     if re.search(r"\bpercentage points?\b", low):
         return None  # a change of a share, not a rating scale
-    if re.search(r"\b(?:scored|rated|graded|measured|expressed|reported|given)\b[^?]*\b(?:points?|scales?|scores?|ratings?|"
-                 r"levels?|grades?)\b|\bpoints?[- ]scale\b|\b(?:rating|scoring) scale\b", low):
+    if re.search(r"\b(?:scored|rated|graded|measured|expressed|reported|given)\b[^?,]{0,30}\b(?:points?|scales?|scores?|ratings?)\b|\bpoints?[- ]scale\b|\b(?:rating|scoring) scale\b", low):
         return lambda r: r.unit not in ("percent", "number")
     if re.search(r"\b(?:measured|expressed|reported|given|counted)\b[^?]*\b(?:headcounts?|absolute numbers?|number of people|"
                  r"count)\b", low) and re.search(_NOT_THE_UNIT, low):

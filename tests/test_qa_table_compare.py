@@ -330,3 +330,12 @@ def test_the_rows_that_print_a_value_are_all_named_when_several_are_asked(qa_kb_
 def test_the_indicator_measured_on_a_rating_scale(qa_kb_marovia, question: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and "indicator 7.1 " in a.text and "indicator 7.3 " not in a.text
+
+
+@pytest.mark.parametrize(("question", "expected", "absent"), [
+    ("Among the impact indicators given as percentages, which one started from the lowest initial level?", "1.1", "3.2a"),
+    ("Which impact indicator in percent began at the highest baseline?", "3.2a", "1.1"),
+])
+def test_the_row_with_the_lowest_or_highest_baseline(qa_kb_marovia, question: str, expected: str, absent: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.text is not None and f"indicator {expected} " in a.text and f"indicator {absent} " not in a.text

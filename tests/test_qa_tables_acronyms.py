@@ -325,3 +325,15 @@ def test_the_name_asked_for_is_whole_when_the_asked_word_is_one_of_its_words() -
         "(SWGN), which met monthly in the capital.\n\nCash\n\nMultipurpose cash reached 4,200 households.\n")
     a = answer("What is the name of the group that UNHCR co-leads with the Red Cross?", kb)
     assert a.text is not None and a.text.startswith("Shelter Working Group of the North")
+
+
+def test_a_body_written_only_by_its_acronym_is_found_from_a_description() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Preparedness improved. Within the Disaster Response Network (DRN) led by OCHA, which prepares the "
+        "response to floods and landslides, UNHCR coordinated the protection cluster.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n")
+    a = answer("What short name does the report use for the UN office coordinating humanitarian affairs that "
+               "heads the disaster network?", kb)
+    assert a.text is not None and a.text.startswith("OCHA")
