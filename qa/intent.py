@@ -148,7 +148,7 @@ _LOCATION = re.compile(
 _WHO = re.compile(
     r"^\s*(?:who|whom|with whom)\b|\bwhich (?:[\w-]+ ){0,3}(?:ngos?|ministr(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|ministr(?:y|ies)|body|"
     r"bodies|institutions?|entit(?:y|ies)|partners?|donors?|government|offices?|committees?|groups?|platforms?|"
-    r"networks?|authorit(?:y|ies)|actors?|un agenc(?:y|ies)|commission|sector|teams?|banks?|federations?|alliances?|"
+    r"networks?|authorit(?:y|ies)|actors?|un agenc(?:y|ies)|commission|sector|teams?|banks?|lenders?|funders?|creditors?|charit(?:y|ies)|federations?|alliances?|"
     r"councils?)\b|"
     r"\bwhat (?:[\w-]+ ){0,2}(?:organi[sz]ation|agency|ministry|body|institution|entity|network|platform|group|committee|"
     r"federation|alliance)\b|"
@@ -292,6 +292,10 @@ def detect(question: str) -> Intent:
         return Intent("indicator", percent=percent, **common)
     if _WHY.search(low) and not _NUMBER.search(low):
         return Intent("why", field=_first(_FIELDS, low), **common)  # "what was the goal for …" may be a target
+    if who and not preds and _FINANCE.search(_ASIDE.sub(" ", low)) and re.match(r"\s*(?:which|who)\b", low) and not superlative \
+            and not re.search(r"\bhow (?:much|many)\b", low):
+        # "which lender gave the government USD 60 million": the giver of the money is asked
+        return Intent("relation", ("funds", "supports"), None, passive, who=True, plural=_plural(low), **common)
     if _FINANCE.search(low) and not _SPENT_ON.search(low) and not (who and preds and "fund" not in low[:12]):
         return Intent("finance", field=_first(_BUDGET_FIELDS, low), percent=percent,
                       money=not percent, **common)
@@ -361,7 +365,8 @@ def _is_verb(noun: str) -> bool:
 
 _WH_HEAD = re.compile(
     r"^\s*(?:which|what)\s+(?:[\w'-]+\s+){0,3}?(?:partners?|donors?|organi[sz]ations?|agenc(?:y|ies)|"
-    r"institutions?|bod(?:y|ies)|actors?|entit(?:y|ies)|groups?|networks?|platforms?|members?|supporters?)\b"
+    r"institutions?|bod(?:y|ies)|actors?|entit(?:y|ies)|groups?|networks?|platforms?|members?|supporters?|offices?|"
+    r"directorates?|departments?|ministr(?:y|ies)|authorit(?:y|ies)|lenders?|charit(?:y|ies))\b"
 )
 
 # "Which UN office is in charge of …", "which government agency kicked off …": the subject's words,
@@ -397,6 +402,8 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
         for rank, (pattern, preds) in enumerate(_FAMILIES):
             m = re.search(pattern, text)
             if m:
+                if text is low and head and preds == ("operatesIn",) and m.start() < head.end():
+                    continue  # "which government office widened …": the office is what is asked, not a presence
                 if m.group() in ("pass", "passed") and re.search(r"^\s*to (?:which|whom|what)\b|\bto\s*\??$|\bpass\w* (?:\w+ ){0,8}?to\b", text):
                     continue  # "to which body did X pass the cases": handed over, not a law passed
                 # "with whom did X co-chair": the opener names a partner only when no verb does

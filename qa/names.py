@@ -28,6 +28,9 @@ _TYPE_WORDS = {
     "foundations": ("foundation", "fundación", "fundação", "fondation", "fundacion", "fundacao", "stiftung"),
     "association": ("association", "asociación", "associação", "asociacion", "associacao"),
     "bank": ("bank",),
+    # development lenders are banks and funds ("World Bank", "IDB", "International Monetary Fund")
+    "lender": ("bank", "fund"),
+    "lenders": ("bank", "fund"),
     "committee": ("committee",),
     "commission": ("commission",),
     "network": ("network",),
@@ -136,8 +139,11 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
         if w in ("government", "governments", "state", "public", "ministry") and i + 1 < len(following) and \
                 following[i + 1] in ("department", "departments"):
             return "org", ()  # "which government department …": a body, not a region called a department
+        if w in ("government", "governments", "state", "public") and i + 1 < len(following) and \
+                following[i + 1] in ("office", "offices", "agency", "agencies", "body", "bodies", "entity", "entities"):
+            return "org", ()  # "which government office …": any public body (a directorate, an institute …)
         if w in ("government", "governments") and i + 1 < len(following) and _is_type_noun(following[i + 1]):
-            continue  # "which government office …": the office is asked for
+            continue  # "which government ministry …": the ministry is asked for
         if w in ("group", "groups") and _PEOPLE_ASIDE.search(low):
             return "population", ()  # "besides displaced people, which group could also get …"
         if w in _TYPE_WORDS:
@@ -344,6 +350,8 @@ def in_question(ctx: Ctx, name: Name) -> bool:
     q = alias_key(ctx.question)
     if key and f" {key} " in f" {q} ":
         return True
+    if re.fullmatch(r"(?:the )?government(?: of [a-z ]+)?", key) and re.search(r"\b(?:the|its|their) government\b", q):
+        return True  # "lent the government USD 45 million": the Government of <country> is named
     # the name ends with two or more words of the question, one of them an acronym or a name
     words = key.split()
     for n in range(2, min(5, len(words)) + 1):

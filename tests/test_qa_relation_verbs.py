@@ -787,3 +787,19 @@ def test_the_bodies_reached_through_to_are_listed_with_or() -> None:
     a = answer("To which institutions did the Domestic Workers Union submit complaints?", kb)
     assert a.text is not None and "Labour Inspectorate" in a.text and "Ombudsperson" in a.text
     assert "Danish" not in a.text
+
+
+def test_a_lender_is_a_bank_or_fund_and_the_government_lent_to_is_named_by_the_question() -> None:
+    kb = _kb_from_text(
+        "Development finance grew. In June, the Asian Development Bank approved a USD 60 million credit to the "
+        "Government of Ostara for water systems in the districts hosting refugees.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which lender gave the government 60 million dollars for water systems?", kb)
+    assert a.text is not None and "Asian Development Bank" in a.text and "Government" not in a.text
+
+
+def test_a_government_office_asked_may_be_a_directorate() -> None:
+    from qa.names import asked_type
+
+    assert asked_type("Which government office widened the permit scheme?") == ("org", ())
+    assert asked_type("Which state agency ran the census?") == ("org", ())
+    assert detect("Which government office widened the permit scheme?").predicates[:1] != ("operatesIn",)
