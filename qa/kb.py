@@ -200,6 +200,11 @@ class KnowledgeBase:
             self.aliases[f"{m.group(2)} {m.group(1)}"].add(iri)
             if m.group(1) == "office" and len(m.group(2).split()) == 2:
                 self.aliases[m.group(2)].add(iri)  # "the Office of the Citizens' Defender": "the Citizens' Defender"
+        elif m and m.group(1) == "ministry":
+            # "Ministry of Women and Vulnerable Populations" is "the women's ministry" to a reader
+            first = re.match(r"([a-z]+(?: [a-z]+)?) and ", m.group(2))
+            if first and not self.aliases.get(f"{first.group(1)} ministry"):
+                self.aliases[f"{first.group(1)} ministry"].add(iri)
         base = acronym_base(alias.strip())
         if base and base != alias.strip():
             self.aliases[alias_key(base)].add(iri)

@@ -110,6 +110,7 @@ _SYNONYM_GROUPS = (
     "pledged pledge pledges pledging promised promise promises promising",
     "affected affect affects affecting impacted",
     "declared declare declares declaring announced announce announces announcing proclaimed",
+    "upgraded upgrade upgrades upgrading improvement improvements improved improve improving refurbished renovated",
     "issued issuing distributed distribute distributes distributing distribution",
     "detained detain detaining detention jailed imprisoned incarcerated",
     "released release releasing freed",

@@ -429,3 +429,17 @@ def test_a_relative_whose_in_an_acronym_question_does_not_ask_an_owner() -> None
         + _BELMARE)
     a = answer("What does OPP stand for, one of the bodies whose officials learned about referrals?", kb)
     assert a.text is not None and "Public Prosecutor" in a.text
+
+
+def test_a_ministry_with_a_long_title_is_named_by_its_first_portfolio() -> None:
+    kb = _kb_from_text(
+        "Social protection widened. The Ministry of Family and Social Inclusion (MFSI) enrolled 5,300 refugee "
+        "households in the national cash transfer registry.\n\n" + _BELMARE)
+    a = answer("How many refugee households did the family ministry enrol in the cash transfer registry?", kb)
+    assert a.text is not None and "5,300" in a.text
+    assert any("ministry-of-family" in iri for iri in kb._lookup("the family ministry"))
+
+
+def test_upgrading_a_facility_is_improving_it() -> None:
+    assert set(terms("upgrades")) & set(terms("improvement"))
+    assert set(terms("refurbished")) & set(terms("upgraded"))
