@@ -78,6 +78,9 @@ def answer_date(ctx: Ctx) -> Draft | None:
         spans = dates_in(raw, years, month_only)
         if future and not _FUTURE.search(raw):
             continue  # "when is X expected to be adopted": a date something was done does not say
+        if not future and re.match(r"\s*by (?:the end of )?(?:19|20)\d\d\b", raw, re.IGNORECASE) and re.search(
+                r"\b(?:was|were|did|had)\b", ctx.question, re.IGNORECASE):
+            continue  # "when was the board created" is not answered by a goal ("By 2029, the board has …")
         if not spans:
             continue
         cov = sum(ctx.weight(t) for t in focus if t in ss.matched) / total

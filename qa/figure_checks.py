@@ -106,6 +106,11 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if asks_duration(ctx.question) and not is_duration(raw, c.number, c.unit):
         factor *= 0.5
         reasons.append("a length of time was asked, the figure is not one")
+    if c.number.is_year and re.search(r"\b(?:which|what) year (?:was|were|did|had)\b|\bwhen (?:was|were|did)\b", ctx.question,
+                                      re.IGNORECASE) and re.match(r"\s*by (?:the end of )?" + re.escape(c.number.text) + r"\b",
+                                                                  raw, re.IGNORECASE) and c.number.start < 20:
+        factor *= 0.4  # "in what year was X set up" answered by "By 2027, X has …": a goal's year, not a past event
+        reasons.append("the year is a goal's deadline, not when it happened")
     if re.search(r"\b(?:which|what) year\b", ctx.question, re.IGNORECASE) and not c.number.is_year:
         factor *= 0.3  # "in which year was X created": a count is not a year
         reasons.append("a year was asked, the figure is not one")

@@ -385,6 +385,9 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     # "which partner, helped by volunteers, planted …": a participle between commas describes the
     # subject; the clause's own verb is the one asked
     low = _ASIDE.sub(lambda m: " " * len(m.group()), low)
+    # "jointly with UNHCR, which institution opened …": the co-actor of the main verb is asked
+    low = re.sub(r"^\s*(?:jointly|together|along|alongside)(?: with)? [^,?]{2,60},(?=\s*(?:which|what|who)\b)",
+                 lambda m: " " * len(m.group()), low)
     head = _WH_HEAD.match(low) or _WH_PHRASE.match(low)
     masked = " " * head.end() + low[head.end() :] if head else low
     wh = re.search(r"\b(?:which|what|whom)\b", low)

@@ -203,6 +203,7 @@ def many_expected(ctx: Ctx) -> bool:
 _SENTENCE_FORMS: dict[tuple[str, ...], str] = {
     ("leads", "coLeads", "chairs"): r"\b(?:ran|running|operated by|implemented by)\b",
     ("partnersWith",): r"\b(?:in )?coordinat\w* with\b",
+    ("establishes",): r"\bopen(?:ed|s|ing)\b",  # "opened nine centres" is setting them up
     # "presented its first report on … to the National Congress": handed to, as a submission is
     ("submitsTo",): r"\b(?:presented|sent|handed|delivered|forwarded|transmitted)\b(?=[^.;]{0,150}?\bto\s+(?:the\s+)?(?-i:[A-Z]))",
 }

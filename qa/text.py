@@ -43,7 +43,7 @@ _SYNONYM_GROUPS = (
     "countries country",
     "survivors victims",
     "approved adopted endorsed passed enacted",
-    "established created",
+    "established created opened opening",
     "partnered collaborated cooperated partnership collaboration",
     "led leads headed",
     "registration registered",

@@ -803,3 +803,24 @@ def test_a_government_office_asked_may_be_a_directorate() -> None:
     assert asked_type("Which government office widened the permit scheme?") == ("org", ())
     assert asked_type("Which state agency ran the census?") == ("org", ())
     assert detect("Which government office widened the permit scheme?").predicates[:1] != ("operatesIn",)
+
+
+def test_jointly_with_an_actor_asks_the_co_actor_of_the_main_verb() -> None:
+    kb = _kb_from_text(
+        "Flood response. In May, UNHCR and the Civil Defence Authority (CDA) opened nine evacuation centres for 1,800 "
+        "people in the river towns.\n\n"
+        "UNHCR partnered with the Ministry of Planning on the national development plan.\n\n" + _OTHER_PARAGRAPHS)
+    assert detect("Together with UNHCR, which body set up the evacuation centres?").predicates[:1] != ("partnersWith",)
+    for question in ("Jointly with UNHCR, which public body opened the evacuation centres in May?",
+                     "Together with UNHCR, which institution set up the centres for evacuees?"):
+        a = answer(question, kb)
+        assert a.text is not None and ("Civil Defence Authority" in a.text or "CDA" in a.text)
+        assert "Planning" not in a.text
+
+
+def test_the_year_of_a_goal_is_not_when_something_was_founded() -> None:
+    kb = _kb_from_text(
+        "Asylum. By 2029, the Refugee Board has the capacity to decide claims in a fair and efficient manner.\n\n"
+        + _OTHER_PARAGRAPHS)
+    assert answer("In what year was the Refugee Board established?", kb).text is None
+    assert answer("When was the Refugee Board created?", kb).text is None
