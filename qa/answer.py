@@ -42,7 +42,13 @@ from .lookup import (
 )
 from .model import Answer, AnswerOptions, Citation
 from .names import asked_kind_words, asked_type
-from .places import answer_direction_of_travel, answer_outpost_count, answer_place, answer_scope
+from .places import (
+    answer_both_places,
+    answer_direction_of_travel,
+    answer_outpost_count,
+    answer_place,
+    answer_scope,
+)
 from .prose import answer_direction, answer_sentence, answer_what_figure
 from .relations import (
     _is_modifier,
@@ -227,8 +233,8 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
         bool(re.match(r"\s*(?:which|what)\b", q, re.IGNORECASE)) and asked_type(q)[0] in ("place", "org", "nationality"))
     # "which country received most …": the name with the largest figure; "which country took in
     # 512 …": the name written with that figure
-    direct = (answer_extreme(ctx) or answer_where_extreme(ctx) or answer_origin_majority(ctx) or answer_paired(ctx)) \
-        if named_kind else None
+    direct = (answer_extreme(ctx) or answer_where_extreme(ctx) or answer_origin_majority(ctx) or answer_paired(ctx)
+              or answer_both_places(ctx)) if named_kind else None
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "which indicator reached its target", "did X or Y have more funds": a comparison of table rows
     compared = (answer_indicator_comparison(ctx) or answer_budget_pair(ctx) or answer_budget_threshold(ctx)

@@ -305,3 +305,58 @@ def answer_scope(ctx: Ctx) -> Draft | None:
             return Draft(" ".join(m.group().split()), "location", min(1.0, 0.3 + 0.7 * ss.coverage),
                          [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (a, b)], ss.score)])
     return None
+
+
+# "Which city both hosted the regional meeting and houses a field office?", "in which town did people
+# get permits at the fairs and did UNHCR also repair classrooms?": two conditions on one place
+_BOTH = re.compile(
+    r"^\s*(?P<lead>(?:in |at )?(?:which|what) (?P<noun>cit(?:y|ies)|towns?|countr(?:y|ies)|places?|departments?|regions?|"
+    r"districts?|settlements?|provinces?|municipalit(?:y|ies)|locations?|border (?:areas?|towns?))\b)\s+"
+    r"(?:(?P<aux>did|was|were|is|are|has|had)\s+)?(?P<both>both\s+)?(?P<a>.+?),?\s+and\s+(?P<b>.+?)\s*\?\s*$",
+    re.IGNORECASE)
+
+
+def answer_both_places(ctx: Ctx) -> Draft | None:
+    """The place each condition's best sentences name, when one place answers both halves."""
+    from .intent import detect, rewrite
+
+    m = _BOTH.match(ctx.question)
+    if m is None or not (m.group("both") or re.search(r"\balso\b", m.group("b"), re.IGNORECASE)):
+        return None
+    lead, aux = m.group("lead"), (m.group("aux") + " ") if m.group("aux") else ""
+    b = re.sub(r"^(?:did|was|were|is|are|has|had)\s+", "", m.group("b"), flags=re.IGNORECASE)
+    halves = [f"{lead} {aux}{m.group('a')}?", f"{lead} {aux}{b}?"]
+    own = {c.lower() for c in ctx.countries}
+    found: list[dict[str, tuple[float, ScoredSent, Name]]] = []
+    for half in halves:
+        q = rewrite(half)
+        sub = Ctx(q, detect(q), ctx.kb, ctx.report, ctx.options)
+        places: dict[str, tuple[float, ScoredSent, Name]] = {}
+        for ss in sub.scored_sentences[:4]:
+            if ss.coverage < 0.3:
+                continue
+            raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
+            # the places the sentence writes, also inside a name ("the Field Office of Lima")
+            for lk in ctx.kb.link(raw):
+                n = Name(lk.surface, ss.sent.start + lk.start, ss.sent.start + lk.end, lk.iri, "Location")
+                of = re.search(r"\bof (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)*)$", lk.surface)
+                if "/place/" not in lk.iri and of:
+                    inner = sorted(i for i in ctx.kb._lookup(of.group(1)) if "/place/" in i)
+                    if inner:
+                        n = Name(of.group(1), n.end - len(of.group(1)), n.end, inner[0], "Location")
+                if not n.iri or "/place/" not in n.iri or lk.score < 0.9 or in_question(ctx, n) or n.text.lower() in own:
+                    continue
+                if n.iri not in places or places[n.iri][0] < ss.coverage:
+                    places[n.iri] = (ss.coverage, ss, n)
+        found.append(places)
+    both = sorted(((min(found[0][k][0], found[1][k][0]), k) for k in found[0].keys() & found[1].keys()), reverse=True)
+    if not both:
+        return None
+    top = [k for score, k in both if score >= both[0][0] - 1e-9]
+    if len(top) > 1 and not m.group("noun").lower().endswith(("ies", "s")):
+        return None  # two places fit both halves equally: the question's one place is not determined
+    names = [found[0][k][2] for k in top]
+    evidence = [Evidence(found[i][k][1].passage_id, [(found[i][k][1].sent.start, found[i][k][1].sent.end)],
+                         found[i][k][0]) for k in top for i in (0, 1)]
+    conf = min(1.0, 0.35 + 0.6 * both[0][0])
+    return Draft(join([n.text for n in names]), "location", conf, evidence, items=[(n.text, n.iri) for n in names])

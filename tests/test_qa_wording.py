@@ -443,3 +443,16 @@ def test_a_ministry_with_a_long_title_is_named_by_its_first_portfolio() -> None:
 def test_upgrading_a_facility_is_improving_it() -> None:
     assert set(terms("upgrades")) & set(terms("improvement"))
     assert set(terms("refurbished")) & set(terms("upgraded"))
+
+
+def test_the_one_place_that_meets_both_conditions() -> None:
+    kb = _kb_from_text(
+        "Mobile registration teams visited Corvale, Sarnia and Ottavia, where 4,200 people received identity cards.\n\n"
+        "UNHCR repaired eleven schools in Sarnia and Belmonte after the storms.\n\n"
+        "The regional consultation on mixed movements was held in Ottavia in March.\n\n" + _BELMARE)
+    a = answer("Which town both received the mobile registration teams and had schools repaired by UNHCR?", kb)
+    assert a.text is not None and "Sarnia" in a.text
+    assert "Corvale" not in a.text and "Belmonte" not in a.text
+    a = answer("In which town did the mobile teams hand out identity cards and did the regional consultation also "
+               "take place?", kb)
+    assert a.text is not None and "Ottavia" in a.text and "Sarnia" not in a.text
