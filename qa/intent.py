@@ -87,7 +87,10 @@ _ACRONYM_ALONE = re.compile(
 _WHY = re.compile(
     r"^\s*why\b|\bwhat (?:might|could|may|would|can) (?:explain|account for|have caused|have led to|be behind)\b|"
     r"^\s*what (?:led|drove|pushed|caused|moved) (?:[\w'’-]+ ){1,4}to\b|"
-    r"\bwhat (?:was|is|were|are) behind\b|\bwhat accounts? for\b|\bhow come\b|\bwhat made\b|"
+    r"\bwhat (?:was|is|were|are) behind\b|\bwhat (?:lay|lies|lie|sat|sits) behind\b|\bwhat accounts? for\b|\bhow come\b|\bwhat made\b|"
+    # "what pulled staff away from …", "what held up the response", "what helped raise …", "what kept …"
+    r"^\s*what (?:pulled|held up|held back|delayed|slowed|hampered|kept|stopped|helped|contributed to|fuell?ed|boosted|"
+    r"enabled|allowed|underpinned|spurred|brought about)\b|"
     r"\bfor what purpose\b|\bwhat was the (?:rationale|motivation)\b|\bwhat (?:was|were|is|are) the (?:reasons?|causes?|explanation|purpose|aim|goal|challenges?|"
     r"barriers?|obstacles?|limitations?)\b|\bfor what reason\b|\bwhat (?:explains|caused|led to|drove|prevents?|hinders?|"
     r"prompted|triggered|sparked|motivated|pushed|forced|compelled)\b|"

@@ -456,3 +456,23 @@ def test_the_one_place_that_meets_both_conditions() -> None:
     a = answer("In which town did the mobile teams hand out identity cards and did the regional consultation also "
                "take place?", kb)
     assert a.text is not None and "Ottavia" in a.text and "Sarnia" not in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "What lay behind the fall in school enrolment?",
+    "What held back the rollout of the new identity cards?",
+    "What kept the clinics from opening on time?",
+    "What fuelled the rise in tensions in the border towns?",
+])
+def test_what_lay_behind_or_held_back_asks_a_reason(question: str) -> None:
+    from qa.intent import detect
+
+    assert detect(question).kind == "why"
+
+
+def test_what_delayed_a_response_is_read_from_the_sentence_giving_the_cause() -> None:
+    kb = _kb_from_text(
+        "The cyclone response started late. The distribution of shelter kits in Marlo district was delayed by "
+        "three weeks because the warehouse in the capital had run out of tarpaulins.\n\n" + _BELMARE)
+    a = answer("What held up the handing out of shelter kits in Marlo district?", kb)
+    assert a.text is not None and "tarpaulins" in a.text
