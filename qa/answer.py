@@ -256,6 +256,9 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
     else:
         drafts = [d for fn in _PLANS.get(intent.kind, _PLANS["generic"]) if (d := _run(fn, ctx)) and d.text]
         best = _choose(ctx, drafts)
+        if direct is not None and direct.confidence >= options.min_confidence and (
+                best is None or best.confidence < options.min_confidence):
+            best = direct  # the name paired with the extreme figure, though not sure enough to come first
     notes: list[str] = []
     if best is not None:
         reason = _refuse(ctx, best)

@@ -212,8 +212,9 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
     origin = bool(_ASKS_ORIGIN.search(ctx.question))
     for ss in ctx.scored_sentences[:10]:
         p = ctx.kb.passages[ss.passage_id]
-        said_rest = sum(w for t, w in rest.items() if t in ss.matched) / total
-        if p.kind == "table_row" or max(ss.coverage, said_rest) < 0.3:
+        # "Out of them, 12 departed to Australia, …": the sentence before says whom the breakdown counts
+        said_rest = max(sum(w for t, w in rest.items() if t in ss.matched) / total, ss.ctx_coverage)
+        if p.kind == "table_row" or max(ss.coverage, said_rest) < 0.2:
             continue
         pairs = []
         for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
@@ -226,8 +227,8 @@ def answer_extreme(ctx: Ctx) -> Draft | None:
                 found = numbers(m.group(1))
                 if found:
                     pairs.append((found[0].value, n))
-        if len(pairs) < 2:
-            continue
+        if len(pairs) < 2 or (len(pairs) < 3 and max(ss.coverage, said_rest) < 0.3):
+            continue  # (a sentence saying little of the question is read only when it lists three or more)
         value, name = (max if most else min)(pairs, key=lambda x: x[0])
         # three or more names each written with its figure: the sentence is the breakdown asked about
         conf = min(1.0, 0.2 + 0.8 * said_rest + (0.1 if len(pairs) >= 3 and kind != "any" else 0.0))

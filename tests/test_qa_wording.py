@@ -476,3 +476,18 @@ def test_what_delayed_a_response_is_read_from_the_sentence_giving_the_cause() ->
         "three weeks because the warehouse in the capital had run out of tarpaulins.\n\n" + _BELMARE)
     a = answer("What held up the handing out of shelter kits in Marlo district?", kb)
     assert a.text is not None and "tarpaulins" in a.text
+
+
+@pytest.mark.parametrize("phrase", ["nine out of every ten", "about eight in 10 of", "the lion's share of", "the vast majority of"])
+def test_most_of_said_as_a_fraction_or_an_idiom(phrase: str) -> None:
+    from qa.intent import rewrite
+
+    assert "most of" in rewrite(f"Which city received {phrase} the new arrivals?")
+
+
+def test_the_country_that_took_most_from_a_breakdown_after_the_sentence_saying_what_it_counts() -> None:
+    kb = _kb_from_text(
+        "Resettlement grew. In 2024, 610 refugees left the country for resettlement. Of these, 40 went to Finland, "
+        "75 to Ireland and 495 to Sweden.\n\n" + _BELMARE)
+    a = answer("Which nation received roughly eight out of every ten of the refugees resettled in 2024?", kb)
+    assert a.text is not None and "Sweden" in a.text and "Finland" not in a.text
