@@ -111,6 +111,7 @@ _SYNONYM_GROUPS = (
     "affected affect affects affecting impacted",
     "declared declare declares declaring announced announce announces announcing proclaimed",
     "upgraded upgrade upgrades upgrading improvement improvements improved improve improving refurbished renovated",
+    "documents document papers credentials",
     "issued issuing distributed distribute distributes distributing distribution",
     "detained detain detaining detention jailed imprisoned incarcerated",
     "released release releasing freed",

@@ -491,3 +491,11 @@ def test_the_country_that_took_most_from_a_breakdown_after_the_sentence_saying_w
         "75 to Ireland and 495 to Sweden.\n\n" + _BELMARE)
     a = answer("Which nation received roughly eight out of every ten of the refugees resettled in 2024?", kb)
     assert a.text is not None and "Sweden" in a.text and "Finland" not in a.text
+
+
+def test_an_objective_is_a_target_and_papers_are_documents() -> None:
+    from qa.intent import detect
+
+    assert detect("What objective was set for the share of children enrolled in school?").field == "target"
+    assert detect("What was the objective of the new law?").field != "target"
+    assert set(terms("papers")) & set(terms("documents"))
