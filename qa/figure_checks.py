@@ -48,8 +48,10 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     # "how many people died" is answered by "96 deaths": the noun is the action asked, counted
     said_action = bool(set(terms(verb)) & c.unit) if verb else False
     measured = bool(c.unit & _MEASURE_UNITS)  # "how much water": "17 litres", "10,000 hectares" measure it
+    # "how many groups belong to the network" is answered by "31 organizations": kinds of body count each other
+    bodies = bool(unit & _BODIES and c.unit & _BODIES)
     if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent \
-            and not said_action and not measured:
+            and not said_action and not measured and not bodies:
         factor *= 0.45
         reasons.append("the figure counts something else")
     # "Syrian workers" asked, "people from Syria" written: the country's name says it too
@@ -140,8 +142,11 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
             factor *= 0.4
             reasons.append(f"the sum comes from {source.group(1).strip()}, not from {asked[0].surface}")
     a, b = clause_of(raw, c.number.start, c.number.end)
-    if re.match(r"[\s;,:-]*(?:it|they|this|these|which|who|that)\b", raw[a:b], re.IGNORECASE):
-        a = 0  # "MINVA approved the protocol; it requires …": the clause speaks of what came before
+    if re.match(r"[\s;,:-]*(?:it|they|this|these|which|who|that|(?:the|its|their) (?:[\w-]+ ){0,2}?(?:rate|share|"
+                r"proportion|percentage)\b)", raw[a:b], re.IGNORECASE):
+        # "MINVA approved the protocol; it requires …", "… loans to 1,275 entrepreneurs; the repayment rate
+        # reached 96%": the clause speaks of what came before
+        a = 0
     for lk in ctx.links:
         if lk.score < 0.9 or ctx.kb.ubiquitous(lk.iri):
             continue
@@ -201,6 +206,8 @@ _PART_ASKED = re.compile(r"\bhow many of (?:the|those|these|its|their|them)\b[^?
                          r"((?:[\w'’-]+\s*){1,4})\??\s*$", re.IGNORECASE)
 
 
+_BODIES = frozenset(terms("groups bodies entities actors organizations organisations ngos agencies institutions partners "
+                          "associations networks"))
 _MEASURE_UNITS = frozenset(terms("litres liters hectares tonnes tons kilograms kilos kg kilometres kilometers km metres meters "
                                  "megawatts kilowatts hours days weeks months years cubic"))
 _NAMED_PART = re.compile(r"\s*(?:per ?cent\s+)?of (?:them|whom|these|those)(?: (?:were|are|was|being))? "

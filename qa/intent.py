@@ -79,7 +79,7 @@ _ACRONYM_ALONE = re.compile(
     r"(?:\s+(?i:mentioned|referred|cited|that|which|who)\b|\s*\?|$)|"
     # "PNR - which institution is that?", "ABC - which ministry is meant?"
     r"^\s*(?:the )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*\s*[-–—:,]\s*(?i:which|what|who)\b[^?]*\b(?i:is|are|was) "
-    r"(?i:that|this|it|meant|intended|referred to)\s*\??$|"
+    r"(?i:that|this|it|meant|intended|referred to)\s*(?:\?|$|,\s*(?i:whose|which|who|that)\b)|"
     # "… staff of the ABC. What is that?": the acronym closing the first sentence is asked about
     r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\s*[.;:?!]\s*(?i:what|who) (?i:is|are|was|were) (?i:that|this|it|they)"
     r"(?:\s+(?i:exactly))?\s*\??$"
@@ -210,6 +210,7 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bjoin(?:s|ed)? forces with\b", "partnered with"),
         (r"\bset(?:s|ting)? up\b", "established"),
         (r"\bhand(?:s|ed)? out\b", "issued"),
+        (r"\bturn(?:s|ed)? out to be\b", "were"),
         # "took in nearly nine out of every ten of the refugees", "the lion's share of": most of them
         (r"\b(?:(?:nearly|almost|about|around|some|roughly)\s+)?(?:six|seven|eight|nine|[6-9])\s+(?:out\s+)?(?:of|in)\s+"
          r"(?:every\s+)?(?:ten|10)(?:\s+of)?\b|\bthe (?:lion['’]s share|bulk|(?:vast|overwhelming|great) majority) of\b",

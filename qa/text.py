@@ -113,6 +113,8 @@ _SYNONYM_GROUPS = (
     "upgraded upgrade upgrades upgrading improvement improvements improved improve improving refurbished renovated",
     "documents document papers credentials",
     "issued issuing distributed distribute distributes distributing distribution",
+    "rejected rejection rejections refused refusal refusals denied denial",
+    "appeal appeals appealed appealing",
     "detained detain detaining detention jailed imprisoned incarcerated",
     "released release releasing freed",
     "safe secure",
@@ -193,6 +195,11 @@ _PHRASES = (
     (re.compile(r"\brulings\b", re.IGNORECASE), "decisions"),  # (not "rules on", a verb)
     (re.compile(r"\bdeath tolls?\b", re.IGNORECASE), "number killed"),
     (re.compile(r"\block(?:ed|s|ing)? up\b", re.IGNORECASE), "detained"),
+    (re.compile(r"\bturn(?:ed|s)? out to be\b", re.IGNORECASE), "were"),
+    (re.compile(r"\bspecial needs\b", re.IGNORECASE), "specific needs"),  # the sector's term
+    # "to challenge the refusal": to appeal against it (not "the challenges faced")
+    (re.compile(r"\bchalleng(?:e|ed|es|ing) (?=(?:the|a|an|their|its|this|that|such) (?:[\w-]+ )?(?:refusals?|rejections?|"
+                r"decisions?|rulings?|denials?|negative decisions?)\b)", re.IGNORECASE), "appeal against "),
     (re.compile(r"\bon (?:their|his|her|its|my|your|our) own\b", re.IGNORECASE), "alone"),
     # "those hit by the flooding", "the quake-hit zones": affected (the active "floods that hit X" is not)
     (re.compile(r"\bhit by\b", re.IGNORECASE), "affected by"),

@@ -499,3 +499,36 @@ def test_an_objective_is_a_target_and_papers_are_documents() -> None:
     assert detect("What objective was set for the share of children enrolled in school?").field == "target"
     assert detect("What was the objective of the new law?").field != "target"
     assert set(terms("papers")) & set(terms("documents"))
+
+
+def test_an_acronym_asked_with_a_dash_and_a_relative_clause() -> None:
+    from qa.intent import detect
+
+    assert detect("DRB — which body is this, whose staff were trained on the new procedure?").kind == "acronym"
+
+
+def test_kinds_of_body_count_each_other_and_plain_words_for_needs_and_results() -> None:
+    from qa.intent import rewrite
+    from qa.names import asked_type
+    from qa.text import one_word_verbs
+
+    kb = _kb_from_text("Protection networks grew. The Safe Route Network (SRN) is made up of 27 organizations.\n\n"
+                       + _BELMARE)
+    a = answer("How many groups belong to the Safe Route Network?", kb)
+    assert a.text is not None and "27" in a.text
+    assert "tribunal" in asked_type("Which court hears the appeals?")[1]
+    assert "were" in rewrite("How many turned out to be children?")
+    assert set(terms(one_word_verbs("special needs"))) == set(terms("specific needs"))
+
+
+def test_a_rate_in_the_clause_after_a_semicolon_speaks_of_the_clause_before() -> None:
+    from pathlib import Path
+
+    from graph.extract import extract
+    from ingest import read_report
+    from qa.kb import KnowledgeBase
+
+    doc = read_report(Path(__file__).parent / "data" / "reports" / "unhcr-arr-2022-calderra.txt")
+    kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
+    a = answer("How reliably did refugee borrowers repay FUNDAMIC's microloans - what repayment rate was achieved?", kb)
+    assert a.text is not None and "96%" in a.text
