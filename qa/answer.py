@@ -71,6 +71,7 @@ from .tables import (
     answer_code_of_area,
     answer_finance,
     answer_indicator,
+    answer_indicator_code,
     answer_row_by_value,
     match_indicators,
 )
@@ -241,7 +242,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
                 or answer_budget_closest(ctx))
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
-    form = (answer_area_code(ctx) or answer_code_of_area(ctx) or answer_part_of_whole(ctx) or answer_kind_share(ctx) or answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
+    form = (answer_area_code(ctx) or answer_code_of_area(ctx) or answer_indicator_code(ctx) or answer_part_of_whole(ctx) or answer_kind_share(ctx) or answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
             or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx))
     goal = answer_goal(ctx)  # "what should refugees be able to do by 2027": the area's goal statement

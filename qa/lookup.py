@@ -183,8 +183,11 @@ def _described_acronym(ctx: Ctx) -> Draft | None:
 
 
 def _described_known_body(ctx: Ctx, focus: set[str], written: set[str]) -> tuple[int, Draft] | None:
-    """"the UN office coordinating humanitarian affairs": a body the report writes only by its
-    acronym ("led by OCHA"), whose full name the gazetteer knows and the question describes."""
+    """"the UN office coordinating humanitarian affairs": a body the best sentences write by its acronym
+    ("led by OCHA") whose full name the question describes; or "the commission that decided 722 claims":
+    the body of the kind asked that the sentence saying what the question says names."""
+    kind = _DESCRIBED_KIND.search(ctx.question)
+    kind_terms = set(terms(kind.group(1))) if kind else set()
     best: tuple[int, float, str, str, int, int, str] | None = None
     for ss in ctx.scored_sentences[:5]:
         if ss.coverage < 0.25:
@@ -193,15 +196,31 @@ def _described_known_body(ctx: Ctx, focus: set[str], written: set[str]) -> tuple
             e = ctx.kb.entity(n.iri) if n.iri else None
             if e is None or not e.acronym or e.acronym == e.label or e.acronym in written:
                 continue
-            start, end = n.start, n.end
             label_terms = set(terms(e.label))
             shared = len(label_terms & focus)
-            if shared >= 2 and 2 * shared >= len(label_terms) and (best is None or (shared, ss.score) > best[:2]):
-                best = (shared, ss.score, e.acronym, e.label, start, end, ss.passage_id)
+            described = shared >= 2 and 2 * shared >= len(label_terms)
+            # the kind asked is the body's own head noun, and the sentence says most of the question
+            of_kind = bool(kind_terms) and kind_terms <= label_terms and ss.coverage >= 0.45
+            if (described or of_kind) and (best is None or (shared, ss.score) > best[:2]):
+                best = (shared, ss.score, e.acronym, n.iri or "", n.start, n.end, ss.passage_id)
     if best is None:
         return None
-    _, _, acronym, label, start, end, pid = best
-    return best[0], Draft(f"{acronym} ({label})", "acronym", 0.75, [Evidence(pid, [(start, end)], 1.0)])
+    shared, _, acronym, iri, start, end, pid = best
+    e = ctx.kb.entity(iri)
+    evidence = [Evidence(pid, [(start, end)], 1.0)]
+    if e is not None and e.definition_passage in ctx.kb.passages:
+        text = ctx.kb.passages[e.definition_passage].text
+        spans = [sp for sp in (find_phrase(text, e.label), find_phrase(text, e.acronym)) if sp]
+        if len(spans) == 2:  # where the report writes the name out
+            return shared, Draft(f"{acronym} ({e.label})", "acronym", 0.75,
+                                 [*evidence, Evidence(e.definition_passage, spans, 1.0)])
+    # the full name is the gazetteer's, not the report's: the answer is what the report writes
+    return shared, Draft(acronym, "acronym", 0.75, evidence,
+                         notes=[f"{acronym} is {e.label} (not written out in the report)"] if e is not None else [])
+
+
+_DESCRIBED_KIND = re.compile(r"\b(?:for|of) (?:the|a|an|its|their) (?:[\w'’-]+ ){0,3}?([a-z]+)\s+(?:that|which|who|whose|"
+                             r"in charge|responsible)\b", re.IGNORECASE)
 
 
 def _international(ctx: Ctx, iri: str) -> bool:

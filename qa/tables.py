@@ -502,13 +502,35 @@ _ASKS_AREA_CODE = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?codes?\b|\b
                         r"(?:it|used|given)\b", re.IGNORECASE)
 
 
+_ASKS_INDICATOR_CODE = re.compile(
+    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:code|number)\b[^?]*\b(?:indicators?|measures?|metrics?|tables?)\b|"
+    r"\bunder (?:what|which) (?:[\w-]+ )?(?:code|number)\b", re.IGNORECASE)
+
+
+def answer_indicator_code(ctx: Ctx) -> Draft | None:
+    """"Which code does the child protection table give the measure of children in alternative care?":
+    the number of the indicator row whose label fits the question best."""
+    if not _ASKS_INDICATOR_CODE.search(ctx.question) or _AREA_CODE.search(ctx.question) or re.search(
+            r"\b(?:budget\w*|funds?|funding|money|spent|expenditure)\b", ctx.question, re.IGNORECASE):
+        return None
+    matches = match_indicators(ctx)
+    if not matches or matches[0][3] < 0.45 or len(matches) > 1 and matches[1][2].code != matches[0][2].code \
+            and matches[1][0] >= matches[0][0] - 1e-9:
+        return None  # no row fits, or two fit as well: the question does not say which
+    row = matches[0][2]
+    passage = ctx.kb.passages[row.passage_id]
+    span = find_phrase(passage.text, row.label[:60])
+    return Draft(f"indicator {row.code} ({short(row.label, 150)})", "indicator", min(0.9, 0.4 + matches[0][3] * 0.5),
+                 [Evidence(row.passage_id, [span or (0, len(passage.text.rstrip()))], 1.0)])
+
+
 def answer_code_of_area(ctx: Ctx) -> Draft | None:
     """"Under what code does the budget table list child protection?": the code of the area whose
     title the question says most of (at the level it names, when it names one)."""
     if _AREA_CODE.search(ctx.question) or not _ASKS_AREA_CODE.search(ctx.question) or not re.search(
             r"\b(?:tables?|budget\w*|areas?|outcomes?|impacts?|enabling|lines?|rows?|financ\w*|money)\b", ctx.question, re.IGNORECASE):
         return None  # "what code of conduct …" is not about the tables
-    if re.search(r"\bindicators?\b", ctx.question, re.IGNORECASE):
+    if re.search(r"\b(?:indicators?|measures?|metrics?)\b", ctx.question, re.IGNORECASE):
         return None  # "under which indicator code …": the row's number, not its area's
     asked = set(terms(ctx.question))
     kinds = [k for k in ("impact", "outcome", "enabling") if re.search(rf"\b{k}\b", ctx.question, re.IGNORECASE)]

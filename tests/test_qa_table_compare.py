@@ -339,3 +339,11 @@ def test_the_indicator_measured_on_a_rating_scale(qa_kb_marovia, question: str) 
 def test_the_row_with_the_lowest_or_highest_baseline(qa_kb_marovia, question: str, expected: str, absent: str) -> None:
     a = answer(question, qa_kb_marovia)
     assert a.text is not None and f"indicator {expected} " in a.text and f"indicator {absent} " not in a.text
+
+
+def test_the_number_of_the_indicator_a_question_describes(qa_kb_marovia) -> None:
+    a = answer("What number does the results table give the measure of survivors happy with the GBV case "
+               "management they received?", qa_kb_marovia)
+    assert a.text is not None and a.text.startswith("indicator 4.3")
+    a = answer("Under which code does the budget table list child protection?", qa_kb_marovia)
+    assert a.text is None or "indicator" not in a.text

@@ -337,3 +337,16 @@ def test_a_body_written_only_by_its_acronym_is_found_from_a_description() -> Non
     a = answer("What short name does the report use for the UN office coordinating humanitarian affairs that "
                "heads the disaster network?", kb)
     assert a.text is not None and a.text.startswith("OCHA")
+
+
+def test_the_acronym_of_a_body_of_the_kind_asked_named_where_the_question_is_answered() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Asylum. The National Refugee Board (NRB) is the body in charge of refugee status determination.\n\n"
+        "The NRB decided 1,140 asylum claims in 2024 and recognized 830 refugees.\n\n"
+        "Cash assistance reached 1,200 households in the northern districts during the year.\n")
+    a = answer("Which abbreviation does the report use for the board that decided 1,140 asylum claims in 2024?", kb)
+    assert a.text is not None and a.text.startswith("NRB") and "National Refugee Board" in a.text
+    cited = " ".join(c.text[s:e] for c in a.citations for s, e in c.highlights)
+    assert "National Refugee Board" in cited
