@@ -18,6 +18,7 @@ from .intent import _FAMILIES
 from .kb import Link, RelationRef
 from .model import TripleRef
 from .names import Name, asked_noun, asked_type, fits, in_question, join, names_in
+from .signals import clause_of
 from .text import find_phrase, terms
 
 _AUX = re.compile(r"^\s*(?:which|what|who|whom)\b(?:\s+[\w'’-]+){0,5}?\s+(did|does|do|has|have|had|is|are|was|were|will|can|could)\b",
@@ -202,7 +203,7 @@ def many_expected(ctx: Ctx) -> bool:
 # the campaign with UNHCR" is not about leading; "UNHCR and UNICEF jointly ran the hubs" is).
 _SENTENCE_FORMS: dict[tuple[str, ...], str] = {
     ("leads", "coLeads", "chairs"): r"\b(?:ran|running|operated by|implemented by)\b",
-    ("partnersWith",): r"\b(?:in )?coordinat\w* with\b",
+    ("partnersWith",): r"\b(?:in )?coordinat\w*\b(?=[^.;]{0,80}?\bwith\b)",
     ("establishes",): r"\bopen(?:ed|s|ing)\b",  # "opened nine centres" is setting them up
     # "presented its first report on … to the National Congress": handed to, as a submission is
     ("submitsTo",): r"\b(?:presented|sent|handed|delivered|forwarded|transmitted)\b(?=[^.;]{0,150}?\bto\s+(?:the\s+)?(?-i:[A-Z]))",
@@ -227,18 +228,26 @@ def _admitted_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 
-_TO_WHICH = re.compile(r"(?:^\s*|\b)to (?:which|whom|what)\b", re.IGNORECASE)
-_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_PREP_WHICH = re.compile(r"(?:^\s*|\b)(to|with) (?:which|whom|what)\b", re.IGNORECASE)
 
 _LEADERSHIP = frozenset({"leads", "coLeads", "chairs"})
 
 
-def _verb_in(raw: str, own: re.Pattern[str] | None, admitted: re.Pattern[str] | None) -> tuple[re.Match[str] | None, bool]:
-    """The relation's verb in a sentence, and whether it is the family's own."""
-    vm = own.search(raw) if own else None
-    if vm or admitted is None:
-        return vm, vm is not None
-    return admitted.search(raw), False
+def _verb_in(raw: str, own: re.Pattern[str] | None, admitted: re.Pattern[str] | None,
+             asked: frozenset[str] = frozenset()) -> tuple[re.Match[str] | None, bool]:
+    """The relation's verb in a sentence, and whether it is the family's own. Of several, the one
+    whose clause says most of the question ("With UNHCR support, the ministry trained …, and the
+    CRC provided psychosocial support to …" asked about psychosocial help)."""
+    for pattern, is_own in ((own, True), (admitted, False)):
+        found = list(pattern.finditer(raw)) if pattern else []
+        if found:
+            return max(found, key=lambda m: (_said_in_clause(raw, m, asked), -m.start())), is_own
+    return None, False
+
+
+def _said_in_clause(raw: str, m: re.Match[str], asked: frozenset[str]) -> int:
+    a, b = clause_of(raw, m.start(), m.end())
+    return len(asked & set(terms(raw[a:b])))
 
 
 def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None:
@@ -265,7 +274,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
             continue
         if not head_supported(ctx, raw):
             continue
-        vm, own_verb = _verb_in(raw, verb, admitted)
+        vm, own_verb = _verb_in(raw, verb, admitted, frozenset(ctx.focus))
         if verb and not vm and not words:
             continue  # the relation's verb is not in the sentence (a specific kind may still be named)
         names = [n for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end) if not in_question(ctx, n)]
@@ -308,13 +317,17 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                 if after and not (_plural(ctx) or many_expected(ctx)):
                     after = after[:1]  # the verb's direct object
                 names = after or names
-        if vm is not None and _TO_WHICH.search(ctx.question):
-            # "submitted its report to which body": the name after "to", not one met on the way
+        prep = _PREP_WHICH.search(ctx.question)
+        if vm is not None and prep:
+            # "submitted its report to which body", "coordinated the plan with which bodies": the names
+            # after that preposition, not one met on the way
             vend = ss.sent.start + vm.end()
-            to_first = next((i for i, n in enumerate(names) if n.start >= vend
-                             and _TO_BEFORE.search(p.text[max(ss.sent.start, n.start - 8) : n.start])), None)
-            if to_first is not None:
-                names = _list_from(p.text, names[to_first:])  # "to the police, the prosecutor and …"
+            before = re.compile(rf"\b{prep.group(1).lower()}\s+(?:the\s+)?$", re.IGNORECASE)
+            pool = sorted({(n.start, n.end): n for n in names + typed}.values(), key=lambda n: n.start)
+            first = next((i for i, n in enumerate(pool) if n.start >= vend
+                          and before.search(p.text[max(ss.sent.start, n.start - 10) : n.start])), None)
+            if first is not None:
+                names = _list_from(p.text, pool[first:])  # "to the police, the prosecutor and …"
         if not (_plural(ctx) or many_expected(ctx)) and len(names) > 1:
             # "which agency was responsible for shelter": the "Shelter … Sector" is what the question
             # names, the answer is another name near it

@@ -824,3 +824,22 @@ def test_the_year_of_a_goal_is_not_when_something_was_founded() -> None:
         + _OTHER_PARAGRAPHS)
     assert answer("In what year was the Refugee Board established?", kb).text is None
     assert answer("When was the Refugee Board created?", kb).text is None
+
+
+def test_of_two_verbs_of_the_family_the_one_whose_clause_says_the_question() -> None:
+    kb = _kb_from_text(
+        "Mental health. With UNHCR support, the Ministry of Health trained 60 nurses on first aid, and the Sorvian "
+        "Red Crescent (SRC) provided psychosocial support to 900 people in the evacuation centres.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("Which organisation gave psychosocial help to the people in the evacuation centres?", kb)
+    assert a.text is not None and ("Sorvian Red Crescent" in a.text or "SRC" in a.text) and "UNHCR" not in a.text
+
+
+def test_the_bodies_after_with_answer_together_with_which() -> None:
+    kb = _kb_from_text(
+        "Coordination. The Mixed Movements Group (MMG), co-led by UNHCR and IOM, met monthly and coordinated the "
+        "Border Response Plan (BRP) with the Ministry of Interior and the Civil Registry.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("Together with which two state bodies did the MMG coordinate the Border Response Plan?", kb)
+    assert a.text is not None and "Ministry of Interior" in a.text and "Civil Registry" in a.text
+    assert "IOM" not in a.text
