@@ -337,6 +337,10 @@ def _choose(ctx: Ctx, drafts: list[Draft]) -> Draft | None:
         if text.confidence >= ctx.options.min_confidence + 0.15 and not _same_items(graph, text) and \
                 _evidence_coverage(ctx, text) >= _evidence_coverage(ctx, graph) + 0.25:
             return text
+        # "which agency will UNHCR team up with next year": the plan the text states, not a past partnership
+        if _FUTURE_ASKED.search(ctx.question) and text.confidence >= ctx.options.min_confidence + 0.15 and \
+                _says_future(ctx, text) and not _says_future(ctx, graph) and not _same_items(graph, text):
+            return text
     # In plan order: the first answerer that is sure enough wins; otherwise the most confident.
     for d in drafts:
         if d.confidence >= ctx.options.min_confidence + 0.15:
@@ -347,6 +351,15 @@ def _choose(ctx: Ctx, drafts: list[Draft]) -> Draft | None:
 def _same_items(a: Draft, b: Draft) -> bool:
     keys = {iri or name.lower() for name, iri in a.items}
     return any((iri or name.lower()) in keys for name, iri in b.items)
+
+
+_FUTURE_ASKED = re.compile(r"\b(?:will|next year|in the coming year|going to|plans? to|planned to|intends? to)\b", re.IGNORECASE)
+_FUTURE_SAID = re.compile(r"\b(?:will|plans? to|intends? to|is expected to|are expected to)\b", re.IGNORECASE)
+
+
+def _says_future(ctx: Ctx, d: Draft) -> bool:
+    """Whether a draft's evidence states a plan ("In 2024, UNHCR will work with …")."""
+    return any(_FUTURE_SAID.search(ctx.kb.passages[ev.passage_id].text[s:e]) for ev in d.evidence for s, e in ev.spans)
 
 
 def _evidence_coverage(ctx: Ctx, d: Draft) -> float:

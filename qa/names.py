@@ -145,6 +145,9 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
             return "org", ()  # "which government office …": any public body (a directorate, an institute …)
         if w in ("government", "governments") and i + 1 < len(following) and _is_type_noun(following[i + 1]):
             continue  # "which government ministry …": the ministry is asked for
+        if re.fullmatch(_EVENT_NOUNS + "|" + _PLACE_NOUNS, w) and i + 1 < len(following) and \
+                re.fullmatch(_ORG_NOUNS, following[i + 1]):
+            continue  # "which government emergency agency", "which border agency": the last noun is the head
         if w in ("group", "groups") and _PEOPLE_ASIDE.search(low):
             return "population", ()  # "besides displaced people, which group could also get …"
         if w in _TYPE_WORDS:

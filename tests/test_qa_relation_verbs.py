@@ -843,3 +843,18 @@ def test_the_bodies_after_with_answer_together_with_which() -> None:
     a = answer("Together with which two state bodies did the MMG coordinate the Border Response Plan?", kb)
     assert a.text is not None and "Ministry of Interior" in a.text and "Civil Registry" in a.text
     assert "IOM" not in a.text
+
+
+def test_a_question_about_next_year_takes_the_plan_the_text_states() -> None:
+    from qa.names import asked_type
+
+    assert asked_type("Which government emergency agency will UNHCR work with?") == ("org", ())
+    kb = _kb_from_text(
+        "Partnerships. In 2024, UNHCR partnered with the Korea International Cooperation Agency (KOICA) on a "
+        "vocational training programme for young refugees.\n\n"
+        "Outlook. In 2025, UNHCR will work with the National Civil Protection Agency (NCPA) and the district "
+        "councils to include the camps in district contingency plans.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Next year, which government emergency agency will UNHCR team up with to get the camps into "
+               "district contingency plans?", kb)
+    assert a.text is not None and ("NCPA" in a.text or "National Civil Protection Agency" in a.text)
+    assert "KOICA" not in a.text
