@@ -50,7 +50,8 @@ _TYPE_WORDS = {
     "sector": ("sector",),
     "sectors": ("sector",),
     "team": ("team", "unit", "section", "department", "division", "cell", "desk", "office", "group"),
-    "council": ("council",),
+    # a district or town council is its local government ("the Nakori District Local Government")
+    "council": ("council", "local government", "municipalit"),
     "cluster": ("cluster",),
     "alliance": ("alliance",),
     "federation": ("federation",),

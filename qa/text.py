@@ -112,6 +112,7 @@ _SYNONYM_GROUPS = (
     "declared declare declares declaring announced announce announces announcing proclaimed",
     "upgraded upgrade upgrades upgrading improvement improvements improved improve improving refurbished renovated",
     "documents document papers credentials",
+    "enrolled enrol enroll enrolment enrollment enrolling studying",
     "issued issuing distributed distribute distributes distributing distribution",
     "rejected rejection rejections refused refusal refusals denied denial",
     "appeal appeals appealed appealing",

@@ -532,3 +532,13 @@ def test_a_rate_in_the_clause_after_a_semicolon_speaks_of_the_clause_before() ->
     kb = KnowledgeBase({doc.report.id: doc}, {doc.report.id: extract(doc)})
     a = answer("How reliably did refugee borrowers repay FUNDAMIC's microloans - what repayment rate was achieved?", kb)
     assert a.text is not None and "96%" in a.text
+
+
+def test_a_local_council_is_a_local_government_and_studying_is_being_enrolled() -> None:
+    kb = _kb_from_text(
+        "Land and schooling. The Vessa District Local Government allocated 900 hectares for the new Ombra camp.\n\n"
+        "In 2024, 3,150 over-age learners were enrolled in the bridging education programme.\n\n" + _BELMARE)
+    a = answer("Which local council handed over the land for the new Ombra camp?", kb)
+    assert a.text is not None and "Vessa District Local Government" in a.text
+    a = answer("How many over-age children were studying in the bridging programme?", kb)
+    assert a.text is not None and "3,150" in a.text
