@@ -591,16 +591,26 @@ _OF_WHOLE = re.compile(r"\bhow many (?:out )?of (?:the |its |their |[\w’'-]+['
                        re.IGNORECASE)
 
 
+# "Of the 29 groups in the network, how many are headed by women?"
+_OF_WHOLE_FIRST = re.compile(r"^\s*(?:of|out of|among) (?:the |its |their |[\w’'-]+['’]s? ){1,3}?(\d[\d,]*) ([a-z][\w-]*)\b"
+                             r"[^?]*\bhow many\b", re.IGNORECASE)
+
+
 def answer_part_of_whole(ctx: Ctx) -> Draft | None:
     """"In how many of the 25 regions …": the report writes the part with the whole it is out of
     ("287 of the country's 312 municipalities"); the whole, given by the question, is not the answer."""
-    asked = _OF_WHOLE.search(ctx.question)
+    asked = _OF_WHOLE.search(ctx.question) or _OF_WHOLE_FIRST.search(ctx.question)
     if asked is None:
         return None
     whole, noun = asked.group(1), asked.group(2)
-    pattern = re.compile(rf"(?<![\w.,])(\d[\d,]*|[a-z]+(?:[- ][a-z]+)?)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|[\w’'-]+\s+)"
-                         rf"{{0,3}}?{re.escape(whole)}\s+{re.escape(noun[:4])}[\w-]*", re.IGNORECASE)
-    found = first_match(ctx, pattern, 0.2)  # the whole and its noun, written as asked, say much already
+    found = None
+    # the whole's noun as asked, else any noun ("of the 29 groups" written "19 of the 29 organizations")
+    for noun_pattern in (rf"{re.escape(noun[:4])}[\w-]*", r"[a-z][\w-]*"):
+        pattern = re.compile(rf"(?<![\w.,])(\d[\d,]*|[a-z]+(?:[- ][a-z]+)?)\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|"
+                             rf"[\w’'-]+\s+){{0,3}}?{re.escape(whole)}\s+{noun_pattern}", re.IGNORECASE)
+        found = first_match(ctx, pattern, 0.2)  # the whole and its noun, written as asked, say much already
+        if found is not None:
+            break
     if found is None:
         return None
     ss, m = found

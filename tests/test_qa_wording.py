@@ -542,3 +542,11 @@ def test_a_local_council_is_a_local_government_and_studying_is_being_enrolled() 
     assert a.text is not None and "Vessa District Local Government" in a.text
     a = answer("How many over-age children were studying in the bridging programme?", kb)
     assert a.text is not None and "3,150" in a.text
+
+
+def test_of_the_whole_first_then_how_many_reads_the_part_written_with_that_whole() -> None:
+    kb = _kb_from_text(
+        "Community structures. The Refugee Youth Forum grew to 34 member associations. Young women chaired 21 of the "
+        "34 associations, and 60% of them received small grants.\n\n" + _BELMARE)
+    a = answer("Of the 34 groups in the youth forum, how many are led by young women?", kb)
+    assert a.text is not None and "21" in a.text
