@@ -196,7 +196,7 @@ def answer_indicator(ctx: Ctx) -> Draft | None:
     explicit = 0.1 if ctx.intent.field else 0.0  # the question names a column: it is about a table
     conf = min(1.0, 0.2 + 0.9 * strict + explicit) - max(0.0, 0.15 - (score - second))
     notes = []
-    if ctx.intent.percent and row.unit != "percent" and not re.search(r"\bhow many\b", ctx.question, re.IGNORECASE):
+    if ctx.intent.percent and row.unit == "number" and not re.search(r"\bhow many\b", ctx.question, re.IGNORECASE):
         conf *= 0.5  # a share was asked, the row counts
         notes.append("doubt: the question asks for a share, the indicator is a count")
     row_terms = set(_doc_terms(row.label, row.area.title, row.population, row.code))

@@ -113,6 +113,7 @@ _SYNONYM_GROUPS = (
     "upgraded upgrade upgrades upgrading improvement improvements improved improve improving refurbished renovated",
     "documents document papers credentials",
     "enrolled enrol enroll enrolment enrollment enrolling studying",
+    "convention conventions treaty treaties",
     "issued issuing distributed distribute distributes distributing distribution",
     "rejected rejection rejections refused refusal refusals denied denial",
     "appeal appeals appealed appealing",

@@ -347,3 +347,13 @@ def test_the_number_of_the_indicator_a_question_describes(qa_kb_marovia) -> None
     assert a.text is not None and a.text.startswith("indicator 4.3")
     a = answer("Under which code does the budget table list child protection?", qa_kb_marovia)
     assert a.text is None or "indicator" not in a.text
+
+
+def test_a_rating_scale_row_is_not_doubted_as_a_count_and_treaties_are_conventions(qa_kb_marovia) -> None:
+    from qa.text import terms
+
+    assert set(terms("treaties")) == set(terms("conventions"))
+    a = answer("At baseline, how did the extent of participation of displaced people across programme phases rate?",
+               qa_kb_marovia)
+    assert a.text is not None and "Moderate" in a.text
+    assert not any("is a count" in n for n in a.notes)
