@@ -19,7 +19,7 @@ from .kb import Link, RelationRef
 from .model import TripleRef
 from .names import Name, asked_noun, asked_type, fits, in_question, join, names_in
 from .signals import clause_of
-from .text import find_phrase, terms
+from .text import find_phrase, numbers, terms
 
 _AUX = re.compile(r"^\s*(?:which|what|who|whom)\b(?:\s+[\w'’-]+){0,5}?\s+(did|does|do|has|have|had|is|are|was|were|will|can|could)\b",
                   re.IGNORECASE)
@@ -352,6 +352,9 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     raw = kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
     coverage = _coverage_with_verb(ctx, ss) if verb and verb.search(raw) else ss.coverage
     conf = min(1.0, 0.1 + 0.8 * coverage + (0.05 if verb else 0.0))
+    given = {n.value for n in numbers(ctx.question) if not n.is_year and n.value >= 2}
+    if given and given & {n.value for n in numbers(raw)}:
+        conf = min(1.0, conf + 0.1)  # "paid for 44 staff to back which scheme": the sentence states the figure given
     return Draft(text, kind_out, conf, [Evidence(ss.passage_id, spans, score)],
                  items=[(_display(ctx, n), n.iri) for n in names],
                  object_group=len(names) == 1 and (names[0].start, names[0].end) in groups)

@@ -858,3 +858,11 @@ def test_a_question_about_next_year_takes_the_plan_the_text_states() -> None:
                "district contingency plans?", kb)
     assert a.text is not None and ("NCPA" in a.text or "National Civil Protection Agency" in a.text)
     assert "KOICA" not in a.text
+
+
+def test_a_figure_the_question_gives_and_the_sentence_states_makes_the_name_surer() -> None:
+    kb = _kb_from_text(
+        "Regularization. In March, the Migration Office launched the Temporary Stay Programme for Sorvians (TSPS). "
+        "UNHCR supported the TSPS by hiring 37 staff and financing mobile units.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("UNHCR paid for 37 workers to back which scheme run by the migration authority?", kb)
+    assert a.text is not None and ("TSPS" in a.text or "Temporary Stay Programme" in a.text)
