@@ -640,6 +640,16 @@ def _owner_draft(ctx: Ctx, owned_phrase: str) -> Draft | None:
             strength = ss.score + (0.0 if _COMPOUND_OWNER.match(text[n.end : ss.sent.end]) else 0.01)
             if owned and set(terms(owned)) & owned_asked and (best is None or strength > best[0]):
                 best = (strength, ss, n)
+        if best is None and any(set(terms(m.group(1))) & owned_asked for m in re.finditer(
+                r"\b(?:the|this|that|its)\s+((?:[\w-]+\s+)?[\w-]+)", text[ss.sent.start : ss.sent.end], re.IGNORECASE)):
+            # "UNHCR funded four counsellors for the helpline": the sentence before names whose it is
+            # ("The MIMEG´s helpline 155 … received 23,900 calls")
+            before = [sn for sn in ctx.kb.sentences(ss.passage_id) if sn.end <= ss.sent.start][-1:]
+            for sn in before:
+                for n in names_in(ctx, ss.passage_id, sn.start, sn.end):
+                    owned = "" if in_question(ctx, n) else _owned_by(text, sn.start, sn.end, n)
+                    if owned and set(terms(owned)) & owned_asked and best is None:
+                        best = (ss.score - 0.01, ss, n)
     if best is None:
         return None
     _, ss, n = best

@@ -866,3 +866,11 @@ def test_a_figure_the_question_gives_and_the_sentence_states_makes_the_name_sure
         "UNHCR supported the TSPS by hiring 37 staff and financing mobile units.\n\n" + _OTHER_PARAGRAPHS)
     a = answer("UNHCR paid for 37 workers to back which scheme run by the migration authority?", kb)
     assert a.text is not None and ("TSPS" in a.text or "Temporary Stay Programme" in a.text)
+
+
+def test_whose_thing_the_sentence_refers_back_to_is_read_in_the_sentence_before() -> None:
+    kb = _kb_from_text(
+        "Protection. The Ministry of Family Affairs´s hotline 147 received 9,300 calls in 2024. UNHCR funded three "
+        "interpreters for the hotline.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("UNHCR paid for three interpreters working on whose telephone line?", kb)
+    assert a.text is not None and "Ministry of Family Affairs" in a.text
