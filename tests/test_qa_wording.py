@@ -550,3 +550,13 @@ def test_of_the_whole_first_then_how_many_reads_the_part_written_with_that_whole
         "34 associations, and 60% of them received small grants.\n\n" + _BELMARE)
     a = answer("Of the 34 groups in the youth forum, how many are led by young women?", kb)
     assert a.text is not None and "21" in a.text
+
+
+@pytest.mark.parametrize(("asked", "written"), [
+    ("the storm", "the cyclone"),
+    ("a surge in arrivals", "a rise in arrivals"),
+    ("hostility towards refugees", "xenophobic incidents"),
+    ("media coverage turned hostile", "coverage became more negative"),
+])
+def test_words_for_disasters_surges_and_hostility(asked: str, written: str) -> None:
+    assert set(terms(asked)) & set(terms(written)) - set(terms("the a in towards refugees arrivals coverage media"))
