@@ -80,8 +80,17 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         factor *= 0.5  # "of which 11 were refugee-led organizations" is another part
         reasons.append("the figure counts another part of the whole")
     named_part = _NAMED_PART.match(raw[c.number.end :])  # "61% of them children", "… of whom were women"
+    if named_part is None and _OF_WHOM_BEFORE.search(raw[max(0, c.number.start - 20) : c.number.start]):
+        named_part = _PART_AFTER.match(raw[c.number.end :])  # "elected 1,112 members, of whom 545 were women"
     part_terms = set(terms(named_part.group(1))) if named_part else set()
-    if part_terms and _ASKS_COUNT.search(ctx.question) and not part_terms & set(terms(ctx.question)):
+    # the part the question asks ("… were children or adolescents?"), else anything it says
+    asked_part = re.search(r"\b(?:were|are|was|is)\s+((?:[\w'’-]+\s*){1,5})\??\s*$", ctx.question, re.IGNORECASE)
+    asked_terms = set(terms(asked_part.group(1))) if asked_part else set(terms(ctx.question))
+    # ("Venezuelan" asked, "children from Venezuela" written: a people's name and its country's say the same)
+    if part_terms:  # what the figure's clause says of it ("… were detained and released after …")
+        part_terms |= set(terms(raw[c.number.end : clause_of(raw, c.number.start, c.number.end)[1]]))
+    if part_terms and _ASKS_COUNT.search(ctx.question) and not any(
+            p == a or len(p) >= 5 and p[:5] == a[:5] for p in part_terms for a in asked_terms):
         # "of the 48,730 arrivals, how many came through Bundi" answered by the share that were children
         factor *= 0.45
         reasons.append(f"the figure counts the part that were {named_part.group(1) if named_part else ''}, "
@@ -212,6 +221,9 @@ _MEASURE_UNITS = frozenset(terms("litres liters hectares tonnes tons kilograms k
                                  "megawatts kilowatts hours days weeks months years cubic"))
 _NAMED_PART = re.compile(r"\s*(?:per ?cent\s+)?of (?:them|whom|these|those)(?: (?:were|are|was|being))? "
                          r"([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)
+_OF_WHOM_BEFORE = re.compile(r"\b(?:of|among) (?:whom|them|these|those|which)\s+$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:were|are|was|being) ([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)"
+                         r"(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\bhow many\b|\b(?:what|which) (?:number|share|proportion|percentage|part)\b", re.IGNORECASE)
 _MONEY_AMOUNT = re.compile(r"\b(?:cash|money|dollar|usd|grant|transfer)s?\s+(?:amount|sum|value)\b|\bamount of (?:cash|money)\b|"
                            r"\bhow much (?:cash|money)\b", re.IGNORECASE)

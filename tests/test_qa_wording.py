@@ -560,3 +560,13 @@ def test_of_the_whole_first_then_how_many_reads_the_part_written_with_that_whole
 ])
 def test_words_for_disasters_surges_and_hostility(asked: str, written: str) -> None:
     assert set(terms(asked)) & set(terms(written)) - set(terms("the a in towards refugees arrivals coverage media"))
+
+
+def test_a_part_named_after_of_whom_is_not_another_part_asked() -> None:
+    kb = _kb_from_text(
+        "Participation. In June, 860 representatives were elected to the camp committees, of whom 410 were women.\n\n"
+        "Health. The clinics attended 12,400 patients, of which 64.5% were women.\n\n" + _BELMARE)
+    assert answer("Of the 860 people elected to the camp committees, how many were under 25?", kb).text is None
+    assert answer("What share of the 12,400 patients seen by the clinics were children?", kb).text is None
+    a = answer("Of the 860 people elected to the camp committees, how many were women?", kb)
+    assert a.text is not None and "410" in a.text
