@@ -114,6 +114,13 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     if ctx.intent.percent and not c.number.percent and not ratio_end(raw, c.number):
         factor *= 0.45
         reasons.append("a share was asked, the figure is a count")
+    one_year = re.search(r"\b(?:in|during) ((?:19|20)\d\d) (?:alone|only)\b|\bonly in ((?:19|20)\d\d)\b", ctx.question,
+                         re.IGNORECASE)
+    since = re.search(r"\b(?:since|from) ((?:19|20)\d\d)\b|\b(?:in total|so far|to date|cumulative\w*|all together)\b",
+                      raw[c.number.end : clause_of(raw, c.number.start, c.number.end)[1]], re.IGNORECASE)
+    if one_year and since and (since.group(1) is None or int(since.group(1)) < int(one_year.group(1) or one_year.group(2))):
+        factor *= 0.4  # "how many lights in 2023 alone" answered by "2,600 lights installed since 2022": a running total
+        reasons.append("the figure is a total over several years, one year was asked")
     if asks_duration(ctx.question) and not is_duration(raw, c.number, c.unit):
         factor *= 0.5
         reasons.append("a length of time was asked, the figure is not one")

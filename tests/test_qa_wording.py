@@ -570,3 +570,12 @@ def test_a_part_named_after_of_whom_is_not_another_part_asked() -> None:
     assert answer("What share of the 12,400 patients seen by the clinics were children?", kb).text is None
     a = answer("Of the 860 people elected to the camp committees, how many were women?", kb)
     assert a.text is not None and "410" in a.text
+
+
+def test_a_running_total_does_not_answer_one_year_alone() -> None:
+    kb = _kb_from_text(
+        "Energy. Refugees reported feeling safer at night thanks to the 1,900 solar lamps installed in the camps "
+        "since 2021.\n\n" + _BELMARE)
+    assert answer("How many solar lamps were put up in the camps in 2024 alone?", kb).text is None
+    a = answer("How many solar lamps have been installed in the camps since 2021?", kb)
+    assert a.text is not None and "1,900" in a.text
