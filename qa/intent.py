@@ -167,7 +167,8 @@ _TARGET_NOUN = re.compile(
 _FIELDS = (
     ("baseline", r"\bbaseline\b|\b(?:start(?:ing)?|initial|opening) (?:point|value|figure|level|rate)\b|"
                  r"\b(?:start|started|begin|began) (?:from|out)\b"),
-    ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed|ing|s)?\b|\bplanned\b|\bobjective\b(?! (?:of|was to)\b)"),
+    ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed|ing|s)?\b|\bplanned\b|\bobjective\b(?! (?:of|was to)\b)|"
+               r"\bhop(?:e|ed|ing) to\b"),
     ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
 )
 _MASS_NOUNS = (r"land|water|food|rain\w*|fuel|firewood|time|space|area|electricity|energy|grain|timber|wood|"

@@ -498,6 +498,7 @@ def test_an_objective_is_a_target_and_papers_are_documents() -> None:
 
     assert detect("What objective was set for the share of children enrolled in school?").field == "target"
     assert detect("What was the objective of the new law?").field != "target"
+    assert detect("To what level did UNHCR hope to bring the unemployment rate?").field == "target"
     assert set(terms("papers")) & set(terms("documents"))
 
 
