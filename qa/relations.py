@@ -398,13 +398,17 @@ _ORG_KIND_WORDS = frozenset({"ngo", "non-governmental", "organization", "organis
 _APPOSED_ORG = re.compile(r"\b(?:the|a|an|its|our|UNHCR(?:['’]s)?)\s+(?:[\w-]+\s+){0,2}?(?:partner|organi[sz]ation|NGO|"
                           r"association|foundation|charity)\s+$", re.IGNORECASE)
 
-_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an|its)\b[^,;]*,\s*$")
+# ", the national chapter of …,", ", chaired by the MSPB,": a phrase describing the name before it
+_APPOSITIVE = re.compile(r"^(?:\s*\([^()]{1,20}\))?,\s+(?:(?:the|a|an|its)\b|(?:chaired|led|co-led|headed|run|managed|supported|funded|backed|"
+                         r"coordinated|created|established|set up|composed|made up) (?:by|of)\b)[^,;]*,\s*$")
 
 
 def _subject_before(text: str, names: list[Name], *, coordinated: bool = False) -> list[Name]:
     """The name the verb's clause is about: the last one before the verb, unless it sits inside an
     appositive ("Caritas X, the national chapter of Caritas Internationalis, managed …"). With
     ``coordinated``, the names listed with it too ("UNHCR and UNICEF supported …")."""
+    # "the National Health Fund (NHF)": an acronym in brackets belongs to the name before it
+    names = [n for k, n in enumerate(names) if k == 0 or not re.fullmatch(r"\s*\(\s*", text[names[k - 1].end : n.start])]
     if not names:
         return []
     i = len(names) - 1

@@ -874,3 +874,12 @@ def test_whose_thing_the_sentence_refers_back_to_is_read_in_the_sentence_before(
         "interpreters for the hotline.\n\n" + _OTHER_PARAGRAPHS)
     a = answer("UNHCR paid for three interpreters working on whose telephone line?", kb)
     assert a.text is not None and "Ministry of Family Affairs" in a.text
+
+
+def test_a_name_inside_a_chaired_by_phrase_is_not_the_subject() -> None:
+    kb = _kb_from_text(
+        "Health coverage. In May, the Board of the National Health Fund (NHF), chaired by the Ministry of Health "
+        "(MoH), approved Resolution No. 12-2024, which lets refugees enrol in the subsidised scheme.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("Which body approved Resolution No. 12-2024 letting refugees enrol in the subsidised scheme?", kb)
+    assert a.text is not None and ("NHF" in a.text or "National Health Fund" in a.text) and "MoH" not in a.text
