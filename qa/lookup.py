@@ -290,6 +290,8 @@ def answer_location(ctx: Ctx) -> Draft | None:
     graph = None
     if ctx.kb.relations and not any(re.search(r"\bby\s+(?:the\s+)?$", ctx.question[: lk.start]) for lk in ctx.links):
         graph = answer_relation_graph(ctx)  # "supported by UNHCR": UNHCR is not the thing located
+        if graph is not None and graph.items and not any(iri and "/place/" in iri for _, iri in graph.items):
+            graph = None  # the other side of the relation is a body, not a place ("where …" answered "UNHCR")
         if graph is not None:
             graph.kind = "location"
     text = _location_from_text(ctx)

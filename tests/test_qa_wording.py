@@ -580,3 +580,9 @@ def test_a_running_total_does_not_answer_one_year_alone() -> None:
     assert answer("How many solar lamps were put up in the camps in 2024 alone?", kb).text is None
     a = answer("How many solar lamps have been installed in the camps since 2021?", kb)
     assert a.text is not None and "1,900" in a.text
+
+
+def test_where_is_not_answered_by_a_body_the_graph_relates_to_a_place(qa_kb_nyandara) -> None:
+    a = answer("Besides the new Lwamba settlement, where were close to 2,000 further households given plots?",
+               qa_kb_nyandara)
+    assert a.text is not None and "UNHCR" not in a.text and "Obuya" in a.text
