@@ -212,6 +212,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bset(?:s|ting)? up\b", "established"),
         (r"\bhand(?:s|ed)? out\b", "issued"),
         (r"\bturn(?:s|ed)? out to be\b", "were"),
+        (r"\b(?:is|are) home to\b", "hosts"),
+        (r"\b(?:was|were) home to\b", "hosted"),
         (r"\bhand(?:s|ed|ing)? over (?=(?:the |its |their )?(?:land|plots?|hectares|sites?|buildings?|premises)\b)", "allocated "),
         # "took in nearly nine out of every ten of the refugees", "the lion's share of": most of them
         (r"\b(?:(?:nearly|almost|about|around|some|roughly)\s+)?(?:six|seven|eight|nine|[6-9])\s+(?:out\s+)?(?:of|in)\s+"

@@ -883,3 +883,13 @@ def test_a_name_inside_a_chaired_by_phrase_is_not_the_subject() -> None:
         + _OTHER_PARAGRAPHS)
     a = answer("Which body approved Resolution No. 12-2024 letting refugees enrol in the subsidised scheme?", kb)
     assert a.text is not None and ("NHF" in a.text or "National Health Fund" in a.text) and "MoH" not in a.text
+
+
+def test_a_verb_phrase_is_never_the_answer_and_home_to_means_hosts() -> None:
+    kb = _kb_from_text(
+        "Legal aid. Legal assistance was provided by the Border Legal Network (BLN), a network of five university "
+        "clinics. The National University of Ostara (NUO) hosted the main legal clinic in the capital.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("Which university is home to the legal aid network's main clinic in the capital?", kb)
+    assert a.text is not None and ("NUO" in a.text or "National University of Ostara" in a.text)
+    assert "was provided" not in a.text
