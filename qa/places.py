@@ -14,6 +14,7 @@ from graph.sentences import split_sentences
 
 from .context import Ctx, Draft, Evidence, ScoredSent
 from .figure_words import REFERS_BACK
+from .intent import detect, rewrite
 from .lookup import answer_location
 from .names import Name, in_question, join, names_in
 from .paraphrase import said_otherwise
@@ -318,8 +319,6 @@ _BOTH = re.compile(
 
 def answer_both_places(ctx: Ctx) -> Draft | None:
     """The place each condition's best sentences name, when one place answers both halves."""
-    from .intent import detect, rewrite
-
     m = _BOTH.match(ctx.question)
     if m is None or not (m.group("both") or re.search(r"\balso\b", m.group("b"), re.IGNORECASE)):
         return None
