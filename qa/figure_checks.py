@@ -37,6 +37,8 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     """Signals that the figure answers another question than the one asked (see ``qa.signals``)."""
     raw = sentence_raw(ctx, c.ss)
     have = set(terms(raw)) | previous_terms(ctx, c.ss)
+    clause_start, clause_end = clause_of(raw, c.number.start, c.number.end)
+    rest_of_clause = raw[c.number.end : clause_end]  # what the figure's clause says of it after the figure
     factor, reasons = 1.0, []
     verb = asked_verb(ctx.question)
     f, why = verb_factor(verb, have, ctx.vocabulary)
@@ -75,7 +77,7 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         reasons.append("the figure counts other people than those asked about")
     part = _PART_ASKED.search(ctx.question)  # "how many of its 87 partners are UN agencies"
     # "of whom 380 were detained … and released after …": the part may be said anywhere in the figure's clause
-    part_said = set(terms(raw[c.number.end : clause_of(raw, c.number.start, c.number.end)[1]])) if part else set()
+    part_said = set(terms(rest_of_clause)) if part else set()
     if part and not set(terms(part.group(1))) & (c.unit | set(terms(_phrase_around(raw, c.number))) | part_said):
         factor *= 0.5  # "of which 11 were refugee-led organizations" is another part
         reasons.append("the figure counts another part of the whole")
@@ -86,9 +88,9 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     # the part the question asks ("… were children or adolescents?"), else anything it says
     asked_part = re.search(r"\b(?:were|are|was|is)\s+((?:[\w'’-]+\s*){1,5})\??\s*$", ctx.question, re.IGNORECASE)
     asked_terms = set(terms(asked_part.group(1))) if asked_part else set(terms(ctx.question))
-    # ("Venezuelan" asked, "children from Venezuela" written: a people's name and its country's say the same)
     if part_terms:  # what the figure's clause says of it ("… were detained and released after …")
-        part_terms |= set(terms(raw[c.number.end : clause_of(raw, c.number.start, c.number.end)[1]]))
+        part_terms |= set(terms(rest_of_clause))
+    # ("Venezuelan" asked, "children from Venezuela" written: a people's name and its country's say the same)
     if part_terms and _ASKS_COUNT.search(ctx.question) and not any(
             p == a or len(p) >= 5 and p[:5] == a[:5] for p in part_terms for a in asked_terms):
         # "of the 48,730 arrivals, how many came through Bundi" answered by the share that were children
@@ -117,7 +119,7 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     one_year = re.search(r"\b(?:in|during) ((?:19|20)\d\d) (?:alone|only)\b|\bonly in ((?:19|20)\d\d)\b", ctx.question,
                          re.IGNORECASE)
     since = re.search(r"\b(?:since|from) ((?:19|20)\d\d)\b|\b(?:in total|so far|to date|cumulative\w*|all together)\b",
-                      raw[c.number.end : clause_of(raw, c.number.start, c.number.end)[1]], re.IGNORECASE)
+                      rest_of_clause, re.IGNORECASE)
     if one_year and since and (since.group(1) is None or int(since.group(1)) < int(one_year.group(1) or one_year.group(2))):
         factor *= 0.4  # "how many lights in 2023 alone" answered by "2,600 lights installed since 2022": a running total
         reasons.append("the figure is a total over several years, one year was asked")
@@ -157,7 +159,7 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         if asked and not any(find_phrase(source.group(1), f) for f in forms):
             factor *= 0.4
             reasons.append(f"the sum comes from {source.group(1).strip()}, not from {asked[0].surface}")
-    a, b = clause_of(raw, c.number.start, c.number.end)
+    a, b = clause_start, clause_end
     if re.match(r"[\s;,:-]*(?:it|they|this|these|which|who|that|(?:the|its|their) (?:[\w-]+ ){0,2}?(?:rate|share|"
                 r"proportion|percentage)\b)", raw[a:b], re.IGNORECASE):
         # "MINVA approved the protocol; it requires …", "… loans to 1,275 entrepreneurs; the repayment rate
