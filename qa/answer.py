@@ -84,6 +84,7 @@ from .text import (
     merge_spans,
     numbers,
     ruled_out,
+    sentences,
     spells,
     terms,
 )
@@ -532,7 +533,42 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
         cited = " ".join(ctx.kb.passages[e.passage_id].text for e in d.evidence)
         if str(y) not in cited and y not in years_ok:
             return f"nothing cited is about {y}"
+        if y not in years_ok and d.kind == "number" and not _compared_year(ctx.question, y) \
+                and not _ASKS_CHANGE.search(ctx.question) \
+                and _only_compared(_answer_sentence(ctx, d), y):
+            # "58,300 permits during the year, almost twice as many as in 2024" gives no 2024 figure
+            return f"the figure cited is for another year; {y} is only compared with"
     return ""
+
+
+# a question about a change ("by how much did enrolment grow over 2022") is answered by the comparison
+_ASKS_CHANGE = re.compile(r"\b(?:gr[eo]w|increas|ris[ei]|rose|declin|f[ae]ll|drop|chang|more|less|fewer|higher|lower|"
+                          r"compar|jump|up on|down on|differ)\w*", re.IGNORECASE)
+
+
+def _compared_year_re(year: int) -> re.Pattern[str]:
+    return re.compile(r"\b(?:than|as|compared (?:with|to)|versus|vs\.?|relative to)\s+(?:(?:in|during|for|with)\s+)?"
+                      r"(?:the (?:end of |same period (?:of|in) )?)?" + str(year) + r"\b", re.IGNORECASE)
+
+
+def _compared_year(text: str, year: int) -> bool:
+    return bool(_compared_year_re(year).search(text))
+
+
+def _only_compared(sentence: str, year: int) -> bool:
+    """The sentence writes ``year`` only as what its figure is compared with ("31% more than in 2024")."""
+    found = len(re.findall(rf"\b{year}\b", sentence))
+    return bool(found) and found == len(_compared_year_re(year).findall(sentence))
+
+
+def _answer_sentence(ctx: Ctx, d: Draft) -> str:
+    """The sentence of the first cited passage that holds the first highlighted span."""
+    if not d.evidence or not d.evidence[0].spans:
+        return ""
+    e = d.evidence[0]
+    text = ctx.kb.passages[e.passage_id].text
+    start = e.spans[0][0]
+    return next((text[s.start:s.end] for s in sentences(text) if s.start <= start < s.end), "")
 
 
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’+-]*(?:\s+(?:of|for|and|de|the)?\s*[A-Z][\w'’+-]*)*")

@@ -586,3 +586,14 @@ def test_where_is_not_answered_by_a_body_the_graph_relates_to_a_place(qa_kb_nyan
     a = answer("Besides the new Lwamba settlement, where were close to 2,000 further households given plots?",
                qa_kb_nyandara)
     assert a.text is not None and "UNHCR" not in a.text and "Obuya" in a.text
+
+
+def test_a_year_written_only_as_the_comparison_is_not_the_year_of_the_figure() -> None:
+    kb = _kb_from_text(
+        "Education. Across the three camps, 4,150 refugee children sat their primary leaving exams during the "
+        "year, 35% more than in 2022.\n\n" + _BELMARE)
+    assert answer("How many refugee pupils took the primary leaving exams back in 2022?", kb).text is None
+    a = answer("How many refugee pupils took the primary leaving exams?", kb)
+    assert a.text is not None and "4,150" in a.text
+    a = answer("By how much did the number of pupils sitting primary leaving exams rise compared with 2022?", kb)
+    assert a.text is not None and "35%" in a.text
