@@ -460,6 +460,26 @@ _PER_UNIT = re.compile(r"\b(?:per|each|a|every)\s+(?:month|week|day|year|househo
                        r"beneficiary|recipient)\b|\bmonthly\b", re.IGNORECASE)
 
 
+# "where … and with whom" asks a partner too
+_AFTER_WHERE = re.compile(r"\b(?:who|whom|which (?:agenc|organi[sz]ation|partner|bod|ministr)\w*)\b", re.IGNORECASE)
+_WHICH_PLURAL = re.compile(r"\b(?:which|what|name)\s+(?:the\s+)?(?:[\w-]+\s+)?([a-z]{3,}(?:ies|s))\b", re.IGNORECASE)
+_A_COUNT = r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|various|multiple|many)\s+(?:[\w-]+\s+)?"
+
+
+def _counted_not_named(question: str, d: Draft) -> str:
+    """"Which cities hosted the events?" answered by a sentence that only counts them ("… in nine
+    cities"): the noun counted, or ""."""
+    if d.kind not in ("list", "location") or d.items:
+        return ""
+    m = _WHICH_PLURAL.search(question)
+    if m is None or m.group(1).lower() in ("was", "has", "does", "is", "this", "us"):
+        return ""
+    noun = m.group(1).lower()
+    if re.search(_A_COUNT + re.escape(noun) + r"\b", d.text, re.IGNORECASE) and not re.search(r"\b(?:namely|including|:)", d.text):
+        return noun
+    return ""
+
+
 def _refuse(ctx: Ctx, d: Draft) -> str:
     """Why a draft must not be given as an answer, or ""."""
     missing = ctx.missing_names()
@@ -468,6 +488,15 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     if re.match(r"\s*(?:(?:and|so|roughly|about|approximately|exactly|in total|overall),?\s+)?how many\b", ctx.question,
                 re.IGNORECASE) and not numbers(d.text) and d.kind in ("relation", "list", "location", "acronym"):
         return "a count was asked, the answer names no figure"  # "how many UN agencies were among the 64 members"
+    if d.kind in ("list", "location", "relation") and d.items and asked_type(ctx.question)[0] == "place" \
+            and not _AFTER_WHERE.search(ctx.question):
+        types = {e.type for name, iri in d.items for i in ({iri} if iri else ctx.kb._lookup(name))
+                 if (e := ctx.kb.entity(i)) is not None}
+        if "Organization" in types and "Location" not in types:
+            return "a place was asked; the answer names organisations"  # "which cities hosted …": "UNHCR and RELIR"
+    counted = _counted_not_named(ctx.question, d)
+    if counted:
+        return f"the report counts the {counted} but does not name them"
     said = set(terms(d.text))
     if not said and not numbers(d.text) and not re.search(r"\b[A-Z]{2,}\b", d.text):
         return f"'{d.text}' names nothing"  # "the Office that, …" read as a name (not "WHO", a name)

@@ -597,3 +597,13 @@ def test_a_year_written_only_as_the_comparison_is_not_the_year_of_the_figure() -
     assert a.text is not None and "4,150" in a.text
     a = answer("By how much did the number of pupils sitting primary leaving exams rise compared with 2022?", kb)
     assert a.text is not None and "35%" in a.text
+
+
+def test_which_towns_is_not_answered_by_a_count_of_towns_or_by_the_organisers() -> None:
+    kb = _kb_from_text(
+        "Sport. On World Refugee Day, the Belmare Legal Aid Society (BLAS) and UNHCR organised football "
+        "tournaments for 3,100 young people in seven towns.\n\n" + _BELMARE)
+    assert answer("Which towns hosted the football tournaments that BLAS and UNHCR put on for young people?", kb).text is None
+    assert answer("In which towns were the World Refugee Day football tournaments played?", kb).text is None
+    a = answer("For how many young people were football tournaments organised on World Refugee Day?", kb)
+    assert a.text is not None and "3,100" in a.text
