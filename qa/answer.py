@@ -52,6 +52,7 @@ from .places import (
 from .prose import answer_direction, answer_sentence, answer_what_figure
 from .relations import (
     _is_modifier,
+    answer_co_actor,
     answer_names_from_text,
     answer_prep_whom,
     answer_relation_graph,
@@ -235,7 +236,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
         bool(re.match(r"\s*(?:which|what)\b", q, re.IGNORECASE)) and asked_type(q)[0] in ("place", "org", "nationality"))
     # "which country received most …": the name with the largest figure; "which country took in
     # 512 …": the name written with that figure
-    direct = (answer_extreme(ctx) or answer_where_extreme(ctx) or answer_origin_majority(ctx) or answer_paired(ctx)
+    direct = (answer_co_actor(ctx) or answer_extreme(ctx) or answer_where_extreme(ctx) or answer_origin_majority(ctx) or answer_paired(ctx)
               or answer_both_places(ctx)) if named_kind else None
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "which indicator reached its target", "did X or Y have more funds": a comparison of table rows
@@ -637,6 +638,10 @@ def _named_phrases(ctx: Ctx) -> list[str]:
         text = re.sub(r"^(?:What|Which|Who|Whom|Where|When|Why|How|In|At|To|The|Is|Are|Was|Were|Did|Does|Do|Inside|Within|"
                       r"Under|Among|Across|Between|Beyond|After|Before|During|Since|For|From|With|Without|By|Of|On|Over|"
                       r"Through|Besides|Apart|Aside|Outside|Along|Against|Like|Unlike)\s+(?:the\s+)?", "", m.group())
+        if m.start() == 0:
+            # a fact-sheet question opening on a noun: "Partner UN agency backing …?", "Lead agency for …?"
+            text = re.sub(r"^(?:Partner|Lead|Main|Number|Total|Share|Amount|Percentage|Proportion|Donor|Funder)\s+",
+                          "", text)
         s = m.end() - len(text)
         if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links) or \
                 _set_aside(ctx, s, m.end()):

@@ -736,3 +736,77 @@ def _party(words: str) -> str:
     while out and out[-1].lower() in ("and", "or", "to", "the", "of"):
         out.pop()
     return " ".join(out)
+
+
+# "which agency worked with UNHCR on …", "besides UNHCR, which agency …", "co-delivered, with UNHCR,
+# …", "alongside UNHCR": the question names one actor and asks for the one it acted with
+_CO_BEFORE = re.compile(r"\b(?:with|besides|alongside|along with|together with|jointly with|in addition to|apart from|"
+                        r"other than|as well as|partnering|partnered with)\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+_CO_VERB = re.compile(r"\bco-?(?:deliver|organi[sz]|host|run|implement|facilitat|fund|financ|lead|led|chair|manag|"
+                      r"develop|design|sign)\w*\b", re.IGNORECASE)
+_ASKS_WHEN = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:day|date|year|month|week|period|time|season)\b", re.IGNORECASE)
+# in the text: "UNHCR and WFP carried out …", "WFP and UNHCR …", "UNHCR, together with IOM, …"
+_JOINED_AFTER = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*)?(?:and|together with|jointly with|along with|with)\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+# later in the clause: "UNHCR … co-led, with UNDP, the results group", "… in partnership with the ILO"
+_JOINED_LATER = re.compile(r"(?:,\s*(?:together with|jointly with|along with|alongside|with)|\b(?:together with|jointly with|"
+                           r"alongside|in partnership with|in collaboration with))\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:and|,\s*together with|,\s*along with)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+
+
+def _co_link(ctx: Ctx) -> Link | None:
+    """The actor the question says the answer acted with, if it asks so."""
+    q = ctx.question
+    for lk in ctx.links:
+        if _CO_BEFORE.search(q[max(0, lk.start - 30) : lk.start]):
+            return lk
+    verb = _CO_VERB.search(q)
+    # the co-verb is the asked actor's own ("which office co-delivered …"), not in a clause naming
+    # something else ("the group that UNHCR co-led is part of which framework")
+    if verb and re.match(r"\s*(?:which|what|who)\b(?:\s+[\w'’-]+){0,4}?\s*$", q[: verb.start()], re.IGNORECASE):
+        return next((lk for lk in ctx.links if ctx.kb.entity(lk.iri) is not None
+                     and ctx.kb.entity(lk.iri).type == "Organization"), None)
+    return None
+
+
+def answer_co_actor(ctx: Ctx) -> Draft | None:
+    """The actor written joined with the one the question names, in the best sentences."""
+    if not re.search(r"\b(?:which|what|who|whom|name)\b|^\s*(?:partner|agency|organi[sz]ation)\b", ctx.question,
+                     re.IGNORECASE) or _PREP_WHOM.search(ctx.question) or _ASKS_WHEN.search(ctx.question):
+        return None
+    lk = _co_link(ctx)
+    if lk is None:
+        return None
+    kind, words = asked_type(ctx.question)
+    if kind == "place":
+        return None
+    entity = ctx.kb.entity(lk.iri)
+    if entity is None or entity.type != "Organization":
+        return None
+    given = {n.value for n in numbers(ctx.question) if not n.is_year and n.value >= 2}
+    for ss in ctx.scored_sentences[:3]:
+        text = ctx.kb.passages[ss.passage_id].text
+        # "the coaching given to 380 council members": a sentence stating the figure given is surer
+        stated = bool(given & {n.value for n in numbers(text[ss.sent.start : ss.sent.end])})
+        if ss.coverage < (0.3 if stated else 0.4):
+            continue
+        names = names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end)
+        anchors = [i for i, n in enumerate(names) if n.iri == lk.iri]
+        found: list[Name] = []
+        for i in anchors:
+            a = names[i]
+            if i + 1 < len(names) and _JOINED_AFTER.match(text[a.end : names[i + 1].start]):
+                found.append(names[i + 1])
+            if i > 0 and _JOINED_BEFORE.match(text[names[i - 1].end : a.start]):
+                found.append(names[i - 1])
+            found.extend(n for n in names[i + 1 :] if n not in found and not re.search(r"[;:]", text[a.end : n.start])
+                         and _JOINED_LATER.search(text[max(a.end, n.start - 40) : n.start]))
+        found = [n for n in found if not in_question(ctx, n) and fits(ctx, n, kind, words)]
+        if not found:
+            continue
+        conf = min(1.0, 0.2 + 0.8 * ss.coverage + (0.1 if stated else 0.0))
+        return Draft(join([_display(ctx, n) for n in found[:1]]), "relation", conf,
+                     [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (found[0].start, found[0].end)], ss.score)],
+                     items=[(_display(ctx, n), n.iri) for n in found[:1]])
+    return None

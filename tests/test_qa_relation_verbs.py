@@ -893,3 +893,15 @@ def test_a_verb_phrase_is_never_the_answer_and_home_to_means_hosts() -> None:
     a = answer("Which university is home to the legal aid network's main clinic in the capital?", kb)
     assert a.text is not None and ("NUO" in a.text or "National University of Ostara" in a.text)
     assert "was provided" not in a.text
+
+
+def test_the_actor_joined_with_the_one_the_question_names_is_the_answer() -> None:
+    kb = _kb_from_text(
+        "Livelihoods. In Dalma, UNHCR and the Belmare Chamber of Commerce (BCC) mentored 215 refugee "
+        "entrepreneurs who opened small shops.\n\n"
+        "Coordination. In the north, UNHCR steered, together with the Danish Refugee Council, the monthly "
+        "meetings of the protection sector.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Apart from UNHCR, who coached the refugee shop owners in Dalma?", kb)
+    assert a.text is not None and ("BCC" in a.text or "Chamber of Commerce" in a.text) and "UNHCR" not in a.text
+    a = answer("Which organisation co-ran, with UNHCR, the monthly protection meetings in the north?", kb)
+    assert a.text is not None and "Danish Refugee Council" in a.text
