@@ -278,6 +278,11 @@ _ASKS_WHAT_FIGURE = re.compile(
     r"represent|mean|stand)\w*\b|"
     # "… a figure of 52,000 people. What did those people manage to do?": the figure's sentence says
     r"[.;:]\s+what (?:did|could|were|was|do) (?:those|these|they|the \w+)\b[^?]*\b(?:do|able|manage\w*|achieve\w*)\b|"
+    # "… cite a figure of 188. What is being counted?", "A group of 129 people appears … What exercise
+    # were they part of?"
+    r"[.;:]\s+what (?:is|are|was|were) (?:being )?(?:counted|measured|tallied|referred to)\b|"
+    r"[.;:]\s+what (?:[\w-]+ )?(?:is|are|was|were) (?:they|those|these|it|this|that) (?:a )?(?:part of|involved in|taking part in|"
+    r"counted in|for)\b|"
     # "what did 464 participants receive?", "which way of handling cases produced 4,020 decisions?"
     r"^\s*what (?:did|do|does|were|was) (?:the )?\d[\d,.]*\s|"
     r"^\s*(?:which|what) (?:[\w-]+ )?(?:way|kind|type|form|method|mechanism|modality|procedure|channel|stage|activit(?:y|ie)|"

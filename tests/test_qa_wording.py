@@ -607,3 +607,14 @@ def test_which_towns_is_not_answered_by_a_count_of_towns_or_by_the_organisers() 
     assert answer("In which towns were the World Refugee Day football tournaments played?", kb).text is None
     a = answer("For how many young people were football tournaments organised on World Refugee Day?", kb)
     assert a.text is not None and "3,100" in a.text
+
+
+def test_a_figure_given_in_one_sentence_and_asked_about_in_the_next() -> None:
+    kb = _kb_from_text(
+        "Health. The mobile clinics made 2,450 home visits in the rainy season.\n\n"
+        "Education. After school, 75 refugee volunteers read with younger pupils under the reading-mentors scheme.\n\n"
+        + _BELMARE)
+    a = answer("The health chapter mentions 2,450. What is being counted?", kb)
+    assert a.text is not None and "home visits" in a.text
+    a = answer("The education chapter speaks of 75 volunteers. What scheme were they part of?", kb)
+    assert a.text is not None and "reading-mentors" in a.text
