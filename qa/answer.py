@@ -463,6 +463,8 @@ _PER_UNIT = re.compile(r"\b(?:per|each|a|every)\s+(?:month|week|day|year|househo
 
 # "where … and with whom" asks a partner too
 _AFTER_WHERE = re.compile(r"\b(?:who|whom|which (?:agenc|organi[sz]ation|partner|bod|ministr)\w*)\b", re.IGNORECASE)
+_ASKS_TOTAL = re.compile(r"^\s*(?:(?:and|so|in total|overall|altogether),?\s+)?how many\b", re.IGNORECASE)
+_ASKS_SHARE = re.compile(r"%|\b(?:percent\w*|share|proportion|rate|fraction|ratio|part|portion|out of)\b", re.IGNORECASE)
 _WHICH_PLURAL = re.compile(r"\b(?:which|what|name)\s+(?:the\s+)?(?:[\w-]+\s+)?([a-z]{3,}(?:ies|s))\b", re.IGNORECASE)
 _A_COUNT = r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|various|multiple|many)\s+(?:[\w-]+\s+)?"
 
@@ -495,6 +497,10 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
                  if (e := ctx.kb.entity(i)) is not None}
         if "Organization" in types and "Location" not in types:
             return "a place was asked; the answer names organisations"  # "which cities hosted …": "UNHCR and RELIR"
+    if d.kind == "number" and _ASKS_TOTAL.search(ctx.question) and not _ASKS_SHARE.search(ctx.question):
+        shown = [n for n in numbers(d.text.split(" (…")[0]) if not n.is_year]
+        if shown and all(n.percent for n in shown):
+            return "a count was asked, the answer is a percentage"  # "how many took part in total": "46.1% of the participants"
     counted = _counted_not_named(ctx.question, d)
     if counted:
         return f"the report counts the {counted} but does not name them"

@@ -618,3 +618,11 @@ def test_a_figure_given_in_one_sentence_and_asked_about_in_the_next() -> None:
     assert a.text is not None and "home visits" in a.text
     a = answer("The education chapter speaks of 75 volunteers. What scheme were they part of?", kb)
     assert a.text is not None and "reading-mentors" in a.text
+
+
+def test_a_count_asked_is_not_answered_by_a_percentage() -> None:
+    kb = _kb_from_text(
+        "Livelihoods. Women made up 58% of those placed in jobs through the apprenticeship scheme.\n\n" + _BELMARE)
+    assert answer("How many people were placed in jobs through the apprenticeship scheme altogether?", kb).text is None
+    a = answer("What proportion of the people placed in jobs by the apprenticeship scheme were women?", kb)
+    assert a.text is not None and "58%" in a.text
