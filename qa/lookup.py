@@ -49,10 +49,11 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
     # "what does VSLA stand for" when the report defines "… associations (VSLAs)": the singular asked
     lower_map = {(acronym_base(a) or a).lower(): a for a in acr_defs} | {a.lower(): a for a in acr_defs}
     # "X pledged at the GRF to join the NHIS. What is the NHIS?": the sentence asking comes first
-    asking = re.split(r"(?<=[.!?])\s+(?=[A-Z])", ctx.question.strip())
+    asking = re.split(r"(?<=[.!?:;])\s+(?=[A-Za-z])", ctx.question.strip())
     ordered = [t for part in reversed(asking) for t in _TOKEN.findall(part)] if len(asking) > 1 else \
         _TOKEN.findall(ctx.question)
-    asked = re.search(r"\b(?:does|do|did|is) (?:the )?([\w+&-]+) (?:stand for|mean|short for)\b", ctx.question)
+    asked = re.search(r"\b(?:does|do|did|is) (?:the )?([\w+&-]+) (?:stand for|mean|short for|in full|spelled out|written out)\b",
+                      ctx.question)
     if asked and asked.group(1) in ordered:
         # "in the window that pays for the NHRCP, what does IDA stand for": the acronym the verb asks about
         ordered = [asked.group(1)] + [t for t in ordered if t != asked.group(1)]

@@ -626,3 +626,11 @@ def test_a_count_asked_is_not_answered_by_a_percentage() -> None:
     assert answer("How many people were placed in jobs through the apprenticeship scheme altogether?", kb).text is None
     a = answer("What proportion of the people placed in jobs by the apprenticeship scheme were women?", kb)
     assert a.text is not None and "58%" in a.text
+
+
+def test_of_two_acronyms_the_one_after_the_colon_is_asked() -> None:
+    kb = _kb_from_text(
+        "Health. Since March, refugees who hold a Humanitarian Stay Card (HSC) may enrol in the National Health "
+        "Fund (NHF) on the same terms as nationals.\n\n" + _BELMARE)
+    a = answer("Holders of an HSC may now sign up with the NHF: what is the NHF spelled out?", kb)
+    assert a.text is not None and "National Health Fund" in a.text and "Humanitarian Stay Card" not in a.text
