@@ -28,7 +28,7 @@ _DETERMINED_NOUN = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z][\w-]*(?:al|iv
 def answer_place(ctx: Ctx) -> Draft | None:
     """"In which city is the embassy of X": a noun the reports never use is the thing located (an
     unknown verb, "get stuck", is only another way of saying what the report says)."""
-    outposts = _outpost_places(ctx)
+    outposts = answer_outposts(ctx)
     if outposts is not None:
         return outposts
     d = _named_elsewhere(ctx, answer_location(ctx))
@@ -102,14 +102,16 @@ def _doubt_other_kind(ctx: Ctx, d: Draft | None) -> Draft | None:
 _OUTPOST = re.compile(r"(?:\b(?:run|runs|ran|have|has|had|maintain\w*|keep|keeps|kept|open\w*|operat\w*|host\w*)\s+"
                       r"(?:a|an|its|their|the|any)?\s*|(?:['’]s|\bits|\btheir)\s+)"
                       r"((?:field|sub-?|country|liaison|registration) ?(?:offices?|units?|desks?)|representations?|"
-                      r"service points?)\b", re.IGNORECASE)
+                      r"service points?|(?:main\s+)?(?:national|head|main)\s+offices?)\b", re.IGNORECASE)
+# "its main national office", "head office": what reports call the country office
+_COUNTRY_OFFICE = re.compile(r"(?:main\s+)?(?:national|head|main)\s+office", re.IGNORECASE)
 
 
-def _outpost_places(ctx: Ctx) -> Draft | None:
+def answer_outposts(ctx: Ctx) -> Draft | None:
     """The named places written right after the kind of office the question asks about ("field
     offices in A and B"), not every place the body works in."""
     m = _OUTPOST.search(ctx.question)
-    found = _places_after(ctx, m.group(1)) if m else None
+    found = _places_after(ctx, _COUNTRY_OFFICE.sub("country office", m.group(1))) if m else None
     if found is None:
         return None
     ss, listed = found
@@ -143,9 +145,14 @@ def _places_after(ctx: Ctx, kind: str) -> tuple[ScoredSent, list[Name]] | None:
     # the kind as written, across a line break ("field \noffices in")
     written = r"\s+".join(re.escape(w) for w in kind.lower().rstrip("s").split())
     pattern = re.compile(rf"\b{written}s?\s+(?:in|at)\s+", re.IGNORECASE)
+    # "where does the GIHM keep sub-offices": a sentence about another body's offices does not say
+    named = [lk for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)]
     for ss in ctx.scored_sentences[:5]:
         p = ctx.kb.passages[ss.passage_id]
         if p.kind == "table_row" or ss.coverage < 0.35:
+            continue
+        raw = p.text[ss.sent.start : ss.sent.end]
+        if any(not any(find_phrase(raw, f) for f in ctx.kb.surfaces(lk.iri) or [lk.surface]) for lk in named):
             continue
         at = pattern.search(p.text, ss.sent.start, ss.sent.end)
         if at is None:

@@ -249,6 +249,13 @@ _PHRASES = (
     # "a free phone line", "hotline", "help line": what reports call a helpline
     (re.compile(r"\b(?:(?:free|toll-free|tele)\s?)?phone ?(?:lines?|services?)\b|\bhot ?lines?\b|\bhelp ?lines?\b",
                 re.IGNORECASE), "helpline"),
+    # "a soup kitchen": what reports call a community kitchen
+    (re.compile(r"\bsoup kitchens?\b", re.IGNORECASE), "community kitchen"),
+    # "its main national office", "head office": the country office (not "the national office of X")
+    (re.compile(r"\b(?:main |head )?(?:national|head|main) offices?\b(?! of\b)", re.IGNORECASE), "country office"),
+    # "the utility took over running the water supply": the systems were transferred to it
+    (re.compile(r"\b(?:took|take|takes|taking|taken) over(?: (?:running|managing|the running of|the management of))?\b",
+                re.IGNORECASE), "were transferred to"),
     # "small loans", "micro-credit": what reports call microloans
     (re.compile(r"\bsmall (?:loans?|credits?)\b|\bmicro-? ?(?:loans?|credits?)\b", re.IGNORECASE), "microloans"),
     # the sector's name for household goods handed out in an emergency

@@ -634,3 +634,19 @@ def test_of_two_acronyms_the_one_after_the_colon_is_asked() -> None:
         "Fund (NHF) on the same terms as nationals.\n\n" + _BELMARE)
     a = answer("Holders of an HSC may now sign up with the NHF: what is the NHF spelled out?", kb)
     assert a.text is not None and "National Health Fund" in a.text and "Humanitarian Stay Card" not in a.text
+
+
+def test_head_office_field_offices_soup_kitchens_and_taking_over() -> None:
+    kb = _kb_from_text(
+        "Presence. UNHCR maintained a country office in Dalma, a sub-office in Ressa and field offices in Tovi "
+        "and Kamo.\n\n"
+        "Food. Refugee volunteers ran a community kitchen in Kamo that served 900 meals a day after the floods.\n\n"
+        "Water. In Tovi, the piped water network was transferred to the Belmare Water Board in May.\n\n" + _BELMARE)
+    a = answer("Where is UNHCR's head office in the country?", kb)
+    assert a.text is not None and "Dalma" in a.text and "Tovi" not in a.text
+    a = answer("In which towns does UNHCR run field offices?", kb)
+    assert a.text is not None and "Tovi" in a.text and "Kamo" in a.text and "Dalma" not in a.text
+    a = answer("In which town did refugee volunteers open a soup kitchen after the floods?", kb)
+    assert a.text is not None and "Kamo" in a.text
+    a = answer("Where did the water board take over running the piped network?", kb)
+    assert a.text is not None and "Tovi" in a.text
