@@ -16,7 +16,8 @@ _HOW = r"(?:how (?:many|much|big|large|long|often|high|low)|what (?:share|percen
 _WHAT_FIGURE = (r"what (?:was|were|is|are) (?:their|its|the|that|this) (?:average|mean|median|typical|total|size|value|"
                 r"amount|share|percentage|proportion|number|rate)\b")
 _TWO_HOW = re.compile(
-    rf"^\s*(?P<pre>[^?]*?[:–—]\s+|[^?]*?\s-\s+)?(?P<a>{_HOW}\b[^?]*?),?\s+and\s+(?P<b>(?:by )?{_HOW}\b[^?]*|{_WHAT_FIGURE}[^?]*)"
+    rf"^\s*(?P<pre>[^?]*?[:–—]\s+|[^?]*?\s-\s+|(?:for|in|at|among|within|during|across|of) [^?,]*?,\s+)?"
+    rf"(?P<a>{_HOW}\b[^?]*?),?\s+and\s+(?P<b>(?:by )?{_HOW}\b[^?]*|{_WHAT_FIGURE}[^?]*)"
     r"\?\s*$",
     re.IGNORECASE,
 )
@@ -73,13 +74,15 @@ _A_OR_B_MORE = re.compile(
 )
 # "Which is larger: the people who …, or those …? Give both."
 _WHICH_LARGER = re.compile(
-    r"^\s*(?:which|what|who) (?:is|was|are|were) (?:larger|bigger|higher|greater|more|more numerous)\b\s*[:,–—-]?\s*"
+    r"^\s*(?:which|what|who)(?: (?:figure|number|count|total|one|tally))? (?:is|was|are|were) (?:larger|bigger|higher|"
+    r"greater|more|more numerous)\b(?P<when> (?:in|during|by|over) [^:?,]+)?\s*[:,–—-]?\s*"
     r"(?P<a>[^?]+?),? or (?P<b>[^?]+?)\?\s*" + _BOTH,
     re.IGNORECASE,
 )
 # "Which reached more people: the legal clinics, or the mobile teams? Both numbers please."
 _WHICH_VERB_MORE = re.compile(
-    r"^\s*(?:which|what|who) (?P<v>[a-z]+) more (?P<n>[\w-]+)\s*[:,–—-]\s*(?P<a>[^?]+?),? or (?P<b>[^?]+?)\?\s*" + _BOTH,
+    r"^\s*(?:which|what|who) (?P<v>[a-z]+) more (?P<n>[\w-]+)(?P<pp> [a-z]+(?:ed|en|wn))?\s*[:,–—-]\s*(?P<a>[^?]+?),? or "
+    r"(?P<b>[^?]+?)\?\s*" + _BOTH,
     re.IGNORECASE,
 )
 # The second alternative starts with its own verb ("request X or apply for Y") or shares the first's ("get X or Y")
@@ -99,9 +102,13 @@ def split_compound(question: str) -> tuple[str, str] | None:
     q = " ".join(question.split())
     m = _TWO_HOW.match(q)
     if m:
-        pre = (m.group("pre") or "").strip(" :–—-")
+        pre = (m.group("pre") or "").strip(" :–—-,")
         a, b = m.group("a").strip(" ,"), m.group("b").strip(" ,")
         first = f"{pre}: {a}?" if pre else f"{_cap(a)}?"
+        unit = re.match(r"how (?:many|much) ([a-z-]+)\b", a, re.IGNORECASE)
+        if unit and re.match(r"how (?:many|much) (?:for|to|in|at|by|on|before|until)\b", b, re.IGNORECASE):
+            # "how many hours for a lone child …, and how many for an adult …": the same unit
+            b = re.sub(r"^(how (?:many|much))", rf"\1 {unit.group(1)}", b, flags=re.IGNORECASE)
         if pre:
             second = f"{pre}: {b}?"
         elif re.match(r"(?:by )?how many of (?:those|these|them)\b", b, re.IGNORECASE):
@@ -152,7 +159,8 @@ def split_compound(question: str) -> tuple[str, str] | None:
         return " ".join(first.split()), f"How many {n} {m.group('b').strip(' ,')}?"
     m = _WHICH_VERB_MORE.match(q)
     if m:
-        v, n = m.group("v"), m.group("n")
+        # "who got more people trained: A, or B": how many people were trained (by) A
+        v, n = (f"were{m.group('pp')} by" if m.group("pp") else m.group("v")), m.group("n")
         return f"How many {n} {v} {m.group('a').strip(' ,')}?", f"How many {n} {v} {m.group('b').strip(' ,')}?"
     m = _MORE_PEOPLE_OR.match(q)
     if m:
@@ -173,7 +181,8 @@ def split_compound(question: str) -> tuple[str, str] | None:
     if m:
         a = re.sub(r"^(?:the|those)\s+", "", m.group("a").strip(" ,"), flags=re.IGNORECASE)
         b = re.sub(r"^(?:the|those)\s+", "", m.group("b").strip(" ,"), flags=re.IGNORECASE)
-        return f"How many {a}?", f"How many {_with_head(b, a)}?"
+        when = m.group("when") or ""
+        return f"How many {a}{when}?", f"How many {_with_head(b, a)}{when}?"
     m = _MORE_OR_MORE.match(q)
     if m:
         s, v = m.group("s"), m.group("v")

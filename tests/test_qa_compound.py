@@ -129,6 +129,16 @@ def test_a_name_and_a_figure_asked_together_are_both_answered(qa_kb_marovia) -> 
      ("How many women did the safe houses assist last year?", "How many women did the legal clinics assist last year?")),
     ("At the border, how many people did the teams register compared with how many they referred?",
      ("At the border, how many people did the teams register?", "At the border, how many people they referred?")),
+    # a scope before a comma, a year after "which total was bigger", a participle after the counted noun
+    ("In the camps, how many latrines were built, and how many were repaired?",
+     ("In the camps: how many latrines were built?", "In the camps: how many were repaired?")),
+    ("Which total was bigger in 2024: the loans paid out by the cooperatives, or the grants paid by the fund? Give both.",
+     ("How many loans paid out by the cooperatives in 2024?", "How many grants paid by the fund in 2024?")),
+    ("Who had more teachers certified: the ministry's summer course, or the NGO's evening classes? Both figures please.",
+     ("How many teachers were certified by the ministry's summer course?",
+      "How many teachers were certified by the NGO's evening classes?")),
+    ("How many days for an asylum claim to be registered, and how many for an appeal to be heard?",
+     ("How many days for an asylum claim to be registered?", "How many days for an appeal to be heard?")),
 ])
 def test_more_two_figure_forms_are_split(question: str, halves: tuple[str, str]) -> None:
     from qa.compound import split_compound
