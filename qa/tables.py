@@ -376,7 +376,9 @@ def _budget_extreme(ctx: Ctx, field: str) -> Draft | None:
 
 
 # "which area …", and "one indicator fell from X to Y — what does it measure?"
-_WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:areas?|indicators?|lines?|rows?)\b|"
+_WHICH_ROW = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:areas?|indicators?|lines?|rows?|measures?)\b|"
+                        # "Two indicators were given an 85% goal. Which ones?"
+                        r"\b(?:indicators|measures|areas)\b[^?]*[.:;]\s*which (?:ones|two|three|four|of them)\b|"
                         r"\b(?:indicators?|measures?)\b[^?]*\bwhat (?:does|did|is|was) (?:it|this|that)\b|"
                         r"\bwhat (?:does|did|do) (?:the |that |this )?(?:[\w-]+ )?indicators?\b[^?]*\b(?:measure|track|count|"
                         r"show|capture|refer to|cover)\b", re.IGNORECASE)
@@ -448,6 +450,7 @@ def answer_row_by_value(ctx: Ctx) -> Draft | None:
 
 
 _WHICH_ROWS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,3}?(?:indicators|areas|rows|measures)\b|"
+                         r"\b(?:indicators|measures|areas)\b[^?]*[.:;]\s*which (?:ones|two|three|four|of them)\b|"
                          r"\b(?:list|name) (?:the |all )?(?:[\w-]+ ){0,3}?(?:indicators|areas|rows)\b", re.IGNORECASE)
 
 

@@ -357,3 +357,10 @@ def test_a_rating_scale_row_is_not_doubted_as_a_count_and_treaties_are_conventio
                qa_kb_marovia)
     assert a.text is not None and "Moderate" in a.text
     assert not any("is a count" in n for n in a.notes)
+
+
+def test_which_measure_is_named_by_its_target_and_which_ones_share_a_target(qa_kb_nyandara) -> None:
+    a = answer("Which measure was UNHCR aiming to push up to 90% in the tables?", qa_kb_nyandara)
+    assert a.text is not None and "drinking water" in a.text
+    a = answer("Two health indicators share a 95% goal. Which ones?", qa_kb_nyandara)
+    assert a.text is not None and "measles" in a.text and "skilled health" in a.text
