@@ -19,7 +19,9 @@ from .context import Ctx, Draft, Evidence
 from .tables import BUDGET_LABELS, short
 from .text import find_phrase, numbers, terms
 
-_ASKS_INDICATOR = re.compile(r"\b(?:which|what)\b[^?]*\bindicators?\b|\bindicators?\b[^?]*\bwhich\b", re.IGNORECASE)
+_ASKS_INDICATOR = re.compile(r"\b(?:which|what)\b[^?]*\b(?:indicators?|measures)\b|\bwhich (?:[\w-]+ )?measure\b|"
+                             r"\b(?:indicators?|measures?)\b[^?]*\bwhich\b",
+                             re.IGNORECASE)
 # Words that name the table or the comparison, not an area
 _FRAME_TERMS = frozenset(terms(
     "which what indicator indicators area areas outcome impact report year baseline target actual value values "
@@ -51,10 +53,13 @@ def _rises_to_target(row: IndicatorRow) -> bool:
 
 
 def _distance_to_target(row: IndicatorRow) -> float:
-    """How far the actual value ended from the target, as a share of the target (either side)."""
+    """How far the actual value ended from the target (either side): in percentage points for a
+    share ("39.2% against 45%" is further off than "10.85% against 9%"), else as a share of the target."""
     a, t = _v(row, "actual"), _v(row, "target")
     if a is None or t is None:
         return -1.0  # no target: never the closest nor the furthest
+    if row.unit == "percent":
+        return abs(t - a) / 100.0
     return abs(t - a) / max(abs(t), 1e-9)
 
 
@@ -105,7 +110,7 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
         # "which one recorded the lowest actual value": the row's result itself
         sign = 1.0 if level.group(1) in ("highest", "largest", "top") else -1.0
         return "max", lambda r: sign * (_v(r, "actual") if _v(r, "actual") is not None else -sign * float("inf"))
-    near = re.search(r"\b(?:closest|nearest|furthest|farthest|closer|nearer|further|farther)\b[^?]*\b(?:target|goal)|"
+    near = re.search(r"\b(?:closest|nearest|furthest|farthest|closer|nearer|further|farther)\b[^?]*\b(?:target|goal|aim\w*)|"
                      r"\b(?:target|goal)\b[^?]*\b(?:closest|nearest|furthest|farthest)\b", low)
     if near:
         sign = 1.0 if re.search(r"furthest|farthest|further|farther", near.group(0)) else -1.0
@@ -143,6 +148,7 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "baseline") > 0 \
             and _v(r, "actual") >= factor * _v(r, "baseline")
     if re.search(r"\b(?:got|grew|became) worse\b|\bworsen\w*|\bdeteriorat\w*|\bregress\w*|\bworse than\b|"
+                 r"\b(?:went|moved|slid|slipped|fell) backwards?\b|\blost ground\b|"
                  r"\b(?:ended|finished|closed)\b[^?]*\bworse\b", low):
         # worse is down for most indicators, up for a harm (poverty rose)
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") != _v(r, "baseline") \
@@ -151,10 +157,12 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") != _v(r, "baseline") \
             and (_v(r, "actual") > _v(r, "baseline")) == _rises_to_target(r)
     if re.search(r"\bbelow (?:its |their |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:fell|dropped|declined|"
-                 r"decreased|went down|slipped|dipped|(?:inched|edged|crept|ticked) down)\b|\blower than (?:at |its |their |the )?(?:baseline|start)", low):
+                 r"decreased|went down|slipped|dipped|(?:inched|edged|crept|ticked) down)\b|\blower than (?:at |its |their |the )?(?:baseline|start)|"
+                 r"\b(?:lower|less) than (?:where|when) (?:it|they) (?:started|began|stood)", low):
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") < _v(r, "baseline")
     if re.search(r"\babove (?:its |their |the )?(?:baseline|start\w*|where it (?:started|began|stood))|\b(?:rose|increased|grew|"
-                 r"went up|climbed|(?:inched|edged|crept|ticked) up)\b|\bhigher than (?:at |its |their |the )?(?:baseline|start)", low):
+                 r"went up|climbed|(?:inched|edged|crept|ticked) up)\b|\bhigher than (?:at |its |their |the )?(?:baseline|start)|"
+                 r"\b(?:higher|more) than (?:where|when) (?:it|they) (?:started|began|stood)", low):
         return "filter", lambda r: None not in (_v(r, "actual"), _v(r, "baseline")) and _v(r, "actual") > _v(r, "baseline")
     return None
 

@@ -364,3 +364,14 @@ def test_which_measure_is_named_by_its_target_and_which_ones_share_a_target(qa_k
     assert a.text is not None and "drinking water" in a.text
     a = answer("Two health indicators share a 95% goal. Which ones?", qa_kb_nyandara)
     assert a.text is not None and "measles" in a.text and "skilled health" in a.text
+
+
+def test_lost_ground_lower_than_where_they_started_and_closest_in_points(qa_kb_nyandara) -> None:
+    a = answer("Among the housing and settlements measures, which one went backwards compared with where it started?",
+               qa_kb_nyandara)
+    assert a.text is not None and "habitable" in a.text and "lighting" not in a.text
+    a = answer("Which impact indicators finished lower than where they started?", qa_kb_nyandara)
+    assert a.text is not None and "move freely" in a.text and "physically safe" in a.text and "health services" not in a.text
+    a = answer("Of the education measures, which one ended closest, in percentage points, to the level UNHCR was "
+               "aiming for?", qa_kb_nyandara)
+    assert a.text is not None and "tertiary" in a.text
