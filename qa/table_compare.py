@@ -105,10 +105,12 @@ def _comparison(low: str) -> tuple[str, Check] | tuple[str, Callable[[IndicatorR
         sign = 1.0 if start.group(1) in ("highest", "largest", "top") else -1.0
         return "max", lambda r: sign * (_v(r, "baseline") if _v(r, "baseline") is not None else -sign * float("inf"))
     level = re.search(r"\b(highest|lowest|largest|smallest|top|bottom)\s+(?:(?:actual|final|end-of-year|\d{4})\s+)?"
-                      r"(?:value|result|level|figure|score|reading)\b", low)
+                      r"(?:value|result|level|figure|score|reading)\b|"
+                      # "which one came out highest in 2023"
+                      r"\b(?:came out|ended(?: up)?|finished|closed|scored|stood|was) (?:the )?(highest|lowest|top|bottom)\b", low)
     if level:
         # "which one recorded the lowest actual value": the row's result itself
-        sign = 1.0 if level.group(1) in ("highest", "largest", "top") else -1.0
+        sign = 1.0 if (level.group(1) or level.group(2)) in ("highest", "largest", "top") else -1.0
         return "max", lambda r: sign * (_v(r, "actual") if _v(r, "actual") is not None else -sign * float("inf"))
     near = re.search(r"\b(?:closest|nearest|furthest|farthest|closer|nearer|further|farther)\b[^?]*\b(?:target|goal|aim\w*)|"
                      r"\b(?:target|goal)\b[^?]*\b(?:closest|nearest|furthest|farthest)\b", low)

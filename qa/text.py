@@ -249,6 +249,9 @@ _PHRASES = (
     # "a free phone line", "hotline", "help line": what reports call a helpline
     (re.compile(r"\b(?:(?:free|toll-free|tele)\s?)?phone ?(?:lines?|services?)\b|\bhot ?lines?\b|\bhelp ?lines?\b",
                 re.IGNORECASE), "helpline"),
+    # "going home of their own free will": returning voluntarily
+    (re.compile(r"\bof (?:their|his|her|its) own (?:free )?(?:will|accord|choice)\b", re.IGNORECASE), "voluntarily"),
+    (re.compile(r"\b(?:go|goes|going|gone|went) (?:back )?home\b", re.IGNORECASE), "return"),
     # "a soup kitchen": what reports call a community kitchen
     (re.compile(r"\bsoup kitchens?\b", re.IGNORECASE), "community kitchen"),
     # "its main national office", "head office": the country office (not "the national office of X")

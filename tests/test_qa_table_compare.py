@@ -375,3 +375,8 @@ def test_lost_ground_lower_than_where_they_started_and_closest_in_points(qa_kb_n
     a = answer("Of the education measures, which one ended closest, in percentage points, to the level UNHCR was "
                "aiming for?", qa_kb_nyandara)
     assert a.text is not None and "tertiary" in a.text
+
+
+def test_which_indicator_came_out_lowest(qa_kb_nyandara) -> None:
+    a = answer("Among the impact indicators given as percentages, which one ended up the lowest?", qa_kb_nyandara)
+    assert a.text is not None and "secondary" in a.text

@@ -650,3 +650,11 @@ def test_head_office_field_offices_soup_kitchens_and_taking_over() -> None:
     assert a.text is not None and "Kamo" in a.text
     a = answer("Where did the water board take over running the piped network?", kb)
     assert a.text is not None and "Tovi" in a.text
+
+
+def test_going_home_of_their_own_accord_is_returning_voluntarily() -> None:
+    kb = _kb_from_text(
+        "Solutions. During the year, 1,140 refugees returned voluntarily to Norland with UNHCR support, while "
+        "310 were resettled.\n\n" + _BELMARE)
+    a = answer("How many refugees went back home of their own accord?", kb)
+    assert a.text is not None and "1,140" in a.text
