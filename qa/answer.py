@@ -54,6 +54,7 @@ from .prose import answer_direction, answer_sentence, answer_what_figure
 from .relations import (
     _is_modifier,
     answer_co_actor,
+    answer_composition,
     answer_names_from_text,
     answer_prep_whom,
     answer_relation_graph,
@@ -237,7 +238,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
         bool(re.match(r"\s*(?:which|what)\b", q, re.IGNORECASE)) and asked_type(q)[0] in ("place", "org", "nationality"))
     # "which country received most …": the name with the largest figure; "which country took in
     # 512 …": the name written with that figure
-    direct = (answer_co_actor(ctx) or answer_extreme(ctx) or answer_where_extreme(ctx) or answer_origin_majority(ctx) or answer_paired(ctx)
+    direct = (answer_co_actor(ctx) or answer_composition(ctx) or answer_extreme(ctx) or answer_where_extreme(ctx) or answer_origin_majority(ctx) or answer_paired(ctx)
               or answer_both_places(ctx)) if named_kind else None
     direct = answer_row_by_value(ctx) or direct  # "which area had USD 512,770 available": the row printing it
     # "which indicator reached its target", "did X or Y have more funds": a comparison of table rows

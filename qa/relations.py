@@ -810,3 +810,39 @@ def answer_co_actor(ctx: Ctx) -> Draft | None:
                      [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (found[0].start, found[0].end)], ss.score)],
                      items=[(_display(ctx, n), n.iri) for n in found[:1]])
     return None
+
+
+# "who sits on the steering group", "which bodies make up the platform", "who are the members of …"
+_ASKS_COMPOSITION = re.compile(
+    r"^\s*(?:who|which (?:[\w-]+ ){0,2}(?:bodies|organi[sz]ations|actors|institutions|members|groups|entities|parties|"
+    r"stakeholders|agencies))\s+(?:sits?|sat|serves?|served|is|are|was|were|takes? part|took part|participates?|participated|"
+    r"(?:is|are|was|were) represented)\s+(?:on|in)\b|"
+    r"\bwho (?:are|were) (?:the )?members of\b|\b(?:make|makes|made) up\b|\b(?:composed|comprised) of\b|\bcomposition of\b",
+    re.IGNORECASE)
+# "… brings together nine line ministries, district local governments, donors, UN agencies, NGOs and …"
+_COMPOSED = re.compile(r"\b(?:brings? together|brought together|bringing together|comprises|comprised|is made up of|"
+                       r"was made up of|consists of|consisted of|gathers|gathered|unites|united|groups|grouped)\s+",
+                       re.IGNORECASE)
+
+
+def answer_composition(ctx: Ctx) -> Draft | None:
+    """The members a sentence lists after "brings together / comprises" for the body the question
+    asks about, written as the report writes them (often kinds of actors, not names)."""
+    if not _ASKS_COMPOSITION.search(ctx.question):
+        return None
+    for ss in ctx.scored_sentences[:2]:
+        if ss.coverage < 0.45:
+            continue
+        text = ctx.kb.passages[ss.passage_id].text
+        raw = text[ss.sent.start : ss.sent.end]
+        m = _COMPOSED.search(raw)
+        if m is None:
+            continue
+        listed = re.split(r"[;:]|\.\s|\.$|,\s+(?:which|who|that|where|while|whose)\b", raw[m.end() :])[0].strip(" ,.")
+        if not listed or len(listed) > 250 or not re.search(r",|\band\b", listed):
+            continue
+        a = ss.sent.start + m.end()
+        conf = min(1.0, 0.2 + 0.8 * ss.coverage)
+        return Draft(listed, "list", conf, [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (a, a + len(listed))],
+                                                      ss.score)])
+    return None

@@ -905,3 +905,13 @@ def test_the_actor_joined_with_the_one_the_question_names_is_the_answer() -> Non
     assert a.text is not None and ("BCC" in a.text or "Chamber of Commerce" in a.text) and "UNHCR" not in a.text
     a = answer("Which organisation co-ran, with UNHCR, the monthly protection meetings in the north?", kb)
     assert a.text is not None and "Danish Refugee Council" in a.text
+
+
+def test_who_sits_on_a_body_is_the_list_after_brings_together() -> None:
+    kb = _kb_from_text(
+        "Coordination. The Refugee Response Forum (RRF), chaired by the Ministry of the Interior, brings together five "
+        "ministries, municipal councils, donors and refugee-led groups. It met four times in the year.\n\n"
+        + _OTHER_PARAGRAPHS)
+    for question in ("Which bodies make up the refugee response forum?", "Who is represented on the RRF?"):
+        a = answer(question, kb)
+        assert a.text is not None and "municipal councils" in a.text and "refugee-led groups" in a.text, question
