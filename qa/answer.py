@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .compound import split_compound
 from .context import Ctx, Draft
-from .dates import answer_date, answer_part_of_year, answer_report_year
+from .dates import answer_date, answer_part_of_year, answer_report_year, asks_date, dates_in, month_asked
 from .figures import answer_number, answer_part_of_whole, answer_two_figures
 from .goals import answer_goal
 from .intent import Intent, detect, rewrite
@@ -503,6 +503,9 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
         shown = [n for n in numbers(d.text.split(" (…")[0]) if not n.is_year]
         if shown and all(n.percent for n in shown):
             return "a count was asked, the answer is a percentage"  # "how many took part in total": "46.1% of the participants"
+    if asks_date(ctx.question) and d.kind in ("why", "generic", "list", "relation") and \
+            not dates_in(d.text, set(ctx.intent.years), month_asked(ctx.question)):
+        return "a date was asked, the answer gives none"  # "in which month did X set up …": the sentence says only that it did
     counted = _counted_not_named(ctx.question, d)
     if counted:
         return f"the report counts the {counted} but does not name them"

@@ -45,7 +45,7 @@ def asks_date(question: str) -> bool:
     return bool(ASKS_DATE.search(question))
 
 
-def _month_asked(question: str) -> bool:
+def month_asked(question: str) -> bool:
     return bool(re.search(r"\b(?:month|date|day)\b", question, re.IGNORECASE))
 
 
@@ -66,7 +66,7 @@ def dates_in(raw: str, question_years: set[int], month_only: bool) -> list[tuple
 def answer_date(ctx: Ctx) -> Draft | None:
     if not asks_date(ctx.question):
         return None
-    month_only = _month_asked(ctx.question)
+    month_only = month_asked(ctx.question)
     future = bool(_FUTURE.search(ctx.question))
     years = set(ctx.intent.years)
     focus = [t for t in ctx.focus if t not in ("month", "date", "day") and not t.isdigit()]

@@ -658,3 +658,13 @@ def test_going_home_of_their_own_accord_is_returning_voluntarily() -> None:
         "310 were resettled.\n\n" + _BELMARE)
     a = answer("How many refugees went back home of their own accord?", kb)
     assert a.text is not None and "1,140" in a.text
+
+
+def test_a_month_asked_is_not_answered_by_a_sentence_without_one() -> None:
+    kb = _kb_from_text(
+        "Livelihoods. The Ministry of Labour set up a job-matching desk for refugees in the capital, which placed "
+        "420 people.\n\nEducation. In March, the Ministry of Education opened two evening schools for refugee "
+        "adults.\n\n" + _BELMARE)
+    assert answer("In which month did the labour ministry open its job-matching desk for refugees?", kb).text is None
+    a = answer("In what month did the education ministry open the evening schools for refugee adults?", kb)
+    assert a.text is not None and "March" in a.text
