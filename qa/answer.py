@@ -467,6 +467,7 @@ _PER_UNIT = re.compile(r"\b(?:per|each|a|every)\s+(?:month|week|day|year|househo
 _AFTER_WHERE = re.compile(r"\b(?:who|whom|which (?:agenc|organi[sz]ation|partner|bod|ministr)\w*)\b", re.IGNORECASE)
 _ASKS_TOTAL = re.compile(r"^\s*(?:(?:and|so|in total|overall|altogether),?\s+)?how many\b", re.IGNORECASE)
 _ASKS_SHARE = re.compile(r"%|\b(?:percent\w*|share|proportion|rate|fraction|ratio|part|portion|out of)\b", re.IGNORECASE)
+_WHOLE_GIVEN = re.compile(r"\bhow many\b[^?]*?\b(?:among|of|out of)\s+(?:the|those|these|its|their)\s+(\d[\d,]*)\b", re.IGNORECASE)
 _WHICH_PLURAL = re.compile(r"\b(?:which|what|name)\s+(?:the\s+)?(?:[\w-]+\s+)?([a-z]{3,}(?:ies|s))\b", re.IGNORECASE)
 _A_COUNT = r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|various|multiple|many)\s+(?:[\w-]+\s+)?"
 
@@ -506,6 +507,11 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     if asks_date(ctx.question) and d.kind in ("why", "generic", "list", "relation") and \
             not dates_in(d.text, set(ctx.intent.years), month_asked(ctx.question)):
         return "a date was asked, the answer gives none"  # "in which month did X set up …": the sentence says only that it did
+    whole = _WHOLE_GIVEN.search(ctx.question)
+    if whole and d.kind in ("number", "indicator"):
+        shown = [n for n in numbers(d.text.split(" (")[0]) if not n.is_year]
+        if shown and any(abs(shown[0].value - g.value) < 1e-6 for g in numbers(whole.group(1))):
+            return "the figure is the whole the question starts from"  # "how many children among the 3,104": "3,104"
     counted = _counted_not_named(ctx.question, d)
     if counted:
         return f"the report counts the {counted} but does not name them"
@@ -657,7 +663,7 @@ def _named_phrases(ctx: Ctx) -> list[str]:
         if not text or any(lk.start <= s < lk.end or s <= lk.start < m.end() for lk in ctx.links) or \
                 _set_aside(ctx, s, m.end()):
             continue
-        text = re.sub(r"['’]s$", "", text)
+        text = re.sub(r"['’]s$", "", text).rstrip("'’")  # "whose 'Back to School' drive": the closing quote
         # "the NRIA-issued ID card": the body NRIA and what it issued are two names
         for part in re.split(HYPHEN_PARTICIPLE + r"\s*", text):
             part = part.strip()

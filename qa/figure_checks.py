@@ -16,6 +16,7 @@ from .figure_words import (
     PEOPLE,
     asks_duration,
     is_duration,
+    parent_figure,
     people_postmodifier,
     people_qualifier,
     ratio_end,
@@ -97,6 +98,13 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         factor *= 0.45
         reasons.append(f"the figure counts the part that were {named_part.group(1) if named_part else ''}, "
                        "not the part asked about")
+    given_for = _FOR_NAME.match(raw[c.number.end :])
+    if given_for and not named_part and _ASKS_COUNT.search(ctx.question) and parent_figure(raw, c.number) is not None \
+            and not set(terms(given_for.group(1))) & set(terms(ctx.question)) \
+            and not any(find_phrase(given_for.group(0), f) for lk in ctx.links for f in ctx.kb.surfaces(lk.iri)):
+        # "of the 3,104 submitted, how many were children" is not "2,210 to the United States"
+        factor *= 0.45
+        reasons.append(f"the figure counts the part for {given_for.group(1)}, not the part asked about")
     if c.number.percent and _MONEY_AMOUNT.search(ctx.question) and not _SHARE_WORDS.search(ctx.question):
         factor *= 0.4  # "what was the monthly cash amount per household" answered by "70% of the ration"
         reasons.append("an amount of money was asked, the figure is a share")
@@ -230,6 +238,8 @@ _MEASURE_UNITS = frozenset(terms("litres liters hectares tonnes tons kilograms k
                                  "megawatts kilowatts hours days weeks months years cubic"))
 _NAMED_PART = re.compile(r"\s*(?:per ?cent\s+)?of (?:them|whom|these|those)(?: (?:were|are|was|being))? "
                          r"([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)
+# a part of a breakdown given for a name: "2,210 to the United States", "41 in Tumbes"
+_FOR_NAME = re.compile(r"\s*(?:[a-z]+\s+)?(?:to|in|from|for|at)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _OF_WHOM_BEFORE = re.compile(r"\b(?:of|among) (?:whom|them|these|those|which)\s+$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:were|are|was|being) ([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)"
                          r"(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)

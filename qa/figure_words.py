@@ -51,10 +51,11 @@ REFERS_BACK = re.compile(r"\s*(?:of|among|out of) (?:them|these|those|whom|which
 
 
 def parent_figure(raw: str, n: Number) -> Number | None:
-    """The figure a number breaks down, when it sits in parentheses right after it."""
+    """The figure a number breaks down, when it sits in parentheses right after it, or in a list
+    after a colon ("submitted 3,104 refugees …: 2,210 to the United States, 486 to Canada …")."""
     open_at = raw.rfind("(", 0, n.start)
     if open_at < 0 or ")" in raw[open_at : n.start]:
-        return None
+        return _parent_before_colon(raw, n)
     close = raw.find(")", n.end)
     if len([m for m in numbers(raw[open_at : close if close > 0 else len(raw)]) if not m.is_year]) < 2:
         return None  # "3,490 households (more than 13,000 individuals)": the same people counted otherwise
@@ -62,6 +63,17 @@ def parent_figure(raw: str, n: Number) -> Number | None:
     if before and len(raw[before[-1].end : open_at].split()) <= 4:
         return before[-1]
     return None
+
+
+def _parent_before_colon(raw: str, n: Number) -> Number | None:
+    colon = raw.rfind(":", 0, n.start)
+    if colon < 0 or re.search(r"[;.]\s", raw[colon : n.start]):
+        return None
+    listed = [m for m in numbers(raw[colon:]) if not m.is_year and not m.percent]
+    before = [m for m in numbers(raw[:colon]) if not m.is_year and not m.percent]
+    if len(listed) < 2 or not before:
+        return None  # one figure after a colon states, it does not break down
+    return before[0]
 
 
 _PREPOSITIONS = frozenset("to in for from at on with by of into".split())

@@ -674,7 +674,8 @@ def _owned_by(text: str, start: int, end: int, n: Name) -> str:
     after, before = text[n.end : end], text[start : n.start]
     if re.search(r"[´'’]s$", n.text):
         after = "'s" + after
-    pm = re.match(r"\s*(?:\([^)]*\)\s*)?[´'’]s\s+((?:[\w-]+\s+){0,3}[\w-]+)", after)
+    # (a name in quotes is owned too: "the MECA´s “Back to School” campaign")
+    pm = re.match(r"\s*(?:\([^)]*\)\s*)?[´'’]s\s+((?:[\w“”\"'’-]+\s+){0,3}[\w“”\"'’-]+)", after)
     if pm:
         return pm.group(1)
     om = re.search(r"((?:[\w-]+\s+){0,3}[\w-]+)\s+of\s+(?:the\s+)?$", before)

@@ -668,3 +668,16 @@ def test_a_month_asked_is_not_answered_by_a_sentence_without_one() -> None:
     assert answer("In which month did the labour ministry open its job-matching desk for refugees?", kb).text is None
     a = answer("In what month did the education ministry open the evening schools for refugee adults?", kb)
     assert a.text is not None and "March" in a.text
+
+
+def test_a_part_listed_after_a_colon_and_whose_quoted_campaign() -> None:
+    kb = _kb_from_text(
+        "Resettlement. UNHCR submitted 1,950 refugees for resettlement in 2024, above the quota of 1,800: 1,200 to "
+        "Norway, 500 to Chile and 250 to Spain.\n\n"
+        "Education. UNHCR backed the Ministry of Education´s “Learning Never Stops” campaign in 40 schools.\n\n"
+        + _BELMARE)
+    a = answer("How many refugees were put forward to Chile for resettlement?", kb)
+    assert a.text is not None and a.text.startswith("500")
+    assert answer("How many children were among the 1,950 refugees submitted for resettlement?", kb).text is None
+    a = answer("Whose 'Learning Never Stops' campaign did UNHCR back?", kb)
+    assert a.text is not None and "Ministry of Education" in a.text
