@@ -127,7 +127,7 @@ _SPENT_ON = re.compile(
     r"(?:.*\bspen[dt]\b.*\bon\s*\??\s*$|(?<=on what)(?=\s+(?:did|do|does|was|were|is|are|have|has|had)\b.*\bspen[dt]\b))"
 )
 _INDICATOR = re.compile(
-    r"\bbaseline\b|\btarget\w*\b|\bactual\b|\bindicator\w*\b|\bproportion\b|\bpercentage\b|\bshare of\b|"
+    r"\bbaseline\b|\btarget(?!ing)\w*\b|\bactual\b|\bindicator\w*\b|\bproportion\b|\bpercentage\b|\bshare of\b|"
     r"\brate of\b|\bwhat % of\b|\b(?!birth\b)[a-z]+ment rate\b|\b\w+ rate (?:among|of|for|in)\b|"
     r"\b(?:start(?:ing)?|initial|opening) (?:point|value|level|figure)\b|\b(?:start|started|begin|began) (?:from|out)\b"
 )
@@ -167,7 +167,8 @@ _TARGET_NOUN = re.compile(
 _FIELDS = (
     ("baseline", r"\bbaseline\b|\b(?:start(?:ing)?|initial|opening) (?:point|value|figure|level|rate)\b|"
                  r"\b(?:start|started|begin|began) (?:from|out)\b"),
-    ("target", r"\btarget\w*\b|\bgoal\b|\baim(?:ed|ing|s)?\b|\bplanned\b|\bobjective\b(?! (?:of|was to)\b)|"
+    # "the joint targeting exercise" selects people; it is not a target
+    ("target", r"\btarget(?!ing)\w*\b|\bgoal\b|\baim(?:ed|ing|s)?\b|\bplanned\b|\bobjective\b(?! (?:of|was to)\b)|"
                r"\bhop(?:e|ed|ing) to\b"),
     ("actual", r"\bactual\b|\bachieved\b|\breached\b|\bresult\b|\bend of\b"),
 )

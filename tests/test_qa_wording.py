@@ -681,3 +681,11 @@ def test_a_part_listed_after_a_colon_and_whose_quoted_campaign() -> None:
     assert answer("How many children were among the 1,950 refugees submitted for resettlement?", kb).text is None
     a = answer("Whose 'Learning Never Stops' campaign did UNHCR back?", kb)
     assert a.text is not None and "Ministry of Education" in a.text
+
+
+def test_a_targeting_exercise_is_not_a_target() -> None:
+    kb = _kb_from_text(
+        "Food. After the ration cut, UNHCR and WFP ran a joint targeting exercise. Of the 96,000 refugees receiving "
+        "food aid, 31,000 were classified as most vulnerable.\n\n" + _BELMARE)
+    a = answer("How many refugees in all were getting food aid at the time of the joint targeting exercise?", kb)
+    assert a.text is not None and "96,000" in a.text
