@@ -401,6 +401,8 @@ def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     # "jointly with UNHCR, which institution opened …": the co-actor of the main verb is asked
     low = re.sub(r"^\s*(?:jointly|together|along|alongside)(?: with)? [^,?]{2,60},(?=\s*(?:which|what|who)\b)",
                  lambda m: " " * len(m.group()), low)
+    # "… supplied by which government office": the office is the kind of answer asked, not a presence
+    low = re.sub(r"\b(?:which|what) (?:[\w-]+ ){0,3}?offices?\b(?! (?:in|at|of)\b)", lambda m: " " * len(m.group()), low)
     head = _WH_HEAD.match(low) or _WH_PHRASE.match(low)
     masked = " " * head.end() + low[head.end() :] if head else low
     wh = re.search(r"\b(?:which|what|whom)\b", low)

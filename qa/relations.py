@@ -228,7 +228,9 @@ def _admitted_regex(preds: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
 
-_PREP_WHICH = re.compile(r"(?:^\s*|\b)(to|with) (?:which|whom|what)\b", re.IGNORECASE)
+_PREP_WHICH = re.compile(r"(?:^\s*|\b)(to|with) (?:which|whom|what)\b|"
+                         # "data supplied by which office": the text's "data from X" / "provided by X"
+                         r"\b(?:supplied|provided|furnished|shared|sourced|drawn) (by|from) (?:which|whom|what)\b", re.IGNORECASE)
 
 _LEADERSHIP = frozenset({"leads", "coLeads", "chairs"})
 
@@ -321,11 +323,12 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                     after = after[:1]  # the verb's direct object
                 names = after or names
         prep = _PREP_WHICH.search(ctx.question)
-        if vm is not None and prep:
+        if prep and (vm is not None or not prep.group(1)):
             # "submitted its report to which body", "coordinated the plan with which bodies": the names
             # after that preposition, not one met on the way
-            vend = ss.sent.start + vm.end()
-            before = re.compile(rf"\b{prep.group(1).lower()}\s+(?:the\s+)?$", re.IGNORECASE)
+            vend = ss.sent.start + (vm.end() if vm is not None else 0)
+            word = prep.group(1).lower() if prep.group(1) else "from|by"
+            before = re.compile(rf"\b(?:{word})\s+(?:the\s+)?$", re.IGNORECASE)
             pool = sorted({(n.start, n.end): n for n in names + typed}.values(), key=lambda n: n.start)
             first = next((i for i, n in enumerate(pool) if n.start >= vend
                           and before.search(p.text[max(ss.sent.start, n.start - 10) : n.start])), None)

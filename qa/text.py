@@ -249,6 +249,13 @@ _PHRASES = (
     # "a free phone line", "hotline", "help line": what reports call a helpline
     (re.compile(r"\b(?:(?:free|toll-free|tele)\s?)?phone ?(?:lines?|services?)\b|\bhot ?lines?\b|\bhelp ?lines?\b",
                 re.IGNORECASE), "helpline"),
+    # "the figures rely on data supplied by X": they are based on data from X
+    (re.compile(r"\brel(?:y|ies|ied|ying) (?:up)?on\b", re.IGNORECASE), "based on"),
+    (re.compile(r"\b(?:supplied|provided|furnished|shared) by\b(?=[^?]*\b(?:which|what|whom)\b|\s+(?:which|what|whom)\b)",
+                re.IGNORECASE), "from"),
+    # "disaster alerts": what reports call early warning systems
+    (re.compile(r"\b(?:disaster|emergency|hazard) alerts?(?: systems?)?\b|\balert systems?\b", re.IGNORECASE),
+     "early warning systems"),
     # "going home of their own free will": returning voluntarily
     (re.compile(r"\bof (?:their|his|her|its) own (?:free )?(?:will|accord|choice)\b", re.IGNORECASE), "voluntarily"),
     (re.compile(r"\b(?:go|goes|going|gone|went) (?:back )?home\b", re.IGNORECASE), "return"),

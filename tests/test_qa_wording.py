@@ -689,3 +689,15 @@ def test_a_targeting_exercise_is_not_a_target() -> None:
         "food aid, 31,000 were classified as most vulnerable.\n\n" + _BELMARE)
     a = answer("How many refugees in all were getting food aid at the time of the joint targeting exercise?", kb)
     assert a.text is not None and "96,000" in a.text
+
+
+def test_figures_relying_on_data_supplied_by_an_office_and_disaster_alerts() -> None:
+    kb = _kb_from_text(
+        "Context. According to UNHCR´s figures, based on data from the National Asylum Office (NAO), the country "
+        "hosted 88,400 refugees at the end of the year.\n\n"
+        "Climate. UNHCR will work with the civil protection agency to include refugees in the early warning systems "
+        "of Norte Verde and Alto Rio.\n\n" + _BELMARE)
+    a = answer("The refugee population figures rely on data supplied by which government office?", kb)
+    assert a.text is not None and ("NAO" in a.text or "National Asylum Office" in a.text)
+    a = answer("In which departments does UNHCR plan to get refugees covered by disaster alerts?", kb)
+    assert a.text is not None and "Norte Verde" in a.text and "Alto Rio" in a.text
