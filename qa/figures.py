@@ -164,6 +164,10 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 after = after | last_unit  # "612,000 Syrians …, of whom 148,300 had …": Syrians too
                 if not last_unit and refers_back:
                     after = after | (unit & before_terms)
+            if unit and not unit & after and _SUBSET_BEFORE.search(raw[max(0, n.start - 20) : n.start]):
+                said = re.match(r"\s+(?:were|was|are|is)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)", raw[n.end :])
+                if said and unit & set(terms(said.group(1))):
+                    after = after | frozenset(terms(said.group(1)))  # "…, of whom 545 were women": 545 women
             if after and not n.percent and not n.is_year:
                 last_unit = after
             elif not after and not n.percent and not n.is_year and not n.money:
@@ -435,6 +439,15 @@ def answer_number(ctx: Ctx) -> Draft | None:
                 continue
             c_conf, c_reasons = _checked_confidence(ctx, c)
             if c_conf > conf and not c_reasons:
+                best, conf, reasons = c, c_conf, c_reasons
+                break
+    if best.number.percent and any(r.endswith("a count was asked, the figure is a share") for r in reasons):
+        # "how many women won seats": "…, of whom 545 were women", not "women held 49% of the seats"
+        for c in cands[1:4]:
+            if c.number.percent or c.number.is_year or not (unit & c.unit):
+                continue
+            c_conf, c_reasons = _checked_confidence(ctx, c)
+            if not c_reasons and c_conf >= ctx.options.min_confidence:
                 best, conf, reasons = c, c_conf, c_reasons
                 break
     spans = [(best.ss.sent.start, best.ss.sent.end)]

@@ -701,3 +701,11 @@ def test_figures_relying_on_data_supplied_by_an_office_and_disaster_alerts() -> 
     assert a.text is not None and ("NAO" in a.text or "National Asylum Office" in a.text)
     a = answer("In which departments does UNHCR plan to get refugees covered by disaster alerts?", kb)
     assert a.text is not None and "Norte Verde" in a.text and "Alto Rio" in a.text
+
+
+def test_a_count_of_a_part_written_after_of_whom_beats_a_share() -> None:
+    kb = _kb_from_text(
+        "Participation. In May, 740 delegates were elected to the camp committees, of whom 352 were women. Women now "
+        "hold 48% of the committee seats, up from 31%.\n\n" + _BELMARE)
+    a = answer("How many women won seats on the camp committees in May?", kb)
+    assert a.text is not None and a.text.startswith("352")
