@@ -467,6 +467,13 @@ _PER_UNIT = re.compile(r"\b(?:per|each|a|every)\s+(?:month|week|day|year|househo
 _AFTER_WHERE = re.compile(r"\b(?:who|whom|which (?:agenc|organi[sz]ation|partner|bod|ministr)\w*)\b", re.IGNORECASE)
 _ASKS_TOTAL = re.compile(r"^\s*(?:(?:and|so|in total|overall|altogether),?\s+)?how many\b", re.IGNORECASE)
 _ASKS_SHARE = re.compile(r"%|\b(?:percent\w*|share|proportion|rate|fraction|ratio|part|portion|out of)\b", re.IGNORECASE)
+_ASKS_ALL = re.compile(r"\b(?:in total|in all|overall|altogether|all told|total number|over the (?:whole )?year)\b", re.IGNORECASE)
+_PER_PERIOD = re.compile(r"\b(?:per|a|each|every) (?:month|week|day|year)\b|\b(?:monthly|weekly|daily)\b|\bon average\b|"
+                         r"\baverage (?:number|of)\b", re.IGNORECASE)
+_ASKS_PEAK = re.compile(r"\bat (?:its|their|the) (?:busiest|peak|height|highest|fullest)\b|\bat (?:any )?one (?:time|point)\b|"
+                        r"\bat most\b|\bmaximum number\b|\bpeak (?:number|occupancy|population)\b", re.IGNORECASE)
+_SAYS_PEAK = re.compile(r"\b(?:peak\w*|maximum|max|highest|busiest|record|at (?:its|the) height|at one (?:time|point)|"
+                        r"at (?:the )?most|up to|reached)\b", re.IGNORECASE)
 _WHOLE_GIVEN = re.compile(r"\bhow many\b[^?]*?\b(?:among|of|out of)\s+(?:the|those|these|its|their)\s+(\d[\d,]*)\b", re.IGNORECASE)
 _WHICH_PLURAL = re.compile(r"\b(?:which|what|name)\s+(?:the\s+)?(?:[\w-]+\s+)?([a-z]{3,}(?:ies|s))\b", re.IGNORECASE)
 _A_COUNT = r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|various|multiple|many)\s+(?:[\w-]+\s+)?"
@@ -507,6 +514,14 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     if asks_date(ctx.question) and d.kind in ("why", "generic", "list", "relation") and \
             not dates_in(d.text, set(ctx.intent.years), month_asked(ctx.question)):
         return "a date was asked, the answer gives none"  # "in which month did X set up …": the sentence says only that it did
+    if d.kind == "number":
+        sentence = _answer_sentence(ctx, d)
+        if _ASKS_ALL.search(ctx.question) and _PER_PERIOD.search(sentence) and not _PER_PERIOD.search(ctx.question):
+            # "how many passed through the centre in total": "the average held per month fell from 160 to 45"
+            return "a total was asked, the figure is an average or a rate per period"
+        if _ASKS_PEAK.search(ctx.question) and sentence and not _SAYS_PEAK.search(sentence):
+            # "at its busiest, how many was the centre sheltering": "48,730 people passed through"
+            return "a peak was asked, the figure cited is not one"
     whole = _WHOLE_GIVEN.search(ctx.question)
     if whole and d.kind in ("number", "indicator"):
         shown = [n for n in numbers(d.text.split(" (")[0]) if not n.is_year]

@@ -709,3 +709,14 @@ def test_a_count_of_a_part_written_after_of_whom_beats_a_share() -> None:
         "hold 48% of the committee seats, up from 31%.\n\n" + _BELMARE)
     a = answer("How many women won seats on the camp committees in May?", kb)
     assert a.text is not None and a.text.startswith("352")
+
+
+def test_a_total_is_not_a_monthly_average_and_a_peak_is_not_a_throughput() -> None:
+    kb = _kb_from_text(
+        "Detention. The average number of people held per month at the Dalma holding facility fell from 210 to 60.\n\n"
+        "Reception. In 2024, 18,400 people passed through the Kamo transit centre, where they received meals and "
+        "medical checks.\n\n" + _BELMARE)
+    assert answer("Overall, how many people were held at the Dalma holding facility during the year?", kb).text is None
+    assert answer("At its peak, how many people was the Kamo transit centre housing?", kb).text is None
+    a = answer("How many people passed through the Kamo transit centre in 2024?", kb)
+    assert a.text is not None and "18,400" in a.text
