@@ -17,6 +17,10 @@ _CAUSAL = re.compile(r"\b(?:because|due to|thanks to|as a result|since|owing to|
                      r"so that|in order to|resulted in|caused|to address|aim(?:s|ed)? to|as \d+%)\b", re.IGNORECASE)
 
 
+_WITH_TREND = (r"\bwith (?:[\w-]+ ){0,3}(?:declining|falling|decreasing|shrinking|dwindling|reduced|limited|scarce|"
+               r"rising|growing|increasing)\b")
+
+
 def _clip(text: str, n: int) -> str:
     text = " ".join(text.split())
     if len(text) <= n:
@@ -30,7 +34,10 @@ _CLAUSE_END = re.compile(r"(?<=[,;:])\s+|\s+(?=(?:while|whereas|because|although
 
 
 _REASON_WORDS = re.compile(r"\b(?:because|due to|owing to|thanks to|as a result|so that|in order to|to ensure|aim(?:ed|ing) "
-                           r"(?:at|to)|focused on|given that)\b", re.IGNORECASE)
+                           r"(?:at|to)|focused on|given that|as only)\b|" + _WITH_TREND, re.IGNORECASE)
+# a sentence that opens on its reason: "As only 33% of needs were funded, …", "With funding declining, …"
+_OPENS_WITH_REASON = re.compile(r"^\s*(?:(?:As|Since|Because|Given that|Owing to|Due to)\b|(?:Finally, |However, )?"
+                                + _WITH_TREND + ")", re.IGNORECASE)
 
 
 def _focused_clip(ctx: Ctx, text: str, n: int, causal: bool) -> str:
@@ -139,7 +146,14 @@ def answer_sentence(
     conf = max(0.0, min(1.0, 0.1 + 0.9 * cov))
     text = best.sent.text
     ev = [Evidence(best.passage_id, [(best.sent.start, best.sent.end)], best.score)]
-    if causal and _restates(ctx, best.sent.text) and not _CAUSAL.search(best.sent.text):
+    if causal and not _CAUSAL.search(best.sent.text) and (prev := _previous_sentence(ctx, best)) is not None and \
+            prev[0] == best.passage_id and _OPENS_WITH_REASON.search(prev[1].text):
+        # "As only 33% of the needs were funded, UNHCR prioritised four areas. Education … were reduced.":
+        # the reason opens the sentence before
+        pid, sent = prev
+        text = f"{sent.text} {text}"
+        ev.insert(0, Evidence(pid, [(sent.start, sent.end)], best.score))
+    elif causal and _restates(ctx, best.sent.text) and not _CAUSAL.search(best.sent.text):
         nxt = _next_sentence(ctx, best)
         if nxt is not None:  # "Freedom of movement, however, deteriorated." says what, the next one why
             text = f"{text} {nxt.text}"

@@ -720,3 +720,17 @@ def test_a_total_is_not_a_monthly_average_and_a_peak_is_not_a_throughput() -> No
     assert answer("At its peak, how many people was the Kamo transit centre housing?", kb).text is None
     a = answer("How many people passed through the Kamo transit centre in 2024?", kb)
     assert a.text is not None and "18,400" in a.text
+
+
+def test_a_reason_that_opens_its_sentence_or_the_one_before_is_kept() -> None:
+    kb = _kb_from_text(
+        "Funding. As only 41% of the appeal was funded, UNHCR concentrated on registration, cash and shelter. Youth "
+        "and sports activities were suspended in all three camps.\n\n"
+        "Outlook. Finally, with donor contributions shrinking, UNHCR will hand over the running of its clinics, "
+        "boreholes and primary schools to the district authorities and to development partners, while supporting "
+        "refugee cooperatives and savings groups so that families can earn enough to cover their own basic needs.\n\n"
+        + _BELMARE)
+    a = answer("Why were the youth and sports activities in the camps stopped?", kb)
+    assert a.text is not None and "41%" in a.text
+    a = answer("Why is UNHCR going to pass its clinics and schools to the district authorities?", kb)
+    assert a.text is not None and "shrinking" in a.text
