@@ -609,9 +609,28 @@ _OF_WHOLE_FIRST = re.compile(r"^\s*(?:of|out of|among) (?:the |its |their |[\w�
                              r"[^?]*\bhow many\b", re.IGNORECASE)
 
 
+# "Of the 52,300 registrations, what percentage took place at the border desks?"
+_OF_WHOLE_SHARE = re.compile(r"^\s*(?:of|out of|among) (?:the |its |their |[\w’'-]+['’]s? ){1,3}?(\d[\d,]*)\b[^?]*"
+                             r"\b(?:what|which) (?:percentage|share|proportion|per ?cent|fraction)\b", re.IGNORECASE)
+
+
 def answer_part_of_whole(ctx: Ctx) -> Draft | None:
     """"In how many of the 25 regions …": the report writes the part with the whole it is out of
-    ("287 of the country's 312 municipalities"); the whole, given by the question, is not the answer."""
+    ("287 of the country's 312 municipalities"); the whole, given by the question, is not the answer.
+    "Of the 52,300 registrations, what percentage …": the share written of that whole ("registered
+    52,300 …, 38% of them at the border desks")."""
+    share = _OF_WHOLE_SHARE.search(ctx.question)
+    if share is not None:
+        whole = share.group(1)
+        pattern = re.compile(rf"(?<![\d,.]){re.escape(whole)}\b[^.;:]{{0,80}}?,\s*(\d+(?:\.\d+)?\s?%)\s+of (?:them|whom|which|these)\b",
+                             re.IGNORECASE)
+        found = first_match(ctx, pattern, 0.2)
+        if found is not None:
+            ss, m = found
+            a = m.start(1)
+            d = phrase_draft(ss, a, m.end(), ctx.kb.passages[ss.passage_id].text[a : m.end()])
+            d.confidence = max(d.confidence, 0.7)
+            return d
     asked = _OF_WHOLE.search(ctx.question) or _OF_WHOLE_FIRST.search(ctx.question)
     if asked is None:
         return None

@@ -22,6 +22,7 @@ _SYNONYM_GROUPS = (
     "official officer staff personnel employee functionary servant servants workforce",
     "trained learned taught teaching course workshop",
     "household family families",
+    "border borders frontier frontiers",
     "people individuals persons person",
     "children child kids minors newborn newborns babies infants",
     "received got obtained benefited given attained acquired",

@@ -734,3 +734,13 @@ def test_a_reason_that_opens_its_sentence_or_the_one_before_is_kept() -> None:
     assert a.text is not None and "41%" in a.text
     a = answer("Why is UNHCR going to pass its clinics and schools to the district authorities?", kb)
     assert a.text is not None and "shrinking" in a.text
+
+
+def test_a_share_of_a_whole_the_question_gives_and_frontier_is_border() -> None:
+    kb = _kb_from_text(
+        "Registration. Access to the asylum procedure improved from 61.5% to 70.2% after the asylum office opened "
+        "registration desks at the border crossings of Tovi and Kamo. The office registered 12,800 new applicants, "
+        "27% of them at the new border desks, and renewed 3,100 permits.\n\n" + _BELMARE)
+    a = answer("Of the 12,800 first-time claims lodged, what proportion were lodged at the recently opened frontier "
+               "desks?", kb)
+    assert a.text is not None and "27%" in a.text
