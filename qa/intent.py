@@ -52,7 +52,8 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "the operation's biggest donors": the operation is the office's work, not a verb
     (r"\b(?:(?<!\bthe )(?<!\bits )(?<!['’]s )operat\w*|presence|present|offices?(?! of\b)|work(?:s|ed)? in|active in)\b",
      ("operatesIn",)),
-    (r"\b(?:located|based|situated|where is|where are)\b", ("locatedIn",)),
+    # not "community-based": a compound adjective says what kind of thing, not where it is
+    (r"\b(?:located|(?<!-)based|situated|where is|where are)\b", ("locatedIn",)),
 )
 
 _ACRONYM = re.compile(

@@ -257,6 +257,9 @@ _PHRASES = (
     # "disaster alerts": what reports call early warning systems
     (re.compile(r"\b(?:disaster|emergency|hazard) alerts?(?: systems?)?\b|\balert systems?\b", re.IGNORECASE),
      "early warning systems"),
+    # "must check in with the police regularly": periodic reporting to them
+    (re.compile(r"\bcheck(?:s|ed|ing)? in with\b", re.IGNORECASE), "report to"),
+    (re.compile(r"\b(?:regularly|periodically|at regular intervals)\b", re.IGNORECASE), "periodic"),
     # "going home of their own free will": returning voluntarily
     (re.compile(r"\bof (?:their|his|her|its) own (?:free )?(?:will|accord|choice)\b", re.IGNORECASE), "voluntarily"),
     (re.compile(r"\b(?:go|goes|going|gone|went) (?:back )?home\b", re.IGNORECASE), "return"),

@@ -915,3 +915,15 @@ def test_who_sits_on_a_body_is_the_list_after_brings_together() -> None:
     for question in ("Which bodies make up the refugee response forum?", "Who is represented on the RRF?"):
         a = answer(question, kb)
         assert a.text is not None and "municipal councils" in a.text and "refugee-led groups" in a.text, question
+
+
+def test_a_community_based_scheme_is_not_a_location_and_checking_in_is_reporting() -> None:
+    kb = _kb_from_text(
+        "Detention. Under the community-based release scheme, asylum-seekers who would otherwise be "
+        "detained live in shelters, with legal counselling and periodic reporting to the Border Police Directorate "
+        "(BPD).\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("In the community-based release scheme, which authority do the people let out have to check in with "
+               "regularly?", kb)
+    assert a.text is not None and ("BPD" in a.text or "Border Police Directorate" in a.text)
+    assert "locatedIn" not in detect("Under the community-based alternative, which body must released people report "
+                                     "to?").predicates
