@@ -327,11 +327,19 @@ _BOTH = re.compile(
 def answer_both_places(ctx: Ctx) -> Draft | None:
     """The place each condition's best sentences name, when one place answers both halves."""
     m = _BOTH.match(ctx.question)
-    if m is None or not (m.group("both") or re.search(r"\balso\b", m.group("b"), re.IGNORECASE)):
+    # "which country took in refugees both through the pilot and as a resettlement destination": the
+    # words before "both" belong to each half
+    inner = re.match(r"(?P<shared>.+?)\s+both\s+(?P<a>.+)$", m.group("a"), re.IGNORECASE) \
+        if m and not m.group("both") and not re.search(r"(?:ies|s)$", m.group("noun"), re.IGNORECASE) else None
+    if m is None or not (m.group("both") or inner or re.search(r"\balso\b", m.group("b"), re.IGNORECASE)):
         return None
     lead, aux = m.group("lead"), (m.group("aux") + " ") if m.group("aux") else ""
     b = re.sub(r"^(?:did|was|were|is|are|has|had)\s+", "", m.group("b"), flags=re.IGNORECASE)
-    halves = [f"{lead} {aux}{m.group('a')}?", f"{lead} {aux}{b}?"]
+    if inner:
+        shared = inner.group("shared")
+        halves = [f"{lead} {aux}{shared} {inner.group('a')}?", f"{lead} {aux}{shared} {b}?"]
+    else:
+        halves = [f"{lead} {aux}{m.group('a')}?", f"{lead} {aux}{b}?"]
     own = {c.lower() for c in ctx.countries}
     found: list[dict[str, tuple[float, ScoredSent, Name]]] = []
     for half in halves:

@@ -744,3 +744,12 @@ def test_a_share_of_a_whole_the_question_gives_and_frontier_is_border() -> None:
     a = answer("Of the 12,800 first-time claims lodged, what proportion were lodged at the recently opened frontier "
                "desks?", kb)
     assert a.text is not None and "27%" in a.text
+
+
+def test_which_town_has_both_when_both_comes_after_the_verb() -> None:
+    kb = _kb_from_text(
+        "Coordination. The coordination platform opened local hubs in Nairobi and Mombasa in March.\n\n"
+        "Shelter. The Casa Arco shelter in Mombasa took in 140 LGBTIQ+ refugees during the year.\n\n" + _BELMARE)
+    a = answer("In which town do you find both a local hub of the coordination platform and the shelter that "
+               "received LGBTIQ+ refugees?", kb)
+    assert a.text is not None and "Mombasa" in a.text and "Nairobi" not in a.text
