@@ -87,7 +87,6 @@ from .text import (
     merge_spans,
     numbers,
     ruled_out,
-    sentences,
     spells,
     terms,
 )
@@ -463,9 +462,34 @@ _PER_UNIT = re.compile(r"\b(?:per|each|a|every)\s+(?:month|week|day|year|househo
                        r"beneficiary|recipient)\b|\bmonthly\b", re.IGNORECASE)
 
 
+def _figure_mismatch(ctx: Ctx, d: Draft) -> str:
+    """Why a figure (or a sentence) answers another kind of question than the one asked, or ""."""
+    if d.kind == "number" and _HOW_MANY.search(ctx.question) and not _ASKS_SHARE.search(ctx.question):
+        shown = [n for n in numbers(d.text.split(" (…")[0]) if not n.is_year]
+        if shown and all(n.percent for n in shown):
+            return "a count was asked, the answer is a percentage"  # "how many took part in total": "46.1% of the participants"
+    if asks_date(ctx.question) and d.kind in ("why", "generic", "list", "relation") and \
+            not dates_in(d.text, set(ctx.intent.years), month_asked(ctx.question)):
+        return "a date was asked, the answer gives none"  # "in which month did X set up …": the sentence says only that it did
+    if d.kind == "number":
+        sentence = _answer_sentence(ctx, d)
+        if _ASKS_ALL.search(ctx.question) and _PER_PERIOD.search(sentence) and not _PER_PERIOD.search(ctx.question):
+            # "how many passed through the centre in total": "the average held per month fell from 160 to 45"
+            return "a total was asked, the figure is an average or a rate per period"
+        if _ASKS_PEAK.search(ctx.question) and sentence and not _SAYS_PEAK.search(sentence):
+            # "at its busiest, how many was the centre sheltering": "48,730 people passed through"
+            return "a peak was asked, the figure cited is not one"
+    whole = _WHOLE_GIVEN.search(ctx.question)
+    if whole and d.kind in ("number", "indicator"):
+        shown = [n for n in numbers(d.text.split(" (")[0]) if not n.is_year]
+        if shown and any(abs(shown[0].value - g.value) < 1e-6 for g in numbers(whole.group(1))):
+            return "the figure is the whole the question starts from"  # "how many children among the 3,104": "3,104"
+    return ""
+
+
 # "where … and with whom" asks a partner too
 _AFTER_WHERE = re.compile(r"\b(?:who|whom|which (?:agenc|organi[sz]ation|partner|bod|ministr)\w*)\b", re.IGNORECASE)
-_ASKS_TOTAL = re.compile(r"^\s*(?:(?:and|so|in total|overall|altogether),?\s+)?how many\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"^\s*(?:(?:and|so|in total|overall|altogether),?\s+)?how many\b", re.IGNORECASE)
 _ASKS_SHARE = re.compile(r"%|\b(?:percent\w*|share|proportion|rate|fraction|ratio|part|portion|out of)\b", re.IGNORECASE)
 _ASKS_ALL = re.compile(r"\b(?:in total|in all|overall|altogether|all told|total number|over the (?:whole )?year)\b", re.IGNORECASE)
 _PER_PERIOD = re.compile(r"\b(?:per|a|each|every) (?:month|week|day|year)\b|\b(?:monthly|weekly|daily)\b|\bon average\b|"
@@ -507,26 +531,9 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
                  if (e := ctx.kb.entity(i)) is not None}
         if "Organization" in types and "Location" not in types:
             return "a place was asked; the answer names organisations"  # "which cities hosted …": "UNHCR and RELIR"
-    if d.kind == "number" and _ASKS_TOTAL.search(ctx.question) and not _ASKS_SHARE.search(ctx.question):
-        shown = [n for n in numbers(d.text.split(" (…")[0]) if not n.is_year]
-        if shown and all(n.percent for n in shown):
-            return "a count was asked, the answer is a percentage"  # "how many took part in total": "46.1% of the participants"
-    if asks_date(ctx.question) and d.kind in ("why", "generic", "list", "relation") and \
-            not dates_in(d.text, set(ctx.intent.years), month_asked(ctx.question)):
-        return "a date was asked, the answer gives none"  # "in which month did X set up …": the sentence says only that it did
-    if d.kind == "number":
-        sentence = _answer_sentence(ctx, d)
-        if _ASKS_ALL.search(ctx.question) and _PER_PERIOD.search(sentence) and not _PER_PERIOD.search(ctx.question):
-            # "how many passed through the centre in total": "the average held per month fell from 160 to 45"
-            return "a total was asked, the figure is an average or a rate per period"
-        if _ASKS_PEAK.search(ctx.question) and sentence and not _SAYS_PEAK.search(sentence):
-            # "at its busiest, how many was the centre sheltering": "48,730 people passed through"
-            return "a peak was asked, the figure cited is not one"
-    whole = _WHOLE_GIVEN.search(ctx.question)
-    if whole and d.kind in ("number", "indicator"):
-        shown = [n for n in numbers(d.text.split(" (")[0]) if not n.is_year]
-        if shown and any(abs(shown[0].value - g.value) < 1e-6 for g in numbers(whole.group(1))):
-            return "the figure is the whole the question starts from"  # "how many children among the 3,104": "3,104"
+    mismatch = _figure_mismatch(ctx, d)
+    if mismatch:
+        return mismatch
     counted = _counted_not_named(ctx.question, d)
     if counted:
         return f"the report counts the {counted} but does not name them"
@@ -630,7 +637,7 @@ def _answer_sentence(ctx: Ctx, d: Draft) -> str:
     e = d.evidence[0]
     text = ctx.kb.passages[e.passage_id].text
     start = e.spans[0][0]
-    return next((text[s.start:s.end] for s in sentences(text) if s.start <= start < s.end), "")
+    return next((text[s.start:s.end] for s in ctx.kb.sentences(e.passage_id) if s.start <= start < s.end), "")
 
 
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’+-]*(?:\s+(?:of|for|and|de|the)?\s*[A-Z][\w'’+-]*)*")
