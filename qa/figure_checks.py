@@ -238,7 +238,7 @@ _MEASURE_UNITS = frozenset(terms("litres liters hectares tonnes tons kilograms k
                                  "megawatts kilowatts hours days weeks months years cubic"))
 _NAMED_PART = re.compile(r"\s*(?:per ?cent\s+)?of (?:them|whom|these|those)(?: (?:were|are|was|being))? "
                          r"([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)
-# a part of a breakdown given for a name: "2,210 to the United States", "41 in Tumbes"
+# a part of a breakdown given for a name: "2,210 to the United States", "300 to Norway"
 _FOR_NAME = re.compile(r"\s*(?:[a-z]+\s+)?(?:to|in|from|for|at)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _OF_WHOM_BEFORE = re.compile(r"\b(?:of|among) (?:whom|them|these|those|which)\s+$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:were|are|was|being) ([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)"
