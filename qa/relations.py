@@ -252,6 +252,11 @@ def _said_in_clause(raw: str, m: re.Match[str], asked: frozenset[str]) -> int:
     return len(asked & set(terms(raw[a:b])))
 
 
+def _figures_given(question: str) -> set[float]:
+    """The figures a question states (not years, not "one"): a sentence stating one of them is surer."""
+    return {n.value for n in numbers(question) if not n.is_year and n.value >= 2}
+
+
 def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None:
     """Names of the asked kind in the best sentences (that hold the relation's verb, if one is asked)."""
     kb = ctx.kb
@@ -358,7 +363,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     raw = kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
     coverage = _coverage_with_verb(ctx, ss) if verb and verb.search(raw) else ss.coverage
     conf = min(1.0, 0.1 + 0.8 * coverage + (0.05 if verb else 0.0))
-    given = {n.value for n in numbers(ctx.question) if not n.is_year and n.value >= 2}
+    given = _figures_given(ctx.question)
     if given and given & {n.value for n in numbers(raw)}:
         conf = min(1.0, conf + 0.1)  # "paid for 44 staff to back which scheme": the sentence states the figure given
     return Draft(text, kind_out, conf, [Evidence(ss.passage_id, spans, score)],
@@ -769,8 +774,8 @@ def _co_link(ctx: Ctx) -> Link | None:
     # the co-verb is the asked actor's own ("which office co-delivered …"), not in a clause naming
     # something else ("the group that UNHCR co-led is part of which framework")
     if verb and re.match(r"\s*(?:which|what|who)\b(?:\s+[\w'’-]+){0,4}?\s*$", q[: verb.start()], re.IGNORECASE):
-        return next((lk for lk in ctx.links if ctx.kb.entity(lk.iri) is not None
-                     and ctx.kb.entity(lk.iri).type == "Organization"), None)
+        return next((lk for lk in ctx.links if (e := ctx.kb.entity(lk.iri)) is not None and e.type == "Organization"),
+                    None)
     return None
 
 
@@ -788,7 +793,7 @@ def answer_co_actor(ctx: Ctx) -> Draft | None:
     entity = ctx.kb.entity(lk.iri)
     if entity is None or entity.type != "Organization":
         return None
-    given = {n.value for n in numbers(ctx.question) if not n.is_year and n.value >= 2}
+    given = _figures_given(ctx.question)
     for ss in ctx.scored_sentences[:3]:
         text = ctx.kb.passages[ss.passage_id].text
         # "the coaching given to 380 council members": a sentence stating the figure given is surer
