@@ -458,7 +458,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 _PER_UNIT = re.compile(r"\b(?:per|each|a|every)\s+(?:month|week|day|year|household|family|person|head|refugee|child|"
-                       r"student|beneficiary|recipient)\b|\beach (?:\w+ )?(?:household|family|person|refugee|child|student|"
+                       r"student|beneficiary|recipient)\b(?!-)|\beach (?:\w+ )?(?:household|family|person|refugee|child|student|"
                        r"beneficiary|recipient)\b|\bmonthly\b", re.IGNORECASE)
 
 

@@ -261,7 +261,8 @@ def detect(question: str) -> Intent:
     """Read the intent of ``question``."""
     q = question.strip()
     low = q.lower()
-    years = tuple(int(y) for y in _YEAR.findall(q))
+    # "ENPOVE 2022" names a survey, not a year asked about
+    years = tuple(int(m.group(1)) for m in _YEAR.finditer(q) if not re.search(r"\b[A-Z]{3,}\s+$", q[: m.start()]))
     # "Officers from A and B attended the courses - which other places sent officers?": the part
     # after the dash is the question; the part before only sets the scene
     asked_part = re.search(r"(?:\s*[:;]|\s[-–—])\s+(?=(?:which|what|who|whom|where|how|when|in which|to which|from which)\b)",

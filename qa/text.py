@@ -126,6 +126,9 @@ _SYNONYM_GROUPS = (
     "dark night nighttime",
     "neighbourhood neighborhood neighbourhoods neighborhoods",
     "meals meal food",
+    "risk risks danger dangers threat threats peril",
+    "lack lacking absence absent shortage",
+    "evaluated evaluate evaluation evaluations assessed assess assessment assessments screened screening",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}

@@ -380,3 +380,8 @@ def test_lost_ground_lower_than_where_they_started_and_closest_in_points(qa_kb_n
 def test_which_indicator_came_out_lowest(qa_kb_nyandara) -> None:
     a = answer("Among the impact indicators given as percentages, which one ended up the lowest?", qa_kb_nyandara)
     assert a.text is not None and "secondary" in a.text
+
+
+def test_a_hyphenated_child_word_does_not_make_a_budget_question_per_child(qa_kb_marovia) -> None:
+    a = answer("For a child-protection briefing, what was the final budget of the Assist area?", qa_kb_marovia)
+    assert a.text is not None and "13,179,820" in a.text

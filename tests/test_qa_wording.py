@@ -753,3 +753,24 @@ def test_which_town_has_both_when_both_comes_after_the_verb() -> None:
     a = answer("In which town do you find both a local hub of the coordination platform and the shelter that "
                "received LGBTIQ+ refugees?", kb)
     assert a.text is not None and "Mombasa" in a.text and "Nairobi" not in a.text
+
+
+def test_a_year_written_after_a_survey_acronym_names_the_survey_not_the_year_asked() -> None:
+    kb = _kb_from_text(
+        "Protection. According to the national household survey (ENHOG), only 28% of refugee families knew where "
+        "to file a complaint, so UNHCR opened four legal-aid desks with the Ombudsperson's office, which handled "
+        "1,650 complaints.\n\n" + _BELMARE)
+    a = answer("The ENHOG 2019 round is quoted on complaints; how many complaints did the legal-aid desks deal with?", kb)
+    assert a.text is not None and "1,650" in a.text
+    assert answer("How many complaints did the legal-aid desks deal with in 2019?", kb).text is None
+
+
+def test_screened_for_danger_is_evaluated_for_risk() -> None:
+    kb = _kb_from_text(
+        "Child protection. The municipal child-welfare offices handled 4,900 cases of children in 2024. Girls made "
+        "up 38% of the cases, 64% were evaluated for risk or lack of parental care, and 12% were referred to the "
+        "courts.\n\n" + _BELMARE)
+    a = answer("Of the children's cases the welfare offices took on, what share were screened for danger or an "
+               "absence of care?", kb)
+    assert a.text is not None and "64%" in a.text
+
