@@ -25,7 +25,8 @@ PEOPLE = frozenset(
     for w in (
         "people individuals persons person refugees asylum-seekers seekers migrants households "
         "families children women men survivors cases beneficiaries participants candidates leaders staff "
-        "officials members students girls boys adolescents nationals citizens applicants " + _DISPLACED_DEMONYMS
+        "officials members students girls boys adolescents nationals citizens applicants evacuees returnees patients "
+        + _DISPLACED_DEMONYMS
     ).split()
     for t in terms(w)
 )

@@ -70,6 +70,9 @@ _ACRONYM = re.compile(
     r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b|"
     # "what initials does the report give them", "by what short name are they known"
     r"\b(?:what|which) (?:initials|short (?:name|form)|shorthand)\b|"
+    # "MSPB: which ministry hides behind these letters?"
+    r"\b(?:hides?|hidden|hiding|stands?|lies?) behind (?:the |these |those |this |that |its |their )?"
+    r"(?:letters|initials|acronyms?|abbreviations?)\b|"
     # "MIPLAN is the short name of which ministry?"
     r"\b(?:is|are) (?:the )?(?:short|abbreviated) (?:name|form|title)s? (?:of|for)\b"
 )
@@ -83,7 +86,10 @@ _ACRONYM_ALONE = re.compile(
     r"(?i:that|this|it|meant|intended|referred to)\s*(?:\?|$|,\s*(?i:whose|which|who|that)\b)|"
     # "… staff of the ABC. What is that?": the acronym closing the first sentence is asked about
     r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\s*[.;:?!]\s*(?i:what|who) (?i:is|are|was|were) (?i:that|this|it|they)"
-    r"(?:\s+(?i:exactly))?\s*\??$"
+    r"(?:\s+(?i:exactly))?\s*\??$|"
+    # "when the report talks about RLOs, what kind of groups does it mean?"
+    r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\b[^?]*\b(?i:what|which)\s+(?:(?i:kind|type|sort)\s+of\s+[\w-]+\s+)?"
+    r"(?i:does|do|did)\s+(?i:it|they|the report|this|that)\s+(?i:mean|refer to|stand for)\b"
 )
 _WHY = re.compile(
     r"^\s*why\b|\bwhat (?:might|could|may|would|can) (?:explain|account for|have caused|have led to|be behind)\b|"
@@ -130,8 +136,12 @@ _SPENT_ON = re.compile(
 _INDICATOR = re.compile(
     r"\bbaseline\b|\btarget(?!ing)\w*\b|\bactual\b|\bindicator\w*\b|\bproportion\b|\bpercentage\b|\bshare of\b|"
     r"\brate of\b|\bwhat % of\b|\b(?!birth\b)[a-z]+ment rate\b|\b\w+ rate (?:among|of|for|in)\b|"
-    r"\b(?:start(?:ing)?|initial|opening) (?:point|value|level|figure)\b|\b(?:start|started|begin|began) (?:from|out)\b"
+    r"\b(?:start(?:ing)?|initial|opening) (?:point|value|level|figure)\b|\b(?:start|started|begin|began) (?:from|out)\b|"
+    # "what measles immunisation coverage had been recorded": coverage is a rate
+    r"\bwhat (?:[\w-]+ ){0,3}coverage\b"
 )
+# "what level did UNHCR aim for on people knowing where …": the target of a results row (not a place)
+_LEVEL_AIMED = re.compile(r"\b(?:what|which) (?:level|value|mark|figure|rate)\b(?=[^?]*\b(?:aim\w*|hop\w*|plann\w*|goal|target\w*)\b)")
 _LIST = re.compile(
     # the plural noun asked for comes within a few words ("what proportion of movements across the
     # borders" asks for a share, not for borders)
@@ -322,6 +332,8 @@ def detect(question: str) -> Intent:
                  r"end(?:ed)? up|finish(?:ed)?|land(?:ed)?|stand|stood)\b", low) and not re.search(r"\b(?:travel|journey|trip|"
                                                                                         r"route|walk|march)", low):
         # "enrolment: where did it start and where did it end up?": the levels of a measure, not places
+        return Intent("indicator", field=_first(_FIELDS, low), percent=percent, **common)
+    if _LEVEL_AIMED.search(low):
         return Intent("indicator", field=_first(_FIELDS, low), percent=percent, **common)
     if _LOCATION.search(low) and not _NUMBER.search(low) and not re.search(r"\b(?:start|begin|began) (?:from|out)\b", low):
         return Intent("location", preds or ("locatedIn", "operatesIn"), span, passive, **common)

@@ -98,7 +98,7 @@ _SYNONYM_GROUPS = (
     "outbreak outbreaks epidemic epidemics",
     "unemployment unemployed jobless joblessness",
     "treated treat treating treatment",
-    "repaired repair repairs repairing fixed fix fixing mended",
+    "repaired repair repairs repairing fixed fix fixing mended rehabilitated rehabilitate rehabilitating restored",
     "referred refer refers referral referrals referring",
     "elected elect elects electing won win wins winning",
     "renewed renew renews renewing renewal renewals extended extend extends extending extension prolonged prolong",
@@ -268,6 +268,8 @@ _PHRASES = (
     (re.compile(r"\b(?:go|goes|going|gone|went) (?:back )?home\b", re.IGNORECASE), "return"),
     # "a soup kitchen": what reports call a community kitchen
     (re.compile(r"\bsoup kitchens?\b", re.IGNORECASE), "community kitchen"),
+    # "shut out of the permit", "left out by the cut-off date": excluded from it
+    (re.compile(r"\b(?:shut|left|leave|leaves|leaving|kept|keep|keeps|locked) out\b", re.IGNORECASE), "excluded"),
     # "its main national office", "head office": the country office (not "the national office of X")
     (re.compile(r"\b(?:main |head )?(?:national|head|main) offices?\b(?! of\b)", re.IGNORECASE), "country office"),
     # "the utility took over running the water supply": the systems were transferred to it

@@ -45,6 +45,9 @@ def test_a_change_asked_by_how_much_is_the_change_the_text_states(qa_kb_marovia)
     ("What is the INEC in full?", "National Institute of Statistics and Census"),
     ("MIFAS - which ministry is that?", "Ministry of Family and Social Affairs"),
     ("RENAC - what is the long form?", "National Civil Registry"),
+    # the letters are asked about after a colon, or where the report "talks about" them
+    ("MIPLAN: which ministry is hiding behind those letters?", "Ministry of Planning"),
+    ("Where the report talks about the PCRM, what kind of body does it mean?", "Refugee and Migrant Coordination Platform"),
 ])
 def test_acronyms_asked_in_everyday_forms(qa_kb_marovia, question: str, long_form: str) -> None:
     a = answer(question, qa_kb_marovia)

@@ -774,3 +774,28 @@ def test_screened_for_danger_is_evaluated_for_risk() -> None:
                "absence of care?", kb)
     assert a.text is not None and "64%" in a.text
 
+
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    # "what level … aim for" asks the target column
+    ("What level did the operation aim for on people knowing where GBV services can be found?", "70.00%"),
+    # "before <the report's year>, what coverage had been recorded": a rate's baseline
+    ("Before 2025, what birth registration coverage had been recorded for children under five?", "88.10%"),
+])
+def test_a_level_aimed_for_and_a_coverage_recorded_before_the_year_are_read_from_the_table(
+        qa_kb_marovia, question: str, figure: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.kind == "indicator" and a.text is not None and figure in a.text.split(" (")[0]
+
+def test_shut_out_is_left_out_evacuees_are_people_and_rehabilitated_is_repaired() -> None:
+    kb = _kb_from_text(
+        "Floods. After the floods, the Red Cross gave psychosocial support to 2,710 people in the evacuation "
+        "centres, and UNHCR rehabilitated 9 schools damaged by the water. The registration deadline left out "
+        "some 18,000 people who arrived after March.\n\n" + _BELMARE)
+    a = answer("About how many people were shut out of registration because they arrived too late?", kb)
+    assert a.text is not None and "18,000" in a.text
+    a = answer("How many flood evacuees got psychosocial support from the Red Cross?", kb)
+    assert a.text is not None and "2,710" in a.text
+    a = answer("How many schools did UNHCR repair after the floods?", kb)
+    assert a.text is not None and "9 schools" in a.text
