@@ -8,6 +8,7 @@ and their clause. Each doubt lowers the answer's confidence and is stated in the
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,10 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
     said_action = bool(set(terms(verb)) & c.unit) if verb else False
     measured = bool(c.unit & _MEASURE_UNITS)  # "how much water": "17 litres", "10,000 hectares" measure it
     # "how many groups belong to the network" is answered by "31 organizations": kinds of body count each other
-    bodies = bool(unit & _BODIES and c.unit & _BODIES)
+    # (but "how many UN agencies" is not answered by "9 refugee-led organizations": the words before
+    # the body's noun say which kind is asked)
+    kind_words = set(itertools.takewhile(lambda t: t not in _BODIES, ctx.intent.unit_terms))
+    bodies = bool(unit & _BODIES and c.unit & _BODIES) and not kind_words - c.unit
     if unit and c.own_unit and not unit & c.unit and not (unit & PEOPLE and c.unit & PEOPLE) and not c.number.percent \
             and not said_action and not measured and not bodies:
         factor *= 0.45

@@ -282,7 +282,8 @@ def detect(question: str) -> Intent:
         family = (family[0], (family[1][0] + asked_part.end(), family[1][1] + asked_part.end()))
     preds, span = family if family else ((), None)
     passive = bool(re.search(r"\bby (?:whom|which|what)\b|\b(?:is|are|was|were) \w+ by\b|\bby\s*\??$", low))
-    who = bool(_WHO.search(low))
+    # "how many refugees and members of the network took part": a count, not the members asked for
+    who = bool(_WHO.search(low)) and not re.match(r"\s*how (?:many|much)\b", low)
     # "which area had the highest budget" (not "the minimum expenditure basket")
     asks_which = bool(re.search(r"(?:^\s*|\b(?:on|in|to|for|from|of),?\s+|,\s+)(?:which|what)\s+(?:of (?:the|its|their)\s+)?"
                                 r"(?:[\w-]+\s+){0,2}(?:area|areas|sector|sectors)\b|(?:^|,)\s*which (?:line|row)s?\b", low)) or bool(

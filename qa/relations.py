@@ -770,6 +770,11 @@ def _co_link(ctx: Ctx) -> Link | None:
     for lk in ctx.links:
         if _CO_BEFORE.search(q[max(0, lk.start - 30) : lk.start]):
             return lk
+        # "which agency joined UNHCR in paying cash grants": a partner in the act (not "joined the
+        # platform", a membership)
+        if re.search(r"\b(?:join(?:ed|s|ing)?|teamed up with|joined forces with)\s+(?:the\s+)?$", q[max(0, lk.start - 30) : lk.start],
+                     re.IGNORECASE) and re.match(r"\s+(?:in|for)\s+\w+ing\b", q[lk.end :], re.IGNORECASE):
+            return lk
     verb = _CO_VERB.search(q)
     # the co-verb is the asked actor's own ("which office co-delivered …"), not in a clause naming
     # something else ("the group that UNHCR co-led is part of which framework")

@@ -927,3 +927,24 @@ def test_a_community_based_scheme_is_not_a_location_and_checking_in_is_reporting
     assert a.text is not None and ("BPD" in a.text or "Border Police Directorate" in a.text)
     assert "locatedIn" not in detect("Under the community-based alternative, which body must released people report "
                                      "to?").predicates
+
+
+def test_which_agency_joined_the_named_one_in_doing_something_is_its_partner_in_the_act() -> None:
+    kb = _kb_from_text(
+        "Cash. After the cyclone, UNHCR and UNICEF delivered joint cash transfers to 2,100 affected families in "
+        "Nairobi through the common cash platform.\n\n"
+        "Coordination. In May, the refugee-led network joined the national coordination platform.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which UN agency joined UNHCR in paying combined cash grants to families hit by the cyclone?", kb)
+    assert a.text is not None and "UNICEF" in a.text
+
+
+def test_how_many_members_of_a_group_is_a_count_and_the_kind_of_body_asked_must_be_the_kind_counted() -> None:
+    kb = _kb_from_text(
+        "Law. Parliament held public hearings on the draft asylum law, in which 38 refugees and members of the "
+        "refugee-led network took part.\n\n"
+        "Coordination. UNHCR and IOM co-lead the Inter-Agency Mobility Group (IAMG), whose membership grew to 58 "
+        "organizations in 2024, including 6 refugee-led organizations.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("How many refugees and members of the refugee-led network attended the hearings on the asylum bill?", kb)
+    assert a.kind == "number" and a.text is not None and "38" in a.text
+    a = answer("How many UN agencies were among the 58 members of the Inter-Agency Mobility Group?", kb)
+    assert a.text is None or "organizations" not in a.text
