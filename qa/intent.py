@@ -57,15 +57,15 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 _ACRONYM = re.compile(
-    r"\bstands for\b|\bstand for\s*(?:what\b|\?|$)|\b(?:does|do|did) (?:the )?[\w+&-]+ stand for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)\b|"
-    r"\bspell(?:ed)? (?:(?:it|this|that|them) )?out\b|\blong form\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
+    r"\bstands for\b|\bstand for\s*(?:what\b|\?|$)|\b(?:does|do|did) (?:the )?[\w+&-]+ stand for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)s?\b|"
+    r"\b(?:spell(?:ed)?|write|written) (?:(?:it|this|that|them|both|each) )?out\b|\blong form\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
     r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b|"
     # "which ministry hides behind the letters MHUA", "what is that body called in full"
     # (not "the offer letters that seven candidates received")
     r"\b(?:the )?letters (?!that\b|which\b|who\b|of\b|from\b|to\b|for\b|in\b|and\b|or\b|were\b|was\b|had\b|have\b)"
-    r"[a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*\??\s*$|"
+    r"[a-z][\w+&-]*\b|\bcalled in full\b|\bin full\s*[?.]?\s*$|"
     # "RWN is a refugee-led group; what is it called in English?"
     r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b|"
     # "what initials does the report give them", "by what short name are they known"

@@ -57,21 +57,16 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
     if asked and asked.group(1) in ordered:
         # "in the window that pays for the NHRCP, what does IDA stand for": the acronym the verb asks about
         ordered = [asked.group(1)] + [t for t in ordered if t != asked.group(1)]
+    pair = _PAIR_ASKED.search(ctx.question)
+    if pair and _PLURAL_ASKED.search(ctx.question):
+        # "what do the initials UPE and MIMP stand for?", "… SBS and SNM. Spell out both.": each one
+        found = [_written_definition(ctx, lower_map, tok) for tok in pair.group(1, 2)]
+        if all(found):
+            return Draft("; ".join(f[0] for f in found if f), "acronym", 0.9, [f[1] for f in found if f])
     for tok in ordered:
-        base = acronym_base(tok) or tok.rstrip("'’s")
-        key = base if base in acr_defs else lower_map.get(base.lower())
-        if not key or (not is_acronym(tok) and not is_acronym(base) and len(base) < 3):
-            continue
-        if tok.lower() in {"what", "does", "the", "stand", "for", "who", "is", "are"}:
-            continue
-        defs = [d for d in acr_defs[key] if not ctx.report or kb.passages[d.passage_id].report == ctx.report]
-        if not defs:
-            continue
-        d = defs[0]
-        long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
-        span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
-        text = f"{long} ({d.acronym})"
-        return Draft(text, "acronym", 0.9, [Evidence(d.passage_id, [span], 1.0)])
+        found_one = _written_definition(ctx, lower_map, tok)
+        if found_one:
+            return Draft(found_one[0], "acronym", 0.9, [found_one[1]])
     described = _described_acronym(ctx)
     if described is not None:
         return described
@@ -98,6 +93,31 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
                 span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
                 return Draft(f"{d.acronym} ({long})", "acronym", 0.85, [Evidence(d.passage_id, [span], 1.0)])
     return _acronym_after_name(ctx) or _acronym_spelled_nearby(ctx)
+
+
+# two acronyms joined by "and", maybe each with an apposition ("GRF, where …, and UNSDCF, whose …")
+_PAIR_ASKED = re.compile(r"\b([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*)(?:\s*,[^,?]{1,80},)?\s+and\s+(?:the\s+)?"
+                         r"([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*)\b")
+_PLURAL_ASKED = re.compile(r"\b(?:both|each|them|do (?:the )?(?:initials|letters|acronyms|abbreviations) |"
+                           r"(?:full|long) (?:names|forms)|do [A-Z][\w+&-]* and [A-Z][\w+&-]* (?:stand|mean))", re.IGNORECASE)
+
+
+def _written_definition(ctx: Ctx, lower_map: dict[str, str], tok: str) -> tuple[str, Evidence] | None:
+    """The long form the report writes for the token ``tok`` ("Long Form (ACR)"), with its span."""
+    kb = ctx.kb
+    base = acronym_base(tok) or tok.rstrip("'’s")
+    key = base if base in kb.acronyms else lower_map.get(base.lower())
+    if not key or (not is_acronym(tok) and not is_acronym(base) and len(base) < 3):
+        return None
+    if tok.lower() in {"what", "does", "the", "stand", "for", "who", "is", "are"}:
+        return None
+    defs = [d for d in kb.acronyms[key] if not ctx.report or kb.passages[d.passage_id].report == ctx.report]
+    if not defs:
+        return None
+    d = defs[0]
+    long, lstart = _trim_long(d.long_form, d.acronym, d.long_span[0])
+    span = (min(lstart, d.acr_span[0]), max(d.long_span[1], d.acr_span[1]))
+    return f"{long} ({d.acronym})", Evidence(d.passage_id, [span], 1.0)
 
 
 _SMALL_WORDS = frozenset("of the and for on in to with a an by at de del la los las".split())

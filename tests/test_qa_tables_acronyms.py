@@ -353,3 +353,18 @@ def test_the_acronym_of_a_body_of_the_kind_asked_named_where_the_question_is_ans
     assert a.text is not None and a.text.startswith("NRB") and "National Refugee Board" in a.text
     cited = " ".join(c.text[s:e] for c in a.citations for s, e in c.highlights)
     assert "National Refugee Board" in cited
+
+
+@pytest.mark.parametrize("question", [
+    "What do the letters HSA and MWS stand for?",
+    "The report names the ROCF and the MWS. Write out both in full.",
+    "Give the full names of HSA, whose inspectors were trained, and ROCF, on whose board UNHCR sat.",
+])
+def test_two_acronyms_asked_together_get_both_long_forms(question: str) -> None:
+    a = answer(question, _kb_from_text(_ACRONYM_TEXT))
+    assert a.kind == "acronym" and a.text is not None
+    expected = {"HSA": "Harbour Safety Authority", "MWS": "Ministry of Water and Sanitation",
+                "ROCF": "Regional Office for Coastal Fisheries"}
+    asked = [long for acr, long in expected.items() if acr in question]
+    assert len(asked) == 2 and all(long in a.text for long in asked)
+    assert len(a.citations) >= 1
