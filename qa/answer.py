@@ -214,8 +214,8 @@ def _join_halves(asked: str, parts: list[Answer], k: int, max_chars: int) -> Ans
     figures = [[n.value for n in numbers(p.text or "")] for p in parts]
     if all(figures) and figures[0][0] == figures[1][0]:
         return None  # both halves found the same figure: one of them did not find its own
-    if not any(figures):
-        return None  # two names or sentences: the question was one question after all
+    if not any(figures) and any(p.kind == "why" or len(p.text or "") > 100 for p in parts):
+        return None  # sentences: the question was one question after all (two short names are two answers)
     citations: list[Citation] = []
     for c in (c for pair in zip(parts[0].citations, parts[1].citations, strict=False) for c in pair):
         if all(c.passage_id != seen.passage_id for seen in citations):

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 
-_HOW = r"(?:how (?:many|much|big|large|long|often|high|low)|what (?:share|percentage|proportion|number|amount|part|fraction))"
+_HOW = (r"(?:how (?:many|much|big|large|long|often|high|low|steep|sharp|fast)|"
+        r"what (?:share|percentage|proportion|number|amount|part|fraction))")
+# "During the regularization drive, which …", "With its extra staff, how many …": a scene both halves share
+_PRE = (r"(?:(?:for|in|at|among|within|during|across|of|with|under|after|before|since|through|throughout|on|over|"
+        r"besides|apart from|beyond|following|according to) [^?,]*?,\s+)")
 # "what was their average size", "what share of them …": a second figure about the first half's thing
 _WHAT_FIGURE = (r"what (?:was|were|is|are) (?:their|its|the|that|this) (?:average|mean|median|typical|total|size|value|"
                 r"amount|share|percentage|proportion|number|rate)\b")
 _TWO_HOW = re.compile(
-    rf"^\s*(?P<pre>[^?]*?[:–—]\s+|[^?]*?\s-\s+|(?:for|in|at|among|within|during|across|of) [^?,]*?,\s+)?"
-    rf"(?P<a>{_HOW}\b[^?]*?),?\s+and\s+(?P<b>(?:by )?{_HOW}\b[^?]*|{_WHAT_FIGURE}[^?]*)"
+    rf"^\s*(?P<pre>[^?]*?[:–—]\s+|[^?]*?\s-\s+|{_PRE})?"
+    rf"(?P<a>{_HOW}\b[^?]*?),?\s+and\s+(?P<b>(?:(?:by|for|of|in|to|from) )?{_HOW}\b[^?]*|{_WHAT_FIGURE}[^?]*)"
     r"\?\s*$",
     re.IGNORECASE,
 )
@@ -25,7 +29,7 @@ _TWO_HOW = re.compile(
 # then a figure (or the other way round)
 _WH = r"(?:(?:in|from|to|with|for|by) )?(?:which|what|who|whom|whose|where|when)"
 _WH_AND_WH = re.compile(
-    rf"^\s*(?P<a>{_WH}\b[^?]*?),?\s+and\s+(?P<b>(?:(?:roughly|about|approximately|around|exactly|also) )?(?:{_HOW}|{_WH})\b[^?]*)"
+    rf"^\s*(?P<pre>{_PRE})?(?P<a>{_WH}\b[^?]*?),?\s+and\s+(?P<b>(?:(?:roughly|about|approximately|around|exactly|also) )?(?:{_HOW}|{_WH})\b[^?]*)"
     r"\?\s*$",
     re.IGNORECASE,
 )
@@ -126,11 +130,13 @@ def split_compound(question: str) -> tuple[str, str] | None:
     if m and not re.match(r"(?:which|what|who)\s+(?:one|of (?:the|them|these|those))\b", m.group("a"), re.IGNORECASE) \
             and len(m.group("b").split()) >= 3:  # "…, and with whom?" completes one question
         a, b = m.group("a").strip(" ,"), m.group("b").strip(" ,")
+        pre = (m.group("pre") or "").strip(" ,")
+        lead = (lambda t: f"{pre}, {t}") if pre else _cap
         if _BACK_REFERENCE.search(b):
             # "… and how many had applied for it": the second half borrows what the first is about
             topic = re.sub(rf"^{_WH}\s+", "", a, flags=re.IGNORECASE)
-            return f"{_cap(a)}?", f"{_cap(b)} ({topic})?"
-        return f"{_cap(a)}?", f"{_cap(b)}?"
+            return f"{lead(a)}?", f"{lead(b)} ({topic})?"
+        return f"{lead(a)}?", f"{lead(b)}?"
     m = _COMPARE.match(q)
     if m:
         return (f"{_AMOUNT_WORDS[m.group('ua').lower()]} {m.group('a').strip(' ,')}?",

@@ -53,6 +53,17 @@ def kb_orvalia():
      "How many people helped the flood kits?", "How many people helped the caseworker visits?"),
     ("Did the cooperative lend to more traders than it trained in bookkeeping? List both counts.",
      "How many traders did the cooperative lend to?", "How many traders trained in bookkeeping?"),
+    # a scene set before the first question word belongs to both halves
+    ("During the floods, which office handed out the kits, and how many people got them?",
+     "During the floods, which office handed out the kits?",
+     "During the floods, how many people got them (office handed out the kits)?"),
+    ("With the new staff, how many claims were registered, and how many were decided?",
+     "With the new staff: how many claims were registered?", "With the new staff: how many were decided?"),
+    # "for how many …" and "how steep" ask figures too
+    ("How many traders got microloans, and for how many farmers was credit arranged?",
+     "How many traders got microloans?", "For how many farmers was credit arranged?"),
+    ("How many trainees were hired, and how steep was the rise on last year?",
+     "How many trainees were hired?", "How steep was the rise on last year?"),
 ])
 def test_split_compound_writes_each_half_as_its_own_question(question: str, first: str, second: str) -> None:
     assert split_compound(question) == (first, second)
@@ -149,3 +160,12 @@ def test_more_two_figure_forms_are_split(question: str, halves: tuple[str, str])
 def test_a_which_was_more_between_two_groups_given_with_an_irregular_participle(qa_kb_marovia) -> None:
     a = answer("Were more refugees placed in formal jobs or given seed capital? Both numbers please.", qa_kb_marovia)
     assert a.text is not None and "912" in a.text and "640" in a.text
+
+
+def test_two_names_asked_together_are_both_answered() -> None:
+    kb = _kb_from_text(
+        "Legal aid. The Tessaro Bar Association (TBA) gave free legal advice to 2,300 asylum-seekers in the capital.\n\n"
+        "Women. The Marlo Women's Network (MWN) ran six safe spaces for women and girls along the border.\n\n"
+        + _ORVALIA)
+    a = answer("Which association gave the free legal advice, and which network ran the safe spaces for women?", kb)
+    assert a.text is not None and ("Tessaro Bar Association" in a.text or "TBA" in a.text) and "MWN" in a.text
