@@ -125,7 +125,9 @@ _FINANCE = re.compile(
     r"\bfunding (?:was |were |is |that was )?(?:available|received|secured)\b|"
     r"\bmoney (?:it |they )?(?:had )?available\b|\b(?:amount|sum) of (?:funding|money|funds)\b|"
     r"\b(?:funding|funds|money)\b[^?]*\bon hand\b|\bmoney (?:was |were |is )?available\b|"
-    r"\bavailable (?:money|funding|resources)\b|\bdisburs\w*"
+    r"\bavailable (?:money|funding|resources)\b|\bdisburs\w*|"
+    # "what percentage of the money needed for resettlement was covered": the budget's funded share
+    r"\b(?:money|funds|funding|resources) (?:it |they )?(?:needed|required)\b"
 )
 # "what did households spend the cash on", "on what did they spend it": the things bought, not an
 # amount of a budget table ("what did UNHCR spend on basic needs" asks the amount)
@@ -197,7 +199,10 @@ _BUDGET_FIELDS = (
      r"(?:funds|available|money (?:it |they )?(?:had )?available|available (?:money|funds|resources))"),
     ("funds_available_pct", r"\b(?:percent|percentage|%|share|proportion|fraction|what part) of (?:the |its )?(?:final )?budget\b|"
      r"\bfunded\b.*\b(?:percent|percentage|%|share|proportion)\b|\b(?:percent|percentage|%|share|proportion)\b.*\bfunded\b|"
-     r"\bfunding (?:level|rate)\b|\bfunded at (?:the |a )?(?:\w+ )?(?:rate|level)\b|\bas % of budget\b|\bfunded\b[^?]*\b(?:relative|compared|in proportion) to\b"),
+     r"\bfunding (?:level|rate)\b|\bfunded at (?:the |a )?(?:\w+ )?(?:rate|level)\b|"
+     r"\b(?:percent|percentage|share|proportion|fraction|what part) of (?:the )?(?:money|funds|funding|resources) "
+     r"(?:it |they )?(?:needed|required)\b|\bas % of budget\b|\bfunded\b[^?]*\b(?:relative|compared|in proportion) to\b|"
+     r"\b(?:relative|compared|in proportion) to (?:what|the (?:money|funds|budget)) [^?]*\bfunded\b"),
     # "received the largest final budget": the column named wins over the verb
     ("final_budget", r"\bfinal budget\b"),
     ("expenditure", r"\bexpenditure\b|\bspen[dt]\w*\b|\bused\b|\bdisburs\w*"),

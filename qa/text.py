@@ -47,7 +47,7 @@ _SYNONYM_GROUPS = (
     "established created opened opening",
     "partnered collaborated cooperated partnership collaboration",
     "led leads headed",
-    "registration registered",
+    "registration registered recorded",
     "departed travelled traveled travel left leaving leave flew flown fly flight departure departures move moved moving",
     "fall falling slip slipping sink sinking",
     "hired hiring hire recruited recruiting recruitment employed",
@@ -267,6 +267,8 @@ _PHRASES = (
     # "going home of their own free will": returning voluntarily
     (re.compile(r"\bof (?:their|his|her|its) own (?:free )?(?:will|accord|choice)\b", re.IGNORECASE), "voluntarily"),
     (re.compile(r"\b(?:go|goes|going|gone|went) (?:back )?home\b", re.IGNORECASE), "return"),
+    # "first-time applicants": new ones
+    (re.compile(r"\bfirst-time\b", re.IGNORECASE), "new"),
     # "a soup kitchen": what reports call a community kitchen
     (re.compile(r"\bsoup kitchens?\b", re.IGNORECASE), "community kitchen"),
     # "shut out of the permit", "left out by the cut-off date": excluded from it

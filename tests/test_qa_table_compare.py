@@ -385,3 +385,15 @@ def test_which_indicator_came_out_lowest(qa_kb_nyandara) -> None:
 def test_a_hyphenated_child_word_does_not_make_a_budget_question_per_child(qa_kb_marovia) -> None:
     a = answer("For a child-protection briefing, what was the final budget of the Assist area?", qa_kb_marovia)
     assert a.text is not None and "13,179,820" in a.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the money an area needed is its budget; covered / funded relative to it is the funded share
+    ("What share of the money it needed did the Assist area actually have covered?", "%"),
+    ("Compared to what it needed, which impact area was the least well funded?", "IA3"),
+])
+def test_the_money_needed_is_the_budget_and_a_share_of_it_is_the_funded_rate(
+        qa_kb_marovia, question: str, expected: str) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.kind == "finance" and a.text is not None and expected in a.text.split(" (")[0]
+    assert "as % of budget" in a.text

@@ -799,3 +799,18 @@ def test_shut_out_is_left_out_evacuees_are_people_and_rehabilitated_is_repaired(
     assert a.text is not None and "2,710" in a.text
     a = answer("How many schools did UNHCR repair after the floods?", kb)
     assert a.text is not None and "9 schools" in a.text
+
+
+def test_officially_recorded_births_are_registered_births(qa_kb_nyandara) -> None:
+    # (the results table also has a row on births attended by skilled health staff)
+    a = answer("Where did the baseline stand for under-fives whose births were officially recorded?", qa_kb_nyandara)
+    assert a.text is not None and "58.60%" in a.text.split(" (")[0]
+
+
+def test_first_time_applicants_are_new_applicants() -> None:
+    kb = _kb_from_text(
+        "Asylum. The national refugee commission registered 8,450 new asylum-seekers in 2024, 22% of them at the "
+        "airport, and renewed 3,900 documents. Average processing time from registration to a first decision "
+        "fell from 300 to 240 days.\n\n" + _BELMARE)
+    a = answer("How many first-time asylum claimants did the refugee commission register?", kb)
+    assert a.text is not None and "8,450" in a.text and not a.notes
