@@ -17,6 +17,7 @@ share between threads.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -98,7 +99,9 @@ class FusionConfig:
     does a row printing a sum the question gives rounded ("which area had about 7.5 million") and
     the rows on the asked side of a stated share ("less than a sixth of their budgets funded"). A
     "which country received the most …" question adds ``breakdown_weight`` to passages writing two or
-    more names each with its figure ("510 to Norway, 240 to Chile and 150 to Spain").
+    more names each with its figure ("510 to Norway, 240 to Chile and 150 to Spain"). With
+    ``restatements``, a results-table row ranked first or second brings the candidate paragraph
+    that restates two of its percentages right behind it.
     """
 
     method: Literal["rrf", "convex"] = "convex"
@@ -117,6 +120,7 @@ class FusionConfig:
     figure_weight: float = 0.3
     breakdown_weight: float = 0.3
     extreme_weight: float = 0.5
+    restatements: bool = True
 
 
 DEFAULT_FUSION = FusionConfig()
@@ -282,8 +286,31 @@ class Searcher:
         if extreme:
             fused = fused + cfg.extreme_weight * top * np.isin(cand, list(extreme))
         fused = fused + top * self._intents.bonus(query, cand, cfg)
+        if cfg.restatements:
+            fused = self._restatements(cand, fused)
         order = np.lexsort((cand, -fused))[:k]
         return [(int(cand[i]), float(fused[i])) for i in order]
+
+    def _restatements(self, cand: np.ndarray, fused: np.ndarray) -> np.ndarray:
+        """A results-table row ranked first or second brings up the candidate paragraph that restates
+        its values ("… from 71.20% to 74.65%"), right behind it: the narrative is the same fact's
+        evidence in words, and the row alone often lacks the why and the where."""
+        order = np.lexsort((cand, -fused))
+        fused = fused.copy()
+        for i in order[:2].tolist():
+            row = self.index.passages[int(cand[i])]
+            if row.kind != "table_row":
+                continue
+            values = _row_values(row.text)
+            if len(values) < 2:
+                continue
+            for j in range(len(cand)):
+                other = self.index.passages[int(cand[j])]
+                if other.kind == "table_row" or fused[j] >= fused[i]:
+                    continue
+                if len(values & _row_values(other.text, rounded=True)) >= 2:
+                    fused[j] = fused[i] - 1e-6 * (1 + j / len(cand))
+        return fused
 
     def _boosts(self, query: str, allowed: np.ndarray | None) -> dict[int, float]:
         if self.boost is None:
@@ -318,6 +345,22 @@ class Searcher:
                 )
             )
         return hits
+
+
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)\s?%")
+
+
+def _row_values(text: str, rounded: bool = False) -> set[float]:
+    """The percentages ``text`` prints, to one decimal (a narrative rounds "74.65%" to "74.7%"),
+    and, with ``rounded``, to none as well; whole numbers that are common round figures are left out
+    of a row's set so that "50%" alone never ties a paragraph to a row."""
+    out: set[float] = set()
+    for m in _PERCENT.finditer(text):
+        v = float(m.group(1))
+        out.add(round(v, 1))
+        if rounded and "." not in m.group(1):
+            out.add(float(int(v)))
+    return out
 
 
 def _zscore(values: np.ndarray, reference: np.ndarray) -> np.ndarray:

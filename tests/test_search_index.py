@@ -619,3 +619,33 @@ def test_which_country_got_most_lifts_the_passage_writing_names_with_their_figur
     assert breakdown_asked(query) and not breakdown_asked("Which outcome area had the largest budget?")
     assert lists_name_figures(BREAKDOWN_TEXTS[0][1]) and not lists_name_figures(BREAKDOWN_TEXTS[1][1])
     assert lists_name_figures("followed by Colombians (4%) and Haitians (1%)")
+
+
+RESTATED_TEXTS = [
+    ("r0", "table_row", "2.1 Proportion of people living below the national poverty line Refugees 71.20% 74.65%"),
+    ("r1", "paragraph", "Ration cuts and rising food prices pushed the share of refugees under that line from 71.2% "
+                        "to 74.7% over the year."),
+    ("r2", "paragraph", "The national poverty line is set by the statistics office; people living below the "
+                        "national poverty line receive social transfers."),
+    ("r3", "paragraph", "Poverty among people living in the capital fell, while the national poverty line rose."),
+    ("r4", "paragraph", "Refugees living below the poverty line were prioritised for cash; 51% of them were women."),
+    ("r5", "table_row", "2.2 Proportion of people residing in safe settlements Refugees 68.10% 64.32%"),
+]
+
+
+@pytest.fixture(scope="module")
+def restated_index(tmp_path_factory: pytest.TempPathFactory, numpy_encoder):
+    from embeddings import PassageRecord
+
+    records = [PassageRecord(passage_id=i, report="r", text=t, kind=k) for i, k, t in RESTATED_TEXTS]
+    return _index_of(tmp_path_factory, numpy_encoder, "restated-index", records)
+
+
+def test_a_paragraph_restating_the_top_rows_values_comes_right_behind_it(restated_index, numpy_encoder) -> None:
+    on = Searcher(restated_index, numpy_encoder)
+    off = Searcher(restated_index, numpy_encoder, fusion=FusionConfig(restatements=False))
+    query = "What proportion of people were living below the national poverty line?"
+    ranked_on = [h.passage_id for h in on.search(query, k=6)]
+    ranked_off = [h.passage_id for h in off.search(query, k=6)]
+    assert ranked_on[0] == ranked_off[0] == "r0"
+    assert ranked_on[1] == "r1" and ranked_off.index("r1") > 1
