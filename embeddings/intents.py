@@ -233,8 +233,13 @@ _SUPERLATIVE = re.compile(r"\b(?:largest|most|biggest|highest|greatest|smallest|
 
 def breakdown_asked(query: str) -> bool:
     """Does the query ask which of several named things has the most or least of something?"""
+    if _WHICH_ROW.search(query):
+        return False
+    # "to which countries did UNHCR submit refugees": the names are the breakdown's, listed with figures
+    if re.search(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:countries|destinations|nations)\b", query, re.IGNORECASE):
+        return True
     return bool(re.search(r"\b(?:which|what)\b", query, re.IGNORECASE) and _BREAKDOWN_NOUN.search(query)
-                and _SUPERLATIVE.search(query)) and not _WHICH_ROW.search(query)
+                and _SUPERLATIVE.search(query))
 
 
 _NAME_FIGURE_PAIR = re.compile(r"\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}(?:to|in|from|for|at)\s+(?:the\s+)?[A-Z]|"

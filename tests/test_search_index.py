@@ -621,6 +621,18 @@ def test_which_country_got_most_lifts_the_passage_writing_names_with_their_figur
     assert lists_name_figures("followed by Colombians (4%) and Haitians (1%)")
 
 
+@pytest.mark.parametrize("query", [
+    "To which countries did the operation refer refugees for resettlement?",
+    "Which resettlement destinations took the refugees the operation referred?",
+])
+def test_which_countries_plural_lifts_the_passage_listing_them_with_figures(breakdown_index, numpy_encoder,
+                                                                           query: str) -> None:
+    on = Searcher(breakdown_index, numpy_encoder)
+    off = Searcher(breakdown_index, numpy_encoder, fusion=FusionConfig(breakdown_weight=0.0))
+    assert _scores(on, query)["d0"] > _scores(off, query)["d0"]
+    assert on.search(query, k=1)[0].passage_id == "d0"
+
+
 RESTATED_TEXTS = [
     ("r0", "table_row", "2.1 Proportion of people living below the national poverty line Refugees 71.20% 74.65%"),
     ("r1", "paragraph", "Ration cuts and rising food prices pushed the share of refugees under that line from 71.2% "
