@@ -129,7 +129,7 @@ _SYNONYM_GROUPS = (
     "joint jointly combined",
     "risk risks danger dangers threat threats peril",
     "lack lacking absence absent shortage",
-    "evaluated evaluate evaluation evaluations assessed assess assessment assessments screened screening",
+    "evaluated evaluate evaluation evaluations assessed assess assessment assessments",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
 )
 _SYNONYM: dict[str, str] = {}
@@ -269,6 +269,8 @@ _PHRASES = (
     (re.compile(r"\b(?:go|goes|going|gone|went) (?:back )?home\b", re.IGNORECASE), "return"),
     # "first-time applicants": new ones
     (re.compile(r"\bfirst-time\b", re.IGNORECASE), "new"),
+    # "screened for danger": evaluated for risk (not "community screening" for malnutrition)
+    (re.compile(r"\bscreen(?:s|ed|ing)? for\b", re.IGNORECASE), "evaluated for"),
     # "a soup kitchen": what reports call a community kitchen
     (re.compile(r"\bsoup kitchens?\b", re.IGNORECASE), "community kitchen"),
     # "shut out of the permit", "left out by the cut-off date": excluded from it

@@ -814,3 +814,14 @@ def test_first_time_applicants_are_new_applicants() -> None:
         "fell from 300 to 240 days.\n\n" + _BELMARE)
     a = answer("How many first-time asylum claimants did the refugee commission register?", kb)
     assert a.text is not None and "8,450" in a.text and not a.notes
+
+
+def test_community_screening_is_not_an_assessment_but_screened_for_risk_is_evaluated_for_it() -> None:
+    kb = _kb_from_text(
+        "Food. The ration cuts coincided with the drought, and the Food Security and Nutrition Assessment found global "
+        "acute malnutrition (GAM) of 12.4% among children under five in Kamo, above the emergency threshold.\n\n"
+        "Malnutrition rose among new arrivals. In response to the GAM rate of 12.4% found in Kamo, UNICEF, WFP "
+        "and UNHCR scaled up community screening, and the Red Cross ran outpatient feeding programmes at the Kamo "
+        "health centre.\n\n" + _BELMARE)
+    a = answer("After the Kamo nutrition survey, which agencies stepped up screening of children in the community?", kb)
+    assert a.text is not None and "UNICEF" in a.text and "WFP" in a.text
