@@ -99,6 +99,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     focus_total = sum(focus_w.values()) or 1.0
     wants_total = bool(re.search(r"\b(?:in total|total|overall|altogether|all together)\b", ctx.question, re.IGNORECASE))
     verb_t = frozenset(terms(asked_verb(ctx.question))) - LIGHT_TERMS
+    receive_from = bool(_RECEIVED_FROM.search(ctx.question))
     asks_new = bool(re.search(r"\b(?:new|additional)\b", ctx.question, re.IGNORECASE)) and not wants_total
     qualifiers = _qualifiers(ctx.question) - unit
     # "Of the survivors assisted, how many got care?": the figure asked is a part of a group
@@ -235,7 +236,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                     f["name_part"] = 1.0  # and a part of a total the sentence states, given for that name
             if qualifiers and _verb_near(raw, n, qualifiers):
                 f["qualifier"] = 1.0  # "3,746 were attended at borders" for "how many … at the borders"
-            if verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t))):
+            if (verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t)))) \
+                    or (receive_from and _GIVEN_TO.search(raw[: n.start])):
                 f["verb"] = 1.0  # "4,775 people were identified" for "how many people were identified"
             elif verb_missing:
                 f["verb_missing"] = 1.0
@@ -356,6 +358,13 @@ def _paired_name(raw: str, n: Number, names: list[str]) -> bool:
             return True
     before = raw[max(0, n.start - 60) : n.start]
     return any((hit := find_phrase(before, f)) and NAME_THEN_FIGURE.fullmatch(before[hit[1] :]) for f in names)
+
+
+# "how many people received aid from UNHCR" is said "UNHCR delivered aid to 162,672 individuals": the
+# giving verb, with "to" right before the figure
+_RECEIVED_FROM = re.compile(r"\b(?:receiv\w*|got|gets|get|getting|obtain\w*|benefit\w*)\b[^?]*\bfrom\b", re.IGNORECASE)
+_GIVEN_TO = re.compile(r"\b(?:provid|deliver|gave|give|offer|extend|distribut|hand)\w*\b[^,;.]{0,60}?\bto\s+"
+                       r"(?:(?:some|about|around|over|more than|nearly|almost|up to|at least)\s+)?$", re.IGNORECASE)
 
 
 def _verb_near(raw: str, n: Number, verb: frozenset[str]) -> bool:

@@ -825,3 +825,14 @@ def test_community_screening_is_not_an_assessment_but_screened_for_risk_is_evalu
         "health centre.\n\n" + _BELMARE)
     a = answer("After the Kamo nutrition survey, which agencies stepped up screening of children in the community?", kb)
     assert a.text is not None and "UNICEF" in a.text and "WFP" in a.text
+
+
+def test_received_from_the_agency_is_what_the_agency_delivered_to() -> None:
+    kb = _kb_from_text(
+        "Basic needs. To protect the safety and dignity of people in vulnerable situations, UNHCR delivered critical "
+        "relief to 8,920 individuals while building the capacities of local governments to provide essential services "
+        "to displaced people and host communities.\n\n"
+        "Documentation. The government extended the temporary residence scheme, allowing 2,140 people to receive it "
+        "in 2024 and 6,300 to renew it, with UNHCR support.\n\n" + _BELMARE)
+    a = answer("How many individuals received critical humanitarian relief from UNHCR in 2024?", kb)
+    assert a.text is not None and "8,920" in a.text
