@@ -523,8 +523,19 @@ def answer_indicator_code(ctx: Ctx) -> Draft | None:
     row = matches[0][2]
     passage = ctx.kb.passages[row.passage_id]
     span = find_phrase(passage.text, row.label[:60])
-    return Draft(f"indicator {row.code} ({short(row.label, 150)})", "indicator", min(0.9, 0.4 + matches[0][3] * 0.5),
-                 [Evidence(row.passage_id, [span or (0, len(passage.text.rstrip()))], 1.0)])
+    spans = [span or (0, len(passage.text.rstrip()))]
+    text = f"indicator {row.code} ({short(row.label, 150)})"
+    if _ASKS_VALUE_TOO.search(ctx.question):
+        # "… under what code, and what was the 2023 reading?": the row's values with its number
+        vals = [(k, v) for k, v in _values(row) if v]
+        text += " — " + ", ".join(f"{k} {v.text}" for k, v in vals)
+        spans += _value_spans(passage.text, spans[0][1], [v for _, v in vals])
+    return Draft(text, "indicator", min(0.9, 0.4 + matches[0][3] * 0.5), [Evidence(row.passage_id, spans, 1.0)])
+
+
+# "… and what figure does it show for 2023", "and where did it stand", "and what was the 2023 reading"
+_ASKS_VALUE_TOO = re.compile(r"\band\s+(?:what|where|how)\b[^?]*\b(?:figure|value|reading|level|result|stand|stood|show|"
+                             r"shows|reach|reached|end|ended|baseline|target|actual|percentage|share)\b", re.IGNORECASE)
 
 
 def answer_code_of_area(ctx: Ctx) -> Draft | None:
@@ -533,8 +544,11 @@ def answer_code_of_area(ctx: Ctx) -> Draft | None:
     if _AREA_CODE.search(ctx.question) or not _ASKS_AREA_CODE.search(ctx.question) or not re.search(
             r"\b(?:tables?|budget\w*|areas?|outcomes?|impacts?|enabling|lines?|rows?|financ\w*|money)\b", ctx.question, re.IGNORECASE):
         return None  # "what code of conduct …" is not about the tables
-    if re.search(r"\b(?:indicators?|measures?|metrics?)\b", ctx.question, re.IGNORECASE):
-        return None  # "under which indicator code …": the row's number, not its area's
+    if re.search(r"\b(?:indicators?|measures?|metrics?)\b|\b(?:table|it)\s+(?:count|log|record|track|measure)s?\b|"
+                 r"\b(?:attached|assigned|given) to the (?:count|number|share|proportion|rate)\b", ctx.question, re.IGNORECASE):
+        # "under which indicator code …", "which code does the table count X under": the row's
+        # number, not its area's
+        return None
     asked = set(terms(ctx.question))
     kinds = [k for k in ("impact", "outcome", "enabling") if re.search(rf"\b{k}\b", ctx.question, re.IGNORECASE)]
     scored: dict[str, tuple[float, int, str, BudgetRow]] = {}

@@ -397,3 +397,16 @@ def test_the_money_needed_is_the_budget_and_a_share_of_it_is_the_funded_rate(
     a = answer(question, qa_kb_marovia)
     assert a.kind == "finance" and a.text is not None and expected in a.text.split(" (")[0]
     assert "as % of budget" in a.text
+
+
+def test_the_code_a_table_counts_something_under_is_the_rows_number_not_the_areas(qa_kb_marovia) -> None:
+    a = answer("Under which code does the solutions impact table count people who went abroad through "
+               "complementary pathways?", qa_kb_marovia)
+    assert a.text is not None and "4.2b" in a.text and "IA4" not in a.text
+
+
+def test_a_rows_number_and_its_level_asked_together_come_back_together(qa_kb_marovia) -> None:
+    a = answer("What number does the GBV results table give the share of people who know where to find GBV "
+               "services, and where did it stand at the end of 2025?", qa_kb_marovia)
+    assert a.text is not None and "4.1" in a.text and "48.60%" in a.text
+    assert len(a.citations) >= 1 and len(a.citations[0].highlights) >= 2
