@@ -19,7 +19,7 @@ from .kb import Link, RelationRef
 from .model import TripleRef
 from .names import Name, asked_noun, asked_type, fits, in_question, join, names_in
 from .signals import clause_of
-from .text import find_phrase, numbers, terms
+from .text import find_phrase, numbers, ruled_out, terms
 
 _AUX = re.compile(r"^\s*(?:which|what|who|whom)\b(?:\s+[\w'’-]+){0,5}?\s+(did|does|do|has|have|had|is|are|was|were|will|can|could)\b",
                   re.IGNORECASE)
@@ -345,7 +345,13 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
             named = set(ctx.focus) - set(terms(asked_noun(ctx.question)))  # not "population" in "which population"
             unasked = [n for n in names if not set(terms(n.text)) & named]
             anchor = next((n for n in names if n not in unasked), None)
-            if anchor is not None and unasked:
+            same = [u for u in unasked if anchor is not None and anchor.iri is not None and u.iri == anchor.iri]
+            aside = {t for a, b in ruled_out(ctx.question) for t in terms(ctx.question[a:b])}
+            if same and not words and not (anchor is not None and set(terms(anchor.text)) & aside):
+                # "which national statistics body ran the survey": the body the question describes, written
+                # by its full name and its acronym, is the one asked (not the name before it)
+                names = same[:1]
+            elif anchor is not None and unasked:
                 # the name written just before the one the question names is its clause's subject
                 names = [min(unasked, key=lambda n: anchor.start - n.end if n.end <= anchor.start
                              else 10_000 + n.start - anchor.end)]

@@ -948,3 +948,16 @@ def test_how_many_members_of_a_group_is_a_count_and_the_kind_of_body_asked_must_
     assert a.kind == "number" and a.text is not None and "38" in a.text
     a = answer("How many UN agencies were among the 58 members of the Inter-Agency Mobility Group?", kb)
     assert a.text is None or "organizations" not in a.text
+
+
+def test_a_body_the_question_describes_by_its_words_is_the_answer_not_the_name_before_it() -> None:
+    # "national", "ID" are words of the registry's name: the question describes it, it does not name
+    # another body whose partner is asked
+    kb = _kb_from_text(
+        "Registration. The Office for Refugee Affairs (ORA) registers all new arrivals.\n\n"
+        "Identity. In June, the ORA signed an agreement with the National Civil Registry Agency (NCRA) to merge "
+        "refugee registration data into the national identity system, and in September NCRA began issuing refugee "
+        "identity cards with a national identification number.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Since September, which state body has been handing out the new refugee ID cards that carry a "
+               "national number?", kb)
+    assert a.text is not None and "NCRA" in a.text and "ORA" not in a.text.split()
