@@ -126,6 +126,7 @@ _SYNONYM_GROUPS = (
     "dark night nighttime",
     "neighbourhood neighborhood neighbourhoods neighborhoods",
     "meals meal food",
+    "toilet toilets latrine latrines",
     "joint jointly combined",
     "risk risks danger dangers threat threats peril",
     "lack lacking absence absent shortage",

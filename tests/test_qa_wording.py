@@ -836,3 +836,8 @@ def test_received_from_the_agency_is_what_the_agency_delivered_to() -> None:
         "in 2024 and 6,300 to renew it, with UNHCR support.\n\n" + _BELMARE)
     a = answer("How many individuals received critical humanitarian relief from UNHCR in 2024?", kb)
     assert a.text is not None and "8,920" in a.text
+
+
+def test_a_latrine_is_a_toilet(qa_kb_nyandara) -> None:
+    a = answer("In 2023, what share of refugee dwellings had a safe latrine of their own?", qa_kb_nyandara)
+    assert a.text is not None and "55.48%" in a.text
