@@ -272,6 +272,9 @@ _PHRASES = (
     (re.compile(r"\bfirst-time\b", re.IGNORECASE), "new"),
     # "screened for danger": evaluated for risk (not "community screening" for malnutrition)
     (re.compile(r"\bscreen(?:s|ed|ing)? for\b", re.IGNORECASE), "evaluated for"),
+    # "14% more than a year earlier": an increase of 14%
+    (re.compile(r"(?<=%)\s+(?:more|higher|up)\s+(?:than|on|from)\b", re.IGNORECASE), " increase from"),
+    (re.compile(r"(?<=%)\s+(?:fewer|less|lower|down)\s+(?:than|on|from)\b", re.IGNORECASE), " decrease from"),
     # "a soup kitchen": what reports call a community kitchen
     (re.compile(r"\bsoup kitchens?\b", re.IGNORECASE), "community kitchen"),
     # "shut out of the permit", "left out by the cut-off date": excluded from it
@@ -308,11 +311,14 @@ def focus_terms(question: str) -> tuple[str, ...]:
     drop = {canon(t) for w in QUESTION_WORDS if (t := term(w))}
     question = _HOW_BIG.sub("how", question)  # "how big was the loan", "how long": a size is asked, "big" is not looked for
     question = _IN_LANGUAGE.sub(r"\1", question)  # "what is it called in English": the language is not looked for
+    question = _IN_TERMS.sub(" ", question)  # "in percentage terms": the form of the answer, not what it is about
     return tuple(dict.fromkeys(t for t in terms(question) if t not in drop))
 
 
 _IN_LANGUAGE = re.compile(r"\b(called|named|known|written|spelled|spelt|said|say) in (?:english|spanish|portuguese|french|full)\b",
                           re.IGNORECASE)
+_IN_TERMS = re.compile(r"\b(?:in|as)\s+(?:an?\s+)?(?:percentages?|percent|relative|absolute|numerical|real|nominal)\s+"
+                       r"(?:terms|numbers|figures|values)\b", re.IGNORECASE)
 _HOW_BIG = re.compile(r"\bhow (?:big|large|sizeable|substantial|long)\b", re.IGNORECASE)
 
 

@@ -841,3 +841,11 @@ def test_received_from_the_agency_is_what_the_agency_delivered_to() -> None:
 def test_a_latrine_is_a_toilet(qa_kb_nyandara) -> None:
     a = answer("In 2023, what share of refugee dwellings had a safe latrine of their own?", qa_kb_nyandara)
     assert a.text is not None and "55.48%" in a.text
+
+
+def test_a_rise_asked_in_percentage_terms_is_read_from_percent_more_than() -> None:
+    kb = _kb_from_text(
+        "Population. According to government figures, by the end of 2024 the country hosted 64,200 refugees and "
+        "asylum-seekers, 9% more than a year earlier. Of them, 51% were women and girls.\n\n" + _BELMARE)
+    a = answer("In percentage terms, how much did the country's refugee population increase during 2024?", kb)
+    assert a.text is not None and a.text.startswith("9%")
