@@ -25,7 +25,7 @@ from .names import Name, asked_type, demonyms_in, fits, in_question, join, names
 from .places import doubt_country_for_city
 from .prose import answer_sentence
 from .relations import _dedupe, _display, _listed_after_noun, answer_names_from_text, answer_relation_graph
-from .text import asked_count, numbers, terms
+from .text import asked_count, numbers, ruled_out, terms
 
 _MAX_ITEMS = 10
 _MARGIN = 0.15  # a second sentence joins the list when it scores within this of the best one
@@ -269,13 +269,55 @@ _SHARE_OF_NATIONALITY = re.compile(r"(\d+(?:\.\d+)?)\s?%\s+(?:of them\s+)?(?:wer
                                    r"([A-Z][a-z]+(?:ians|eans|ans|ese|is))\b")
 
 
+def _country_of_demonym(ctx: Ctx, demonym: str) -> str | None:
+    """"Colombians" → "Colombia", when the reports name exactly one country with that stem."""
+    stem = re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", demonym)
+    countries = sorted({ref.entity.label for ref in ctx.kb.entities.values() if ref.entity.subtype == "Country"
+                        and len(stem) >= 4 and ref.entity.label.startswith(stem)})
+    return countries[0] if len(countries) == 1 else None
+
+
+def answer_origin_other(ctx: Ctx) -> Draft | None:
+    """"Apart from Venezuela, which country of origin is named among the people submitted?": the
+    other nationalities the best sentence names ("95% were Venezuelans, followed by Colombians
+    (4%)"), by their country when the reports name it."""
+    aside_spans = ruled_out(ctx.question)
+    if not _ASKS_ORIGIN.search(ctx.question) or not aside_spans:
+        return None
+    aside = [ctx.question[a:b] for a, b in aside_spans]
+    for ss in ctx.scored_sentences[:15]:
+        p = ctx.kb.passages[ss.passage_id]
+        # "Among the people submitted, 88% were Syrians, …": the sentence before says submitted for what
+        coverage = max(ss.coverage, ss.ctx_coverage)
+        if p.kind == "table_row" or coverage < 0.25:
+            continue
+        found: list[Name] = []
+        set_aside_too = False  # the sentence also names the nationality set aside: it lists origins
+        for n in demonyms_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
+            stem = re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", n.text)
+            if len(stem) >= 4 and any(stem.lower() in a.lower() for a in aside):
+                set_aside_too = True
+            if len(stem) < 4 or any(stem.lower() in a.lower() for a in aside) or n.text in ctx.question:
+                continue
+            if all(n.text != f.text for f in found):
+                found.append(n)
+        if not found:
+            continue
+        named = [(_country_of_demonym(ctx, n.text), n) for n in found]
+        text = join([f"{c} ({n.text})" if c else n.text for c, n in named])
+        conf = min(1.0, (0.5 if set_aside_too else 0.3) + 0.6 * coverage)
+        return Draft(text, "location", conf, [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)]
+                                                        + [(n.start, n.end) for n in found], ss.score)])
+    return None
+
+
 def answer_origin_majority(ctx: Ctx) -> Draft | None:
     """"From which country did most of the people submitted come?": the nationality a sentence gives
     the largest share of ("88% were Syrians, followed by Iraqis (9%)"),
     named by its country when the reports name it."""
     if not _ASKS_ORIGIN.search(ctx.question) or not re.search(r"\b(?:most|majority|mostly|main(?:ly)?|largest|biggest)\b",
                                                               ctx.question, re.IGNORECASE):
-        return None
+        return answer_origin_other(ctx)
     for ss in ctx.scored_sentences[:15]:
         p = ctx.kb.passages[ss.passage_id]
         if p.kind == "table_row" or ss.coverage < 0.2:
@@ -287,10 +329,8 @@ def answer_origin_majority(ctx: Ctx) -> Draft | None:
         if value <= 50:
             continue  # the largest share named is no majority
         demonym = m.group(2)
-        stem = re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", demonym)
-        countries = sorted({ref.entity.label for ref in ctx.kb.entities.values() if ref.entity.subtype == "Country"
-                            and len(stem) >= 4 and ref.entity.label.startswith(stem)})
-        text = f"{countries[0]} ({value:g}% were {demonym})" if len(countries) == 1 else demonym
+        country = _country_of_demonym(ctx, demonym)
+        text = f"{country} ({value:g}% were {demonym})" if country else demonym
         conf = min(1.0, 0.45 + 0.5 * ss.coverage)
         return Draft(text, "location", conf,
                      [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (m.start(2), m.end(2))], ss.score)])

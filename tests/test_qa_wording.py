@@ -849,3 +849,13 @@ def test_a_rise_asked_in_percentage_terms_is_read_from_percent_more_than() -> No
         "asylum-seekers, 9% more than a year earlier. Of them, 51% were women and girls.\n\n" + _BELMARE)
     a = answer("In percentage terms, how much did the country's refugee population increase during 2024?", kb)
     assert a.text is not None and a.text.startswith("9%")
+
+
+def test_the_other_countries_of_origin_besides_the_one_set_aside() -> None:
+    kb = _kb_from_text(
+        "Resettlement. The operation submitted 900 refugees for resettlement (510 to Norway, 240 to Canada and 150 "
+        "to Spain). Among the people submitted, 88% were Syrians, followed by Iraqis (9%) and Yemenis (3%).\n\n"
+        + _BELMARE)
+    a = answer("Besides Syria, which countries of origin are named among the refugees put forward for resettlement?", kb)
+    assert a.text is not None and "Iraqis" in a.text and "Yemenis" in a.text
+    assert "Norway" not in a.text and "Syrians" not in a.text
