@@ -130,6 +130,8 @@ def split_compound(question: str) -> tuple[str, str] | None:
     if m and re.search(r"\b(?:what|which) (?:[\w-]+ )?(?:code|number)\b|\bunder (?:what|which) code\b", m.group("a"),
                        re.IGNORECASE) and re.search(r"\b(?:it|its)\b", m.group("b"), re.IGNORECASE):
         return None  # "what code does the table give X, and where did it stand": one row, its number and values
+    if m and all(re.search(r"\b(?:direction|way)\b", m.group(h), re.IGNORECASE) for h in ("a", "b")):
+        return None  # "which direction shrank, and which direction grew": one sentence says both
     if m and not re.match(r"(?:which|what|who)\s+(?:one|of (?:the|them|these|those))\b", m.group("a"), re.IGNORECASE) \
             and len(m.group("b").split()) >= 3:  # "…, and with whom?" completes one question
         a, b = m.group("a").strip(" ,"), m.group("b").strip(" ,")

@@ -257,6 +257,11 @@ _ASKS_DIRECTION = re.compile(r"\b(?:which|what) direction\b|\bwhich way\b", re.I
 _DIRECTION = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?|bound|ern)?\b", re.IGNORECASE)
 
 
+# "the flow in which direction shrank, and which direction grew?", "which way … and which way …"
+_TWO_DIRECTIONS = re.compile(r"\b(?:which|what) (?:direction|way)\b[^?]*\band (?:in )?(?:which|what)(?: (?:direction|way|one))?\b",
+                             re.IGNORECASE)
+
+
 def answer_direction_of_travel(ctx: Ctx) -> Draft | None:
     """"In which direction did the flows head": the compass word of the best sentence; of several,
     the one whose words before it say what the question says ("a decrease in the southward flow and
@@ -273,6 +278,22 @@ def answer_direction_of_travel(ctx: Ctx) -> Draft | None:
         if not found:
             continue
         start = ss.sent.start
+        by_way: dict[str, re.Match[str]] = {}
+        for m in found:  # each direction once, where the words before it say most of the question
+            if not re.search(r"(?:wards?|bound)$", m.group(), re.IGNORECASE):
+                continue  # "the eastern border" is where, not which way
+            way = m.group().lower().rstrip("s")
+            if way not in by_way or _said_before(text, start, m.start(), asked) > _said_before(
+                    text, start, by_way[way].start(), asked):
+                by_way[way] = m
+        distinct = sorted(by_way.values(), key=lambda m: m.start())
+        if _TWO_DIRECTIONS.search(ctx.question) and len(distinct) >= 2:
+            # "which direction shrank, and which grew?": each direction with the change written before it
+            parts = [f"{m.group()} ({' '.join(text[max(start, m.start() - 40) : m.start()].split()[-4:])})"
+                     for m in distinct[:2]]
+            return Draft("; ".join(parts), "location", min(1.0, 0.2 + 0.8 * ss.coverage),
+                         [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)]
+                                   + [(m.start(), m.end()) for m in distinct[:2]], ss.score)])
         best = max(found, key=lambda m: (_said_before(text, start, m.start(), asked), -m.start()))
         return Draft(best.group(), "location", min(1.0, 0.2 + 0.8 * ss.coverage),
                      [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (best.start(), best.end())], ss.score)])

@@ -39,7 +39,7 @@ _SYNONYM_GROUPS = (
     "resettled relocated resettlement",
     "submitted submission submissions submit",
     "increased rose grew growth increase grow grows growing rise rises rising surge surged spike spiked",
-    "decreased reduced dropped declined fell decrease reduction",
+    "decreased reduced dropped declined fell decrease reduction shrank shrink shrinks shrunk shrinking",
     "cities city towns town",
     "countries country",
     "survivors victims",

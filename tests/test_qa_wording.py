@@ -859,3 +859,15 @@ def test_the_other_countries_of_origin_besides_the_one_set_aside() -> None:
     a = answer("Besides Syria, which countries of origin are named among the refugees put forward for resettlement?", kb)
     assert a.text is not None and "Iraqis" in a.text and "Yemenis" in a.text
     assert "Norway" not in a.text and "Syrians" not in a.text
+
+
+def test_two_directions_asked_together_each_come_with_its_change() -> None:
+    kb = _kb_from_text(
+        "Movements. Early in the year most movements went eastwards, as in past years; in March, thousands of people "
+        "were stranded at the eastern border, which led to a decrease in the eastward flow and an increase in the "
+        "westward movement.\n\n" + _BELMARE)
+    a = answer("After the border closure in March, in which direction did the flow shrink, and in which direction "
+               "did it grow?", kb)
+    assert a.text is not None and "eastward" in a.text and "westward" in a.text
+    # each direction is the one written with its change, not the one of the year's start ("went eastwards")
+    assert "decrease" in a.text and "increase" in a.text
