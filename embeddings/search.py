@@ -293,7 +293,7 @@ class Searcher:
 
     def _restatements(self, cand: np.ndarray, fused: np.ndarray) -> np.ndarray:
         """A results-table row ranked first or second brings up the candidate paragraph that restates
-        its values ("… from 71.20% to 74.65%"), right behind it: the narrative is the same fact's
+        its values ("… from 61.20% to 64.85%"), right behind it: the narrative is the same fact's
         evidence in words, and the row alone often lacks the why and the where."""
         order = np.lexsort((cand, -fused))
         fused = fused.copy()
@@ -351,7 +351,7 @@ _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)\s?%")
 
 
 def _row_values(text: str, rounded: bool = False) -> set[float]:
-    """The percentages ``text`` prints, to one decimal (a narrative rounds "74.65%" to "74.7%"),
+    """The percentages ``text`` prints, to one decimal (a narrative rounds "64.85%" to "64.9%"),
     and, with ``rounded``, to none as well; whole numbers that are common round figures are left out
     of a row's set so that "50%" alone never ties a paragraph to a row."""
     out: set[float] = set()

@@ -360,7 +360,7 @@ def _paired_name(raw: str, n: Number, names: list[str]) -> bool:
     return any((hit := find_phrase(before, f)) and NAME_THEN_FIGURE.fullmatch(before[hit[1] :]) for f in names)
 
 
-# "how many people received aid from UNHCR" is said "UNHCR delivered aid to 162,672 individuals": the
+# "how many people received aid from UNHCR" is said "UNHCR delivered aid to 8,920 individuals": the
 # giving verb, with "to" right before the figure
 _RECEIVED_FROM = re.compile(r"\b(?:receiv\w*|got|gets|get|getting|obtain\w*|benefit\w*)\b[^?]*\bfrom\b", re.IGNORECASE)
 _GIVEN_TO = re.compile(r"\b(?:provid|deliver|gave|give|offer|extend|distribut|hand)\w*\b[^,;.]{0,60}?\bto\s+"

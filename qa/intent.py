@@ -70,7 +70,7 @@ _ACRONYM = re.compile(
     r"\bwhat (?:is|are|was|were) (?:it|they|that|this) called\b|"
     # "what initials does the report give them", "by what short name are they known"
     r"\b(?:what|which) (?:initials|short (?:name|form)|shorthand)\b|"
-    # "MSPB: which ministry hides behind these letters?"
+    # "MWS: which ministry hides behind these letters?"
     r"\b(?:hides?|hidden|hiding|stands?|lies?) behind (?:the |these |those |this |that |its |their )?"
     r"(?:letters|initials|acronyms?|abbreviations?)\b|"
     # "MIPLAN is the short name of which ministry?"
@@ -87,7 +87,7 @@ _ACRONYM_ALONE = re.compile(
     # "… staff of the ABC. What is that?": the acronym closing the first sentence is asked about
     r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\s*[.;:?!]\s*(?i:what|who) (?i:is|are|was|were) (?i:that|this|it|they)"
     r"(?:\s+(?i:exactly))?\s*\??$|"
-    # "when the report talks about RLOs, what kind of groups does it mean?"
+    # "when the report talks about CBOs, what kind of groups does it mean?"
     r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\b[^?]*\b(?i:what|which)\s+(?:(?i:kind|type|sort)\s+of\s+[\w-]+\s+)?"
     r"(?i:does|do|did)\s+(?i:it|they|the report|this|that)\s+(?i:mean|refer to|stand for)\b"
 )
@@ -276,7 +276,7 @@ def detect(question: str) -> Intent:
     """Read the intent of ``question``."""
     q = question.strip()
     low = q.lower()
-    # "ENPOVE 2022" names a survey, not a year asked about
+    # "ENHOG 2019" names a survey, not a year asked about
     years = tuple(int(m.group(1)) for m in _YEAR.finditer(q) if not re.search(r"\b[A-Z]{3,}\s+$", q[: m.start()]))
     # "Officers from A and B attended the courses - which other places sent officers?": the part
     # after the dash is the question; the part before only sets the scene

@@ -270,7 +270,7 @@ _SHARE_OF_NATIONALITY = re.compile(r"(\d+(?:\.\d+)?)\s?%\s+(?:of them\s+)?(?:wer
 
 
 def _country_of_demonym(ctx: Ctx, demonym: str) -> str | None:
-    """"Colombians" → "Colombia", when the reports name exactly one country with that stem."""
+    """"Iraqis" → "Iraq", when the reports name exactly one country with that stem."""
     stem = re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", demonym)
     countries = sorted({ref.entity.label for ref in ctx.kb.entities.values() if ref.entity.subtype == "Country"
                         and len(stem) >= 4 and ref.entity.label.startswith(stem)})
@@ -278,9 +278,9 @@ def _country_of_demonym(ctx: Ctx, demonym: str) -> str | None:
 
 
 def answer_origin_other(ctx: Ctx) -> Draft | None:
-    """"Apart from Venezuela, which country of origin is named among the people submitted?": the
-    other nationalities the best sentence names ("95% were Venezuelans, followed by Colombians
-    (4%)"), by their country when the reports name it."""
+    """"Apart from Syria, which country of origin is named among the people submitted?": the
+    other nationalities the best sentence names ("88% were Syrians, followed by Iraqis (9%)"),
+    by their country when the reports name it."""
     aside_spans = ruled_out(ctx.question)
     if not _ASKS_ORIGIN.search(ctx.question) or not aside_spans:
         return None

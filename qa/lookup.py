@@ -59,7 +59,7 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
         ordered = [asked.group(1)] + [t for t in ordered if t != asked.group(1)]
     pair = _PAIR_ASKED.search(ctx.question)
     if pair and _PLURAL_ASKED.search(ctx.question):
-        # "what do the initials UPE and MIMP stand for?", "… SBS and SNM. Spell out both.": each one
+        # "what do the letters HSA and MWS stand for?", "… the ROCF and the MWS. Write out both.": each one
         found = [_written_definition(ctx, lower_map, tok) for tok in pair.group(1, 2)]
         if all(found):
             return Draft("; ".join(f[0] for f in found if f), "acronym", 0.9, [f[1] for f in found if f])
@@ -95,7 +95,7 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
     return _acronym_after_name(ctx) or _acronym_spelled_nearby(ctx)
 
 
-# two acronyms joined by "and", maybe each with an apposition ("GRF, where …, and UNSDCF, whose …")
+# two acronyms joined by "and", maybe each with an apposition ("HSA, whose …, and ROCF, on whose …")
 _PAIR_ASKED = re.compile(r"\b([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*)(?:\s*,[^,?]{1,80},)?\s+and\s+(?:the\s+)?"
                          r"([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*)\b")
 _PLURAL_ASKED = re.compile(r"\b(?:both|each|them|do (?:the )?(?:initials|letters|acronyms|abbreviations) |"
