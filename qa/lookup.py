@@ -463,14 +463,28 @@ _ASKS_CODE = re.compile(r"\b(?:number|no\.?)\s+of\s+(?:the|this|that|its)\s+(?:[
                         # "what number does the new refugee law carry / have"
                         r"\bwhat number (?:does|did|do) (?:[\w'’-]+\s+){1,8}?(?:law|statute|decree|resolution|act|bill|"
                         r"regulation|ordinance|directive|legislation) (?:carry|have|bear|get)\b", re.IGNORECASE)
-_CODE = re.compile(r"\b(?:(?:Legislative|Supreme|Executive|Ministerial|Presidential|Federal)\s+)?(?:Law|Decree|Resolution|Act|"
-                   r"Bill|Regulation|Ordinance|Directive)\s+(?:No\.?|Number|N[°º])\s*\d(?:[\d./-]*\d)?")
+_INSTRUMENTS = ("Law", "Decree", "Resolution", "Act", "Bill", "Regulation", "Ordinance", "Directive")
+
+
+def _code_of(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """"Law No. 1234", "Supreme Decree No. 7.245": the number of an instrument of these kinds."""
+    return re.compile(rf"\b(?:(?:Legislative|Supreme|Executive|Ministerial|Presidential|Federal)\s+)?(?:{'|'.join(kinds)})\s+"
+                      r"(?:No\.?|Number|N[°º])\s*\d(?:[\d./-]*\d)?")
+
+
+_CODE = _code_of(_INSTRUMENTS)
 
 
 def answer_code(ctx: Ctx) -> Draft | None:
     """"What is the number of the statute that waived fines …": the law's number as the report
     writes it ("Law No. 1234"), from the sentence that best fits the rest of the question."""
-    found = first_match(ctx, _CODE, 0.3) if _ASKS_CODE.search(ctx.question) else None
+    asked = _ASKS_CODE.search(ctx.question)
+    if asked is None:
+        return None
+    # "the number of the presidential decree …": a decree's number, not the law's the sentence also
+    # cites; a number of the very kind asked is distinctive, so its sentence need say less of the rest
+    kind = next((k for k in _INSTRUMENTS if re.search(rf"\b{k}\b", asked.group(), re.IGNORECASE)), None)
+    found = (first_match(ctx, _code_of((kind,)), 0.2) if kind else None) or first_match(ctx, _CODE, 0.3)
     return phrase_draft(found[0], found[1].start(), found[1].end(), found[1].group()) if found else None
 
 

@@ -871,3 +871,13 @@ def test_two_directions_asked_together_each_come_with_its_change() -> None:
     assert a.text is not None and "eastward" in a.text and "westward" in a.text
     # each direction is the one written with its change, not the one of the year's start ("went eastwards")
     assert "decrease" in a.text and "increase" in a.text
+
+
+def test_the_number_of_the_decree_asked_is_the_decrees_not_the_laws() -> None:
+    kb = _kb_from_text(
+        "Law. In June, the National Assembly approved Law No. 52 on Asylum and Statelessness, which replaced the "
+        "refugee decree of 1994 and created an appeals board.\n\n"
+        "Hearings. UNHCR commented on three drafts, and 40 refugees took part in the hearings. In December, the "
+        "Presidency issued Decree No. 3.114, which regulates the law.\n\n" + _BELMARE)
+    a = answer("What is the number of the presidential decree that regulates the new asylum law?", kb)
+    assert a.text is not None and "3.114" in a.text and "52" not in a.text
