@@ -126,6 +126,7 @@ _SYNONYM_GROUPS = (
     "dark night nighttime",
     "neighbourhood neighborhood neighbourhoods neighborhoods",
     "meals meal food",
+    "cure cured cures curing recovered recover recovers recovering recovery healed heal",
     "toilet toilets latrine latrines",
     "joint jointly combined",
     "risk risks danger dangers threat threats peril",
@@ -275,6 +276,9 @@ _PHRASES = (
     # "14% more than a year earlier": an increase of 14%
     (re.compile(r"(?<=%)\s+(?:more|higher|up)\s+(?:than|on|from)\b", re.IGNORECASE), " increase from"),
     (re.compile(r"(?<=%)\s+(?:fewer|less|lower|down)\s+(?:than|on|from)\b", re.IGNORECASE), " decrease from"),
+    # "what share of the children got better": recovered (not "better access")
+    (re.compile(r"\b(?:got|get|gets|getting|became|become|were|was) (?:well|better)\b(?! (?:access|services?|jobs?|"
+                r"conditions?|off)\b)", re.IGNORECASE), "recovered"),
     # "a soup kitchen": what reports call a community kitchen
     (re.compile(r"\bsoup kitchens?\b", re.IGNORECASE), "community kitchen"),
     # "shut out of the permit", "left out by the cut-off date": excluded from it

@@ -881,3 +881,12 @@ def test_the_number_of_the_decree_asked_is_the_decrees_not_the_laws() -> None:
         "Presidency issued Decree No. 3.114, which regulates the law.\n\n" + _BELMARE)
     a = answer("What is the number of the presidential decree that regulates the new asylum law?", kb)
     assert a.text is not None and "3.114" in a.text and "52" not in a.text
+
+
+def test_got_better_is_recovered_and_a_cure_rate_answers_it() -> None:
+    kb = _kb_from_text(
+        "Nutrition. Malnutrition rose among new arrivals. In total, 2,410 children under five were admitted for "
+        "treatment of acute malnutrition in the two settlements, with a cure rate of 86%, while 12% of the "
+        "households reported eating one meal a day.\n\n" + _BELMARE)
+    a = answer("How well did the treatment of malnourished young children work - what share of them got better?", kb)
+    assert a.text is not None and a.text.startswith("86%")
