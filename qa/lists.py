@@ -269,9 +269,14 @@ _SHARE_OF_NATIONALITY = re.compile(r"(\d+(?:\.\d+)?)\s?%\s+(?:of them\s+)?(?:wer
                                    r"([A-Z][a-z]+(?:ians|eans|ans|ese|is))\b")
 
 
+def _demonym_stem(demonym: str) -> str:
+    """"Iraqis" → "Iraq", "Syrians" → "Syr": the part a nationality shares with its country's name."""
+    return re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", demonym)
+
+
 def _country_of_demonym(ctx: Ctx, demonym: str) -> str | None:
     """"Iraqis" → "Iraq", when the reports name exactly one country with that stem."""
-    stem = re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", demonym)
+    stem = _demonym_stem(demonym)
     countries = sorted({ref.entity.label for ref in ctx.kb.entities.values() if ref.entity.subtype == "Country"
                         and len(stem) >= 4 and ref.entity.label.startswith(stem)})
     return countries[0] if len(countries) == 1 else None
@@ -294,10 +299,13 @@ def answer_origin_other(ctx: Ctx) -> Draft | None:
         found: list[Name] = []
         set_aside_too = False  # the sentence also names the nationality set aside: it lists origins
         for n in demonyms_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
-            stem = re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", n.text)
-            if len(stem) >= 4 and any(stem.lower() in a.lower() for a in aside):
+            stem = _demonym_stem(n.text).lower()
+            if len(stem) < 4:
+                continue
+            if any(stem in a.lower() for a in aside):
                 set_aside_too = True
-            if len(stem) < 4 or any(stem.lower() in a.lower() for a in aside) or n.text in ctx.question:
+                continue
+            if n.text in ctx.question:
                 continue
             if all(n.text != f.text for f in found):
                 found.append(n)
