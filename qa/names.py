@@ -42,7 +42,12 @@ _TYPE_WORDS = {
     "unit": ("unit", "team", "section", "department", "division", "cell", "desk"),
     "group": ("group",),
     "forum": ("forum",),
-    "law": ("law",),
+    # an Act or a Code is a law by another name ("the Refugees and Asylum Act 2019")
+    "law": ("law", "act", "code"),
+    "laws": ("law", "act", "code"),
+    "legislation": ("law", "act", "code", "decree", "statute"),
+    "decree": ("decree",),
+    "statute": ("statute", "law", "act"),
     "protocol": ("protocol",),
     "programme": ("programme", "program"),
     "program": ("programme", "program"),
@@ -152,7 +157,8 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
         if w in ("group", "groups") and _PEOPLE_ASIDE.search(low):
             return "population", ()  # "besides displaced people, which group could also get …"
         if w in _TYPE_WORDS:
-            kind = "any" if w in ("law", "protocol", "programme", "program", "strategy") else "org"
+            kind = "any" if w in ("law", "laws", "legislation", "decree", "statute", "protocol", "programme", "program",
+                                  "strategy") else "org"
             return kind, _TYPE_WORDS[w]
         if re.fullmatch(_PLACE_NOUNS, w) or w in ("nation", "nations") and (i == 0 or following[i - 1] != "united"):
             return "place", ()  # "which nation …" (not "which United Nations agency …")

@@ -961,3 +961,15 @@ def test_a_body_the_question_describes_by_its_words_is_the_answer_not_the_name_b
     a = answer("Since September, which state body has been handing out the new refugee ID cards that carry a "
                "national number?", kb)
     assert a.text is not None and "NCRA" in a.text and "ORA" not in a.text.split()
+
+
+def test_legislation_asked_for_is_an_act_or_a_law_by_its_name() -> None:
+    # "legislation" and "statute" ask for a law's name, which may be written as an Act
+    kb = _kb_from_text(
+        "Legal framework. In March, Parliament adopted the Displaced Persons Protection Act 2021, which lets "
+        "refugees own land and register businesses.\n\n"
+        "Coordination. UNHCR and WFP co-chaired the food security working group.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which piece of legislation lets refugees own land?", kb)
+    assert a.text is not None and "Displaced Persons Protection Act" in a.text
+    a = answer("What statute did the legislature pass in March?", kb)
+    assert a.text is not None and "Displaced Persons Protection Act" in a.text
