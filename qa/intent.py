@@ -24,7 +24,10 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"\b(?:jointly|together) (?:in charge|lead\w*|led|head\w*|run\w*|ran|manag\w*|chair\w*)\b|"
      r"\bshar(?:e|es|ed|ing) (?:the )?(?:lead|leadership|chair)\b", ("coLeads", "leads", "chairs")),
     # not "refugee-led organisation": a compound adjective names a kind of actor, not the relation
-    (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|responsible for|run|run by|runs|manag(?:e|es|ed))\b", ("leads", "coLeads", "chairs")),
+    (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|responsible for|run|run by|runs|manag(?:e|es|ed))\b|"
+     # "who operates the two units", "which authority operated them": running a thing, not a presence
+     r"(?:^|[:;,.?–—-])\s*(?:who|(?:which|what)(?:\s+[\w'’-]+){1,3})\s+operat(?:e|es|ed)\s+"
+     r"(?=(?:the|these|those|this|that|them|it|\d+|two|three|four|five|six)\b)", ("leads", "coLeads", "chairs")),
     (r"\bchair(?:s|ed|ing)?\b|\bpresid\w*", ("chairs", "leads", "coLeads")),
     (r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|donors?|paid for|pays? for|lent|lends?|lending|loans?)\b", ("funds", "supports")),
     # "struck a deal with which authority", "signed an agreement with": a partner, not something approved
@@ -87,6 +90,9 @@ _ACRONYM_ALONE = re.compile(
     # "… staff of the ABC. What is that?": the acronym closing the first sentence is asked about
     r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\s*[.;:?!]\s*(?i:what|who) (?i:is|are|was|were) (?i:that|this|it|they)"
     r"(?:\s+(?i:exactly))?\s*\??$|"
+    # "MTE shows up in the jobs section. Which ministry is it?": the acronym of the first sentence
+    r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\b[^?]*[.;:!]\s*(?i:which|what|who)(?:\s+[a-z][\w-]*){0,2}\s+"
+    r"(?i:is|are|was|were)\s+(?i:it|that|this|they|meant)\s*\??$|"
     # "when the report talks about CBOs, what kind of groups does it mean?"
     r"\b[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?\b[^?]*\b(?i:what|which)\s+(?:(?i:kind|type|sort)\s+of\s+[\w-]+\s+)?"
     r"(?i:does|do|did)\s+(?i:it|they|the report|this|that)\s+(?i:mean|refer to|stand for)\b"

@@ -18,6 +18,7 @@ from .intent import _FAMILIES
 from .kb import Link, RelationRef
 from .model import TripleRef
 from .names import Name, asked_noun, asked_type, fits, in_question, join, names_in
+from .paraphrase import said_otherwise
 from .signals import clause_of
 from .text import find_phrase, numbers, ruled_out, terms
 
@@ -86,9 +87,10 @@ def unlinked_head(ctx: Ctx) -> str:
     return ""
 
 
-def head_supported(ctx: Ctx, text: str) -> bool:
+def head_supported(ctx: Ctx, text: str, otherwise: bool = False) -> bool:
     """Is the thing the question is about said in ``text`` (in its words or their synonyms: "the
-    cholera epidemic" asked, "a cholera outbreak" written)?"""
+    cholera epidemic" asked, "a cholera outbreak" written)? With ``otherwise``, the head's words the
+    text lacks may be said in other words ("the first nationwide count" for "the First National Census")."""
     head = unlinked_head(ctx)
     if not head or find_phrase(text, head) is not None:
         return True
@@ -97,7 +99,13 @@ def head_supported(ctx: Ctx, text: str) -> bool:
         return False
     words = [set(terms(w)) for w in re.findall(r"[\w'’-]+", text)]
     width = len(head.split()) + 1  # the words together, as a phrase with one word between at most
-    return any(wanted <= set().union(*words[i : i + width]) for i in range(len(words)))
+    if any(wanted <= set().union(*words[i : i + width]) for i in range(len(words))):
+        return True
+    if not otherwise:
+        return False
+    have = set().union(*words) if words else set()
+    missing = [w for w in head.split() if terms(w) and not set(terms(w)) <= have]
+    return len(missing) < len(head.split()) and said_otherwise(ctx, " ".join(missing), text) is not None
 
 
 def answer_relation_graph(ctx: Ctx) -> Draft | None:
@@ -205,6 +213,8 @@ _SENTENCE_FORMS: dict[tuple[str, ...], str] = {
     ("leads", "coLeads", "chairs"): r"\b(?:ran|running|operated by|implemented by)\b",
     ("partnersWith",): r"\b(?:in )?coordinat\w*\b(?=[^.;]{0,80}?\bwith\b)",
     ("establishes",): r"\bopen(?:ed|s|ing)\b",  # "opened nine centres" is setting them up
+    # "carried out the census": the text's "conducted", "undertook", "performed"
+    ("implements",): r"\b(?:conduct(?:ed|s|ing)?|undert(?:ook|aken|akes?|aking)|perform(?:ed|s|ing)?)\b",
     # "presented its first report on … to the National Congress": handed to, as a submission is
     ("submitsTo",): r"\b(?:presented|sent|handed|delivered|forwarded|transmitted)\b(?=[^.;]{0,150}?\bto\s+(?:the\s+)?(?-i:[A-Z]))",
 }
@@ -279,9 +289,9 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
             if best is None or score > best[0]:
                 best = (score, ss, listed)
             continue
-        if not head_supported(ctx, raw):
-            continue
         vm, own_verb = _verb_in(raw, verb, admitted, frozenset(ctx.focus))
+        if not head_supported(ctx, raw, otherwise=vm is not None and own_verb and ss.coverage >= 0.5):
+            continue
         if verb and not vm and not words:
             continue  # the relation's verb is not in the sentence (a specific kind may still be named)
         names = [n for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end) if not in_question(ctx, n)]
@@ -313,6 +323,9 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
             if by is None and re.fullmatch(r"support|assistance|funding|financing|contributions?|backing|help|aid",
                                            vm.group().lower()):
                 by = re.match(r"\s+(?:\w+\s+)?from\s+(?:the\s+)?", raw[vm.end() :])  # "technical support from the World Bank"
+            if asks_subject and by is None and re.search(r"\b(?:was|were|been|is|are|being|be)\s+(?:\w+ly\s+)?$",
+                                                        raw[: vm.start()], re.IGNORECASE):
+                continue  # "at the time the survey was conducted": a passive without its agent names no doer
             if asks_subject and by:
                 after = [n for n in names if n.start >= vend]
                 names = _list_from(p.text, after) if after else names

@@ -973,3 +973,15 @@ def test_legislation_asked_for_is_an_act_or_a_law_by_its_name() -> None:
     assert a.text is not None and "Displaced Persons Protection Act" in a.text
     a = answer("What statute did the legislature pass in March?", kb)
     assert a.text is not None and "Displaced Persons Protection Act" in a.text
+
+
+def test_carried_out_is_conducted_and_a_passive_without_its_agent_names_no_doer() -> None:
+    kb = _kb_from_text(
+        "Data. In May, the Bureau of Statistics (BOS) conducted the first household survey of displaced families "
+        "in the coastal districts.\n\n"
+        "Needs. UNHCR used the survey results to plan its winter support, which was carried out in December.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("Which public body carried out the first household survey of displaced families?", kb)
+    assert a.text is not None and ("BOS" in a.text or "Bureau of Statistics" in a.text)
+    a = answer("Which organization carried out the winter support?", kb)
+    assert a.text is None or "UNHCR" not in a.text

@@ -368,3 +368,11 @@ def test_two_acronyms_asked_together_get_both_long_forms(question: str) -> None:
     asked = [long for acr, long in expected.items() if acr in question]
     assert len(asked) == 2 and all(long in a.text for long in asked)
     assert len(a.citations) >= 1
+
+
+def test_an_acronym_of_a_first_sentence_asked_back_by_it() -> None:
+    kb = _kb_from_text(
+        "Employment. The Ministry of Work and Social Security (MTSS) issued 4,100 work permits to refugees.\n\n"
+        "Protection. UNHCR and its partners ran 12 legal aid desks.\n")
+    a = answer("The work-permit paragraph mentions MTSS. Which ministry is that?", kb)
+    assert a.kind == "acronym" and a.text is not None and "Ministry of Work and Social Security" in a.text
