@@ -376,9 +376,11 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
     if best is None:
         return None
     score, ss, names = best
+    names = [_antecedent(ctx, ss, n) or n for n in names]
     names = _dedupe([_named_as_asked(ctx, words, _with_head_noun(kb.passages[ss.passage_id].text, n)) for n in names])
     text = join([_display(ctx, n) for n in names])
-    spans = [(ss.sent.start, ss.sent.end)]
+    # a name read back from an earlier sentence ("approved the above protocol") is highlighted there too
+    spans = [(ss.sent.start, ss.sent.end)] + [(n.start, n.end) for n in names if n.end <= ss.sent.start]
     raw = kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
     coverage = _coverage_with_verb(ctx, ss) if verb and verb.search(raw) else ss.coverage
     conf = min(1.0, 0.1 + 0.8 * coverage + (0.05 if verb else 0.0))
@@ -562,6 +564,25 @@ _ACTOR_HEADS = frozenset(terms(
 ))
 _GROUP_STOP = re.compile(r"[.;:()]|\s(?:to|in|with|through|by|for|on|at|from|during|which|that|who|whose|where|"
                          r"including|such as|so|as|under|regarding)\s")
+
+
+# "the above protocol", "this law", "the said agreement": a thing named before, referred back to
+_REFERS_BACK_TO = re.compile(r"(?:the\s+)?(?:above(?:-mentioned)?|aforementioned|said|same|this|that|these|those)\s+"
+                             r"(?:[\w-]+\s+){0,2}?([a-z][\w-]+?)s?", re.IGNORECASE)
+
+
+def _antecedent(ctx: Ctx, ss: ScoredSent, n: Name) -> Name | None:
+    """The name an anaphor refers back to: the last one before the sentence, in the same passage,
+    that is the same entity or whose words hold the anaphor's noun ("the Protocol for the Care of …"
+    for "the above protocol")."""
+    m = _REFERS_BACK_TO.fullmatch(n.text.strip())
+    if m is None or n.end > ss.sent.end:
+        return None
+    noun = m.group(1).lower()
+    earlier = [e for e in names_in(ctx, ss.passage_id, 0, ss.sent.start) if not _REFERS_BACK_TO.fullmatch(e.text)
+               and ((n.iri is not None and e.iri == n.iri)
+                    or (re.search(rf"\b{re.escape(noun)}s?\b", e.text, re.IGNORECASE) and e.text.lower() != noun))]
+    return earlier[-1] if earlier else None
 
 
 def actor_group_after(raw: str, pos: int) -> tuple[int, int] | None:

@@ -985,3 +985,14 @@ def test_carried_out_is_conducted_and_a_passive_without_its_agent_names_no_doer(
     assert a.text is not None and ("BOS" in a.text or "Bureau of Statistics" in a.text)
     a = answer("Which organization carried out the winter support?", kb)
     assert a.text is None or "UNHCR" not in a.text
+
+
+def test_a_thing_referred_back_to_is_answered_by_its_name_highlighted_where_it_is_written() -> None:
+    kb = _kb_from_text(
+        "Health. UNHCR and WHO helped the health ministry draft the Guideline on Mental Health Care for Displaced "
+        "Persons. The Ministry of Health endorsed the above guideline in July and trained 60 nurses on it.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("Which guideline did the Ministry of Health endorse in July?", kb)
+    assert a.text is not None and "Guideline on Mental Health Care" in a.text
+    cited = a.citations[0]
+    assert any("Guideline on Mental Health Care" in cited.text[s:e] for s, e in cited.highlights)
