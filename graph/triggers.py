@@ -118,7 +118,8 @@ TRIGGERS: tuple[Trigger, ...] = (
 OBJECT_STOP = re.compile(
     r"\b(?:in order to|so as to)\b|\bto\s+(?!the\b|a\b|an\b|its\b|their\b|this\b)[a-z]+(?<!ing)\b(?=\s)"
     r"|\bby\s+[a-z]+ing\b|,\s*[a-z]+ing\b|\bthrough\b|\bthanks to\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhile\b|\bwhereas\b"
-    r"|\bthat\b|[;:]|\bwhen\b|\bbecause\b|\bresulting\b|\bso that\b|\band\s+(?:also\s+)?(?:began|[a-z-]+ed)\b"
+    r"|\bthat\b|[;:]|\bwhen\b|\bbecause\b|\bresulting\b|\bso that\b|\band\s+(?:also\s+)?(?:began|[a-z-]+ed|took|made|held|ran|gave|sent|built|met|brought|kept|spent|"
+    r"sought|taught|paid|lent|drew|grew|undertook|oversaw|became|won)\b"
     r"|,\s*(?:implemented|developed|run|managed|led|funded|supported|designed)\b|\bwith\s+(?:technical\s+|financial\s+)?(?:support|assistance)\b"
     r"|\bin\s+(?:partnership|collaboration|coordination|cooperation)\s+with\b|\b(?:jointly|together)\s+with\b"
     # "… with the Ministry and, in October, the Office introduced …": "and," opens a new clause after an aside

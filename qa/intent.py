@@ -22,9 +22,13 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bco-?\s?(?:lead|led|leads|leading|leaders?|leadership|chairs?|chaired|coordinat\w*)\b|"
      # "jointly in charge of", "share the lead": leading together is co-leading
      r"\b(?:jointly|together) (?:in charge|lead\w*|led|head\w*|run\w*|ran|manag\w*|chair\w*)\b|"
-     r"\bshar(?:e|es|ed|ing) (?:the )?(?:lead|leadership|chair)\b", ("coLeads", "leads", "chairs")),
+     r"\bshar(?:e|es|ed|ing) (?:the )?(?:lead|leadership|chair)\b|"
+     # "which cluster did UNHCR steer jointly with a ministry": the verb before "jointly with"
+     r"\b(?:lead|led|head(?:s|ed)?|run|ran|manag(?:e|es|ed)|chair(?:s|ed)?|steer(?:s|ed)?|coordinat\w*)\s+"
+     r"(?:[\w'’-]+\s+){0,4}?(?:jointly|together)\s+with\b", ("coLeads", "leads", "chairs")),
     # not "refugee-led organisation": a compound adjective names a kind of actor, not the relation
-    (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|responsible for|run|run by|runs|manag(?:e|es|ed))\b|"
+    (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|responsible for|run|run by|runs|manag(?:e|es|ed)|"
+     r"steer|steers|steered|steering)\b|"
      # "who operates the two units", "which authority operated them": running a thing, not a presence
      r"(?:^|[:;,.?–—-])\s*(?:who|(?:which|what)(?:\s+[\w'’-]+){1,3})\s+operat(?:e|es|ed)\s+"
      r"(?=(?:the|these|those|this|that|them|it|\d+|two|three|four|five|six)\b)", ("leads", "coLeads", "chairs")),

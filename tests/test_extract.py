@@ -193,6 +193,13 @@ def test_three_way_frame_gives_both_coleads():
     assert _has(x, "BRWG", "partOf", "AMP")
 
 
+def test_a_second_verb_with_an_irregular_past_ends_the_object_list():
+    x = _x("UNHCR co-chaired, together with the Ministry of Social Affairs (MSA), the Education Cluster, and took "
+           "part in the Nutrition Cluster run by UNICEF.")
+    assert _has(x, "UNHCR", "coLeads", "Education Cluster") and _has(x, "MSA", "coLeads", "Education Cluster")
+    assert not _has(x, "UNHCR", "coLeads", "Nutrition Cluster") and not _has(x, "MSA", "coLeads", "Nutrition Cluster")
+
+
 def test_coordinated_subjects_and_passive_voice():
     x = _x("UNHCR and UNICEF supported the Ministry of Social Development (MSD) to expand services.\n\n"
            "The Water Cluster, co-chaired by WFP and UNICEF, met twice. The Shelter Network was led by IOM.")

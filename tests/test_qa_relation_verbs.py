@@ -996,3 +996,15 @@ def test_a_thing_referred_back_to_is_answered_by_its_name_highlighted_where_it_i
     assert a.text is not None and "Guideline on Mental Health Care" in a.text
     cited = a.citations[0]
     assert any("Guideline on Mental Health Care" in cited.text[s:e] for s, e in cited.highlights)
+
+
+def test_steering_a_body_jointly_with_another_is_co_leading_it() -> None:
+    kb = _kb_from_text(
+        "Coordination. UNHCR co-chaired, together with the Ministry of Social Affairs (MSA), the Education Cluster, "
+        "and took part in the Nutrition Cluster run by UNICEF.\n\n"
+        "Health. The Ministry of Health steers the Mental Health Working Group, which UNHCR joined in May.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("Which cluster did UNHCR steer jointly with a ministry?", kb)
+    assert a.text is not None and "Education Cluster" in a.text and "Nutrition" not in a.text
+    a = answer("Who steers the Mental Health Working Group?", kb)
+    assert a.text is not None and "Ministry of Health" in a.text and "UNHCR" not in a.text
