@@ -112,7 +112,8 @@ class Ctx:
             # "where does X rely on partners instead of its own offices": the offices are not the place
             negated = negated_terms(self.question)
             # "which part of the country …": the words that ask for a place are not said there
-            frame = re.search(r"\b(?:which|what) (?:parts?|areas?|regions?) of the country\b", self.question, re.IGNORECASE)
+            frame = re.search(r"\b(?:which|what) (?:parts?|areas?|regions?|sides?) of(?: the country\b)?", self.question,
+                              re.IGNORECASE)
             negated |= frozenset(terms(frame.group())) if frame else frozenset()
             focus = tuple(t for t in focus if t not in negated) or focus
         # "which month did the cyclone strike": a date is written, not the word "month"

@@ -168,6 +168,8 @@ _LOCATION = re.compile(
     r"settlement|camp|district|village|municipality)\b(?!-)|"
     r"\bwhich (?:city|country|region|province|town|place|location|settlement|camp|district|village|municipality)\b(?!-)|\bwhat (?:city|country|region|town)\b(?!-)|"
     r"\b(?:which|what) (?:parts?|areas?|regions?) of the country\b|"
+    # "from which part of Vantoria …", "which side of the country"
+    r"\b(?:from|in|into|to|on) (?:which|what) (?:parts?|areas?|regions?|sides?) of\b|\b(?:which|what) side of\b|"
     # not "people who know where to get services": an indicator's words, not a where-question
     r"\blocated\b|(?<!\bof )(?<!\bknow )(?<!\bknows )(?<!\babout )\bwhere\b(?! to (?:get|access|find|go|seek|report)\b)"
 )

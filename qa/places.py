@@ -204,8 +204,8 @@ _PLACE_HEAD = (r"(?:border\s+(?:points?|areas?|crossings?)|borders?|towns?|citie
                r"municipalities|districts?|camps?|sites?|coast|streets?|neighbou?rhoods?|villages?|hospitals?|clinics?|"
                r"schools?|universit(?:y|ies)|ports?|airports?|terminals?|prisons?|facilities)")
 _PLACE_PP = re.compile(
-    r"\b(?:in|at|to|on|along|across|near)\s+((?:the|several|some|all|its|their|many|two|three|four|five)\s+)?"
-    r"((?:[\w-]+\s+){0,3}?" + _PLACE_HEAD + r"(?:\s+(?:out\s+of|of|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?" + _PLACE_HEAD + r")?"
+    r"\b(?:in|at|to|on|along|across|near|from)\s+((?:the|several|some|all|its|their|many|two|three|four|five)\s+)?"
+    r"((?:[\w-]+\s+){0,3}?" + _PLACE_HEAD + r"(?:\s+" + _PLACE_HEAD + r")?(?:\s+(?:out\s+of|of|near|along)\s+the\s+(?:[\w-]+\s+){0,2}?" + _PLACE_HEAD + r")?"
     # "in the areas affected by the floods": the areas are those the participle names
     r"(?:\s+(?:affected|hit|struck|hosting|served|covered|reached)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+"
     r"(?=\s*(?:[,.;:)]|$|\s+(?:and|but|where|which|while|as)\b)))?)\b",
@@ -227,7 +227,16 @@ def _place_phrase(ctx: Ctx) -> Draft | None:
             if not _rest_said_otherwise(ctx, ss.matched, raw):
                 continue
             coverage = 0.9
-        for m in _PLACE_PP.finditer(raw):
+        found = list(_PLACE_PP.finditer(raw))
+        # "out of which part …" asks where from
+        question = re.sub(r"\bout of (which|what)\b", r"from \1", ctx.question, flags=re.IGNORECASE)
+        prep = _ASKED_PREP.search(question)
+        if prep:
+            # "from which part of the country …": the place written after that preposition comes first
+            found.sort(key=lambda m: m.group().split()[0].lower() != prep.group(1).lower())
+        elif not re.search(r"\bfrom (?:which|what|where)\b", question, re.IGNORECASE):
+            found = [m for m in found if m.group().split()[0].lower() != "from"]  # where things came from is not where
+        for m in found:
             phrase = " ".join(m.group(2).split())
             if set(terms(phrase)) <= asked:
                 continue  # "… at the border?" asked: the border is not the answer
@@ -237,6 +246,9 @@ def _place_phrase(ctx: Ctx) -> Draft | None:
             return Draft(" ".join(m.group(0).split()), "location", conf,
                          [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (a, b)], ss.score)])
     return None
+
+
+_ASKED_PREP = re.compile(r"\b(in|at|to|on|along|across|near|from) (?:which|what)\b", re.IGNORECASE)
 
 
 def _rest_said_otherwise(ctx: Ctx, matched: frozenset[str] | set[str], raw: str) -> bool:
@@ -260,6 +272,29 @@ _DIRECTION = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ward
 # "the flow in which direction shrank, and which direction grew?", "which way … and which way …"
 _TWO_DIRECTIONS = re.compile(r"\b(?:which|what) (?:direction|way)\b[^?]*\band (?:in )?(?:which|what)(?: (?:direction|way|one))?\b",
                              re.IGNORECASE)
+
+
+_ASKS_SIDE = re.compile(r"\b(?:which|what) (?:side|part|end|corner) of\b", re.IGNORECASE)
+_COMPASS_SIDE = re.compile(r"\b(?:(?:north|south)-?)?(?:east|west)ern\b|\b(?:north|south)ern\b", re.IGNORECASE)
+
+
+def answer_side(ctx: Ctx) -> Draft | None:
+    """"Which side of the country is the border on": the compass adjective the best sentence writes
+    with the thing asked about ("the eastern border")."""
+    if not _ASKS_SIDE.search(ctx.question):
+        return None
+    for ss in ctx.scored_sentences[:3]:
+        if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.4:
+            continue
+        text = ctx.kb.passages[ss.passage_id].text
+        # the adjective written before a word of the question ("the eastern border", "northern provinces")
+        said = [m for m in _COMPASS_SIDE.finditer(text, ss.sent.start, ss.sent.end)
+                if (after := re.match(r"\s+([\w-]+)", text[m.end() :])) and set(terms(after.group(1))) & set(ctx.focus)]
+        if said:
+            m = said[0]
+            return Draft(m.group(), "location", min(1.0, 0.2 + 0.8 * ss.coverage),
+                         [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (m.start(), m.end())], ss.score)])
+    return None
 
 
 def answer_direction_of_travel(ctx: Ctx) -> Draft | None:

@@ -890,3 +890,20 @@ def test_got_better_is_recovered_and_a_cure_rate_answers_it() -> None:
         "households reported eating one meal a day.\n\n" + _BELMARE)
     a = answer("How well did the treatment of malnourished young children work - what share of them got better?", kb)
     assert a.text is not None and a.text.startswith("86%")
+
+
+def test_the_side_and_the_part_of_a_country_asked_with_a_preposition() -> None:
+    kb = _kb_from_text(
+        "Arrivals. Most new arrivals crossed the southern border with Oranta, at an average of 220 people a day.\n\n"
+        "Jobs. The labour ministry ran a voluntary relocation scheme that moved 640 refugees from the coastal "
+        "districts to inland towns with job offers.\n\n"
+        "Asylum. The commission adopted a fast-track procedure for claimants from the border provinces of Oranta.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("The fast-track procedure was adopted for claimants from which part of Oranta?", kb)
+    assert a.kind == "location" and a.text is not None and "border provinces" in a.text
+    a = answer("On which side of the country is the border most arrivals cross?", kb)
+    assert a.text is not None and "southern" in a.text
+    a = answer("Out of which part of the country did the labour ministry's scheme move refugees?", kb)
+    assert a.text is not None and "coastal districts" in a.text and "inland" not in a.text
+    a = answer("From which part of the country did the labour ministry's scheme move refugees?", kb)
+    assert a.text is not None and "coastal districts" in a.text and "inland" not in a.text
