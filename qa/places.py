@@ -9,6 +9,7 @@ common noun rather than a name, that phrase is the answer.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.sentences import split_sentences
 
@@ -19,7 +20,7 @@ from .lookup import answer_location
 from .names import Name, in_question, join, names_in
 from .paraphrase import said_otherwise
 from .relations import answer_names_from_text
-from .text import find_phrase, terms
+from .text import Sent, find_phrase, terms
 
 _DETERMINED_NOUN = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z][\w-]*(?:al|ive|ous|ic|ful|able|ible|ary)\s+)?"
                              r"([a-z][\w-]+)", re.IGNORECASE)
@@ -217,8 +218,12 @@ def _place_phrase(ctx: Ctx) -> Draft | None:
     asked = set(ctx.focus)
     for ss in ctx.scored_sentences[:3]:
         raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
-        # "Of them, 6,210 were assisted at border points": the sentence before says who "them" are
-        coverage = ss.ctx_coverage if REFERS_BACK.match(raw) else ss.coverage
+        scene = None if _PLACE_PP.search(raw) else _scene_before(ctx, ss)
+        # "Of them, 6,210 were assisted at border points": the sentence before says who "them" are;
+        # "At borders, new arrivals …. UNHCR provided …": the place that sentence opens with is this one's
+        coverage = ss.ctx_coverage if REFERS_BACK.match(raw) or scene else ss.coverage
+        if scene is not None:
+            ss, raw = scene
         if coverage < 0.75 or ctx.kb.passages[ss.passage_id].kind == "table_row":
             continue
         if coverage < 0.9:
@@ -246,6 +251,22 @@ def _place_phrase(ctx: Ctx) -> Draft | None:
             return Draft(" ".join(m.group(0).split()), "location", conf,
                          [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (a, b)], ss.score)])
     return None
+
+
+def _scene_before(ctx: Ctx, ss: ScoredSent) -> tuple[ScoredSent, str] | None:
+    """``ss`` with the sentence before it in its passage, when that one opens with a place ("At
+    borders, …"), as one scored sentence standing for both."""
+    sents = ctx.kb.sentences(ss.passage_id)
+    i = next((k for k, s in enumerate(sents) if s.start == ss.sent.start), 0)
+    if i == 0:
+        return None
+    prev = sents[i - 1]
+    text = ctx.kb.passages[ss.passage_id].text
+    m = _PLACE_PP.match(text, prev.start + len(text[prev.start : prev.end]) - len(text[prev.start : prev.end].lstrip()))
+    if m is None or not text[m.end() : m.end() + 2].startswith(","):
+        return None
+    both = Sent(prev.start, ss.sent.end, f"{prev.text} {ss.sent.text}")
+    return replace(ss, sent=both), text[both.start : both.end]
 
 
 _ASKED_PREP = re.compile(r"\b(in|at|to|on|along|across|near|from) (?:which|what)\b", re.IGNORECASE)

@@ -907,3 +907,13 @@ def test_the_side_and_the_part_of_a_country_asked_with_a_preposition() -> None:
     assert a.text is not None and "coastal districts" in a.text and "inland" not in a.text
     a = answer("From which part of the country did the labour ministry's scheme move refugees?", kb)
     assert a.text is not None and "coastal districts" in a.text and "inland" not in a.text
+
+
+def test_a_place_opening_the_sentence_before_is_where_the_next_one_happens() -> None:
+    kb = _kb_from_text(
+        "Reception. At transit points, families arriving on foot could rest and receive first aid. The Red Cross "
+        "distributed hygiene kits, hot meals and phone cards to arriving families.\n\n"
+        "Offices. UNHCR worked in Lima, Cusco and Tacna through its own offices.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("Where did the Red Cross give hygiene kits, hot meals and phone cards to arriving families?", kb)
+    assert a.text is not None and "transit points" in a.text
