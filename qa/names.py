@@ -131,6 +131,11 @@ _PEOPLE_ASIDE = re.compile(r"\b(?:besides|apart from|aside from|other than|in ad
                            r"communities|population)\b")
 
 
+# "which piece of legislation": the noun after "of" is the one asked ("what kind of group" asks a
+# kind, which a name does not answer)
+_CLASSIFIERS = frozenset({"piece", "pieces", "item", "items"})
+
+
 def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     """("org" | "place" | "any", words the name must contain) for the thing a question asks for.
 
@@ -143,6 +148,8 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
     for i, w in enumerate(following):
         if w in ("is", "are", "was", "were", "did", "does", "do", "has", "have", "had"):
             break
+        if w == "of" and i > 0 and following[i - 1] not in _CLASSIFIERS:
+            break  # "which service of the women's ministry": the service is asked, the ministry is whose
         if w in ("government", "governments", "state", "public", "ministry") and i + 1 < len(following) and \
                 following[i + 1] in ("department", "departments"):
             return "org", ()  # "which government department …": a body, not a region called a department

@@ -917,3 +917,16 @@ def test_a_place_opening_the_sentence_before_is_where_the_next_one_happens() -> 
         "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
     a = answer("Where did the Red Cross give hygiene kits, hot meals and phone cards to arriving families?", kb)
     assert a.text is not None and "transit points" in a.text
+
+
+def test_the_noun_before_of_is_the_thing_asked_not_the_body_after_it() -> None:
+    kb = _kb_from_text(
+        "Protection. Survivors preferred the Family Support Desks (FSD) of the Ministry of Social Welfare (MSW) to "
+        "the police. In 2024, the FSDs assisted 2,480 refugee survivors of violence.\n\n"
+        "Legal aid. Legal assistance was provided by the Refugee Law Network, a network of five university legal "
+        "clinics and three NGOs.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("Which service of the social welfare ministry assisted 2,480 refugee survivors of violence?", kb)
+    assert a.text is not None and ("FSD" in a.text or "Family Support Desks" in a.text)
+    a = answer("What sorts of organisations make up the Refugee Law Network?", kb)
+    assert a.text is not None and "legal clinics" in a.text
