@@ -133,6 +133,7 @@ _SYNONYM_GROUPS = (
     "lack lacking absence absent shortage",
     "evaluated evaluate evaluation evaluations assessed assess assessment assessments",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
+    "mobile roving itinerant",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

@@ -930,3 +930,11 @@ def test_the_noun_before_of_is_the_thing_asked_not_the_body_after_it() -> None:
     assert a.text is not None and ("FSD" in a.text or "Family Support Desks" in a.text)
     a = answer("What sorts of organisations make up the Refugee Law Network?", kb)
     assert a.text is not None and "legal clinics" in a.text
+
+
+def test_roving_is_mobile() -> None:
+    kb = _kb_from_text(
+        "Registration. UNHCR funded three mobile registration teams, which visited 48 villages along the river.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("How many villages did the roving registration teams reach?", kb)
+    assert a.text is not None and "48" in a.text
