@@ -28,6 +28,7 @@ _TYPE_WORDS = {
     "foundations": ("foundation", "fundación", "fundação", "fondation", "fundacion", "fundacao", "stiftung"),
     "association": ("association", "asociación", "associação", "asociacion", "associacao"),
     "bank": ("bank",),
+    "banks": ("bank",),
     # development lenders are banks and funds ("World Bank", "IDB", "International Monetary Fund")
     "lender": ("bank", "fund"),
     "lenders": ("bank", "fund"),

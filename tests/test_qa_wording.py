@@ -938,3 +938,14 @@ def test_roving_is_mobile() -> None:
         "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
     a = answer("How many villages did the roving registration teams reach?", kb)
     assert a.text is not None and "48" in a.text
+
+
+def test_a_kind_of_body_asked_is_not_answered_by_a_phrase_or_a_count_of_that_kind() -> None:
+    kb = _kb_from_text(
+        "Integration. At the regional forum, the Government pledged to adopt a national integration plan by 2027.\n\n"
+        "Finance. The finance working group reached an agreement with three banks to accept the refugee ID card.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("Which ministry will write the national integration plan the Government pledged to adopt?", kb)
+    assert a.text is None or "integration plan" not in a.text
+    a = answer("Which banks agreed to accept the refugee ID card?", kb)
+    assert a.text is None or "three banks" not in a.text
