@@ -96,7 +96,9 @@ _VERB_START = re.compile(r"(?:apply|request|receive|get|obtain|seek|ask|enrol|en
                          r"met|put|run|shown|told|won|known|grown|chosen|taught|sought|bought)\b",
                          re.IGNORECASE)
 # "how many of those …", "what was their …": the second half speaks of the first half's thing
-_BACK_REFERENCE = re.compile(r"\b(?:of (?:those|these|them)|their|its|they|them|that|those|these)\b", re.IGNORECASE)
+# "what share of the beneficiaries were women": a role noun speaks of those the first half counted
+_BACK_REFERENCE = re.compile(r"\b(?:of (?:those|these|them)|their|its|they|them|that|those|these|"
+                             r"the (?:beneficiaries|recipients|participants|attendees|trainees))\b", re.IGNORECASE)
 _AMOUNT_WORDS = {"number": "How many", "count": "How many", "amount": "How much", "share": "What share of",
                  "percentage": "What percentage of"}
 

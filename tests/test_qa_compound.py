@@ -169,3 +169,12 @@ def test_two_names_asked_together_are_both_answered() -> None:
         + _ORVALIA)
     a = answer("Which association gave the free legal advice, and which network ran the safe spaces for women?", kb)
     assert a.text is not None and ("Tessaro Bar Association" in a.text or "TBA" in a.text) and "MWN" in a.text
+
+
+def test_a_role_noun_in_the_second_half_borrows_the_first_halfs_topic() -> None:
+    from qa.compound import split_compound
+
+    first, second = split_compound("How many families got winter kits, and what share of the recipients were "
+                                   "headed by women?")
+    assert first == "How many families got winter kits?"
+    assert "winter kits" in second and second.startswith("What share of the recipients")
