@@ -269,6 +269,9 @@ class Ctx:
             low = norm(bare)  # accents folded, as the report's words are
             if any(w in self.kb.surface_words for w in (low, low.rstrip("s"), american(low), american(low.rstrip("s")))):
                 continue
+            parts = [norm(x) for x in bare.split("-") if x]
+            if len(parts) > 1 and all(x in self.kb.surface_words for x in parts):
+                continue  # "the UNHCR-WFP cash": two names the reports use, joined
             if any(lk.start <= self.question.find(w) < lk.end for lk in self.links):
                 continue
             if low in kind_words:

@@ -28,10 +28,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"(?:[\w'’-]+\s+){0,4}?(?:jointly|together)\s+with\b", ("coLeads", "leads", "chairs")),
     # not "refugee-led organisation": a compound adjective names a kind of actor, not the relation
     (r"(?<!-)\b(?:lead|leads|led|leading|leaders?|leadership|head|heads|headed|in charge|responsible for|run|run by|runs|manag(?:e|es|ed)|"
-     r"steer|steers|steered|steering)\b|"
-     # "who operates the two units", "which authority operated them": running a thing, not a presence
-     r"(?:^|[:;,.?–—-])\s*(?:who|(?:which|what)(?:\s+[\w'’-]+){1,3})\s+operat(?:e|es|ed)\s+"
-     r"(?=(?:the|these|those|this|that|them|it|\d+|two|three|four|five|six)\b)", ("leads", "coLeads", "chairs")),
+     r"steer|steers|steered|steering)\b", ("leads", "coLeads", "chairs")),
     (r"\bchair(?:s|ed|ing)?\b|\bpresid\w*", ("chairs", "leads", "coLeads")),
     (r"\b(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|donors?|paid for|pays? for|lent|lends?|lending|loans?)\b", ("funds", "supports")),
     # "struck a deal with which authority", "signed an agreement with": a partner, not something approved
@@ -421,8 +418,17 @@ _WH_PHRASE = re.compile(
 )
 
 
+# "who operates the two units", "which refugee-led association operated the safe spaces": running a
+# thing, not a presence somewhere
+_RUNS_A_THING = re.compile(r"(?:^|[:;,.?–—-])\s*(?:who|(?:which|what)(?:\s+[\w'’-]+){1,3})\s+(operat(?:e|es|ed))\s+"
+                           r"(?=(?:the|these|those|this|that|them|it|\d+|two|three|four|five|six)\b)")
+
+
 def _family(low: str) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     """The relation family the question's verb names (the "which partners" head is not a verb)."""
+    runs = _RUNS_A_THING.search(low)
+    if runs:
+        return ("leads", "coLeads", "chairs"), runs.span(1)
     opener = re.match(r"\s*(?:together with|jointly with|alongside|with) (?:which|what|whom)\b", low)
     if opener and not re.search(_FAMILIES[0][0], low):
         # "together with which body did X run …" (but "with whom did X co-chair …" asks the co-chair)

@@ -87,10 +87,13 @@ def unlinked_head(ctx: Ctx) -> str:
     return ""
 
 
-def head_supported(ctx: Ctx, text: str, otherwise: bool = False) -> bool:
+def head_supported(ctx: Ctx, text: str, coverage: float = 0.0) -> bool:
     """Is the thing the question is about said in ``text`` (in its words or their synonyms: "the
-    cholera epidemic" asked, "a cholera outbreak" written)? With ``otherwise``, the head's words the
-    text lacks may be said in other words ("the first nationwide count" for "the First National Census")."""
+    cholera epidemic" asked, "a cholera outbreak" written)? For a sentence holding the verb asked,
+    given with its ``coverage`` of the question: the head's words it lacks may be said in other
+    words ("the first nationwide count" for "the First National Census"), and a sentence saying
+    nearly all the question needs only half of them ("women-only protection spaces" for "women's
+    safe spaces")."""
     head = unlinked_head(ctx)
     if not head or find_phrase(text, head) is not None:
         return True
@@ -101,9 +104,13 @@ def head_supported(ctx: Ctx, text: str, otherwise: bool = False) -> bool:
     width = len(head.split()) + 1  # the words together, as a phrase with one word between at most
     if any(wanted <= set().union(*words[i : i + width]) for i in range(len(words))):
         return True
-    if not otherwise:
+    if coverage < 0.5:
         return False
     have = set().union(*words) if words else set()
+    said = wanted & have
+    if coverage >= 0.75 and sum(ctx.weight(t) for t in said) > 0.5 * sum(ctx.weight(t) for t in wanted) and any(
+            said <= set().union(*words[i : i + width]) for i in range(len(words))):
+        return True  # the words it has, together
     missing = [w for w in head.split() if terms(w) and not set(terms(w)) <= have]
     return len(missing) < len(head.split()) and said_otherwise(ctx, " ".join(missing), text) is not None
 
@@ -290,7 +297,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
                 best = (score, ss, listed)
             continue
         vm, own_verb = _verb_in(raw, verb, admitted, frozenset(ctx.focus))
-        if not head_supported(ctx, raw, otherwise=vm is not None and own_verb and ss.coverage >= 0.5):
+        if not head_supported(ctx, raw, coverage=ss.coverage if vm is not None and own_verb else 0.0):
             continue
         if verb and not vm and not words:
             continue  # the relation's verb is not in the sentence (a specific kind may still be named)

@@ -1008,3 +1008,20 @@ def test_steering_a_body_jointly_with_another_is_co_leading_it() -> None:
     assert a.text is not None and "Education Cluster" in a.text and "Nutrition" not in a.text
     a = answer("Who steers the Mental Health Working Group?", kb)
     assert a.text is not None and "Ministry of Health" in a.text and "UNHCR" not in a.text
+
+
+def test_two_known_names_joined_by_a_hyphen_are_not_an_unknown_name() -> None:
+    kb = _kb_from_text(
+        "Cash. After the cyclone, UNHCR and WFP paid joint cash transfers to 2,900 affected households.\n\n"
+        + _OTHER_PARAGRAPHS)
+    a = answer("How many households got the joint UNHCR-WFP cash transfers?", kb)
+    assert a.text is not None and "2,900" in a.text
+
+
+def test_which_group_operated_a_facility_is_who_ran_it_said_in_other_words() -> None:
+    kb = _kb_from_text(
+        "Protection. Among the refugee-led groups, the Mothers of Hope Association (MHA) ran women's safe rooms in "
+        "Kito and Rema, and the youth club led sports days.\n\n"
+        "Coordination. UNHCR took part in the shelter meetings chaired by the district.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which refugee-led association operated the women-only protection rooms in Kito and Rema?", kb)
+    assert a.text is not None and ("MHA" in a.text or "Mothers of Hope" in a.text)
