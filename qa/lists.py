@@ -365,12 +365,13 @@ def answer_paired(ctx: Ctx) -> Draft | None:
         figures = [n for n in numbers(raw) if any(n.value == g.value and n.percent == g.percent for g in given)]
         if not figures:
             continue
+        if len({g.value for g in given}) > 1 and {n.value for n in figures} >= {g.value for g in given} and not any(
+                _paired(raw, ss.sent.start, name, figures) for name in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end)):
+            return None  # "rose from 7 to 17 litres": the sentence with all the figures given names no one with them
         for name in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
             if in_question(ctx, name) or (kind != "any" and not fits(ctx, name, kind, words)):
                 continue
-            a, b = name.start - ss.sent.start, name.end - ss.sent.start
-            if any((n.end <= a and FIGURE_FOR_NAME.fullmatch(raw[n.end : a])) or
-                   (b <= n.start and NAME_THEN_FIGURE.fullmatch(raw[b : n.start])) for n in figures):
+            if _paired(raw, ss.sent.start, name, figures):
                 cov = sum(ctx.weight(t) for t in rest if t in ss.matched) / total if figure_terms else ss.coverage
                 conf = min(1.0, 0.45 + 0.55 * max(cov, ss.ctx_coverage))
                 kind_out = ctx.intent.kind if ctx.intent.kind in ("location", "list") else \
@@ -379,6 +380,13 @@ def answer_paired(ctx: Ctx) -> Draft | None:
                              [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), (name.start, name.end)], ss.score)],
                              items=[(name.text, name.iri)])
     return None
+
+
+def _paired(raw: str, offset: int, name: Name, figures: list) -> bool:
+    """Is ``name`` written with one of ``figures`` ("53 to Canada", "Canada (53)")?"""
+    a, b = name.start - offset, name.end - offset
+    return any((n.end <= a and FIGURE_FOR_NAME.fullmatch(raw[n.end : a])) or
+               (b <= n.start and NAME_THEN_FIGURE.fullmatch(raw[b : n.start])) for n in figures)
 
 
 _ASKS_KIND = re.compile(r"\b(?:which|what) (?:form|type|kind|category|sort)s? of\b", re.IGNORECASE)

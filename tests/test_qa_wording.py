@@ -949,3 +949,13 @@ def test_a_kind_of_body_asked_is_not_answered_by_a_phrase_or_a_count_of_that_kin
     assert a.text is None or "integration plan" not in a.text
     a = answer("Which banks agreed to accept the refugee ID card?", kb)
     assert a.text is None or "three banks" not in a.text
+
+
+def test_the_sentence_holding_all_the_figures_given_is_the_one_read_for_the_place() -> None:
+    kb = _kb_from_text(
+        "Water. In Tarso, water supply per person rose from 9 litres per day in May to 19 litres per day in "
+        "October.\n\n"
+        "Trucking. Water trucking brought 19 litres per person per day to Belvo and 9 to Kanu in the dry season.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("In which settlement did water per person go up from 9 to 19 litres a day between May and October?", kb)
+    assert a.text is not None and "Tarso" in a.text and "Belvo" not in a.text and "Kanu" not in a.text
