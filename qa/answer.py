@@ -17,7 +17,16 @@ from dataclasses import replace
 
 from .compound import split_compound
 from .context import Ctx, Draft
-from .dates import answer_date, answer_part_of_year, answer_report_year, asks_date, dates_in, month_asked
+from .dates import (
+    answer_date,
+    answer_part_of_year,
+    answer_report_year,
+    asks_date,
+    dates_in,
+    day_asked,
+    day_in,
+    month_asked,
+)
 from .figures import answer_number, answer_part_of_whole, answer_two_figures
 from .goals import answer_goal
 from .intent import Intent, detect, rewrite
@@ -472,6 +481,8 @@ def _figure_mismatch(ctx: Ctx, d: Draft) -> str:
     if asks_date(ctx.question) and d.kind in ("why", "generic", "list", "relation") and \
             not dates_in(d.text, set(ctx.intent.years), month_asked(ctx.question)):
         return "a date was asked, the answer gives none"  # "in which month did X set up …": the sentence says only that it did
+    if asks_date(ctx.question) and day_asked(ctx.question) and not day_in(d.text):
+        return "a day was asked, the answer gives only the month"  # "on what exact date in March …": "In March, …"
     if d.kind == "number":
         sentence = _answer_sentence(ctx, d)
         if _ASKS_ALL.search(ctx.question) and _PER_PERIOD.search(sentence) and not _PER_PERIOD.search(ctx.question):

@@ -32,7 +32,7 @@ _MONTH_PREP = re.compile(r"(?:\bin|\bon|\bby|\buntil|\bsince|\bfrom|\bto|\bof|\b
 ASKS_DATE = re.compile(
     r"^\s*(?:(?:up\s+to|(?:up\s+)?until|till)\s+when|since\s+when|by\s+when|from\s+when|"
     r"when\s+(?:did|does|do|was|were|is|are|will|has|have|had|could|can|would|should)\b)|"
-    r"\b(?:which|what|in which|in what)\s+(?:month|date|day)\b",
+    r"\b(?:which|what|in which|in what)\s+(?:(?:exact|precise|specific)\s+)?(?:month|date|day)\b",
     re.IGNORECASE,
 )
 
@@ -43,6 +43,15 @@ _FUTURE = re.compile(r"\b(?:will|expected|planned|scheduled|due to|foreseen|inte
 
 def asks_date(question: str) -> bool:
     return bool(ASKS_DATE.search(question))
+
+
+def day_asked(question: str) -> bool:
+    """"On what exact date in March …": the month is given, the day is asked."""
+    return bool(re.search(r"\b(?:date|day)\b", question, re.IGNORECASE) and re.search(rf"\b{_MONTH}\b", question))
+
+
+def day_in(text: str) -> bool:
+    return bool(re.search(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b", text))
 
 
 def month_asked(question: str) -> bool:

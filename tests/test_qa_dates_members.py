@@ -239,3 +239,16 @@ def test_how_many_of_a_whole_the_question_gives_is_the_part() -> None:
         "Shelter\n\nUNHCR supported 14 shelters in 9 municipalities with relief items for 3,100 people.\n")
     a = answer("The count found newcomers scattered over how many of the nation's 312 municipalities?", kb)
     assert a.text is not None and "287" in a.text.split() and not a.text.startswith("312")
+
+
+def test_a_day_asked_within_a_month_the_question_gives_is_not_answered_by_the_month() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Floods. In April, heavy floods struck the Lower Valley, displacing 12,000 people.\n\n"
+        "Health. On 9 June, the health ministry declared a measles outbreak in Kesa.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("On what exact date in April did the floods hit the Lower Valley?", kb)
+    assert a.text is None
+    a = answer("On which day in June was the measles outbreak declared?", kb)
+    assert a.text is not None and "9 June" in a.text
