@@ -109,8 +109,16 @@ def _why(ctx: Ctx) -> Draft | None:
 
 
 def _generic(ctx: Ctx) -> Draft | None:
-    if asked_type(ctx.question)[0] != "any":
+    kind, words = asked_type(ctx.question)
+    if kind != "any":
         return None  # an actor or a place was asked for: a sentence is not an answer
+    d = _generic_sentence(ctx)
+    if d is not None and words and not any(re.search(rf"\b{re.escape(w)}", d.text, re.IGNORECASE) for w in words):
+        return None  # "which statute created X": a sentence naming no law does not say
+    return d
+
+
+def _generic_sentence(ctx: Ctx) -> Draft | None:
     m = re.match(r"\s*(?:which|what)\s+((?:kinds?|types?|sorts?|forms?)\s+of\s+)?([a-z]+)\b", ctx.question,
                  re.IGNORECASE)
     if m and m.group(2).lower() not in ("is", "are", "was", "were", "did", "does", "do", "has", "have"):

@@ -1025,3 +1025,11 @@ def test_which_group_operated_a_facility_is_who_ran_it_said_in_other_words() -> 
         "Coordination. UNHCR took part in the shelter meetings chaired by the district.\n\n" + _OTHER_PARAGRAPHS)
     a = answer("Which refugee-led association operated the women-only protection rooms in Kito and Rema?", kb)
     assert a.text is not None and ("MHA" in a.text or "Mothers of Hope" in a.text)
+
+
+def test_a_law_asked_by_name_is_not_answered_by_a_sentence_naming_none() -> None:
+    kb = _kb_from_text(
+        "Asylum. The National Asylum Board (NAB), chaired by the interior ministry, cut its backlog from 9,100 to "
+        "7,400 claims after adopting a fast-track procedure for claimants from the border.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which national statute governs the National Asylum Board?", kb)
+    assert a.text is None or "backlog" not in a.text
