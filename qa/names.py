@@ -48,6 +48,11 @@ _TYPE_WORDS = {
     "laws": ("law", "act", "code"),
     "legislation": ("law", "act", "code", "decree", "statute"),
     "decree": ("decree",),
+    # "which survey / data source / study does the report cite": a survey or census by its name
+    "survey": ("survey", "census", "encuesta", "enquête", "inquérito"),
+    "source": ("survey", "census", "study", "assessment", "database", "registry", "encuesta"),
+    "study": ("study", "survey", "assessment", "analysis"),
+    "census": ("census",),
     "statute": ("statute", "law", "act"),
     "protocol": ("protocol",),
     "programme": ("programme", "program"),
@@ -166,7 +171,7 @@ def asked_type(question: str) -> tuple[str, tuple[str, ...]]:
             return "population", ()  # "besides displaced people, which group could also get …"
         if w in _TYPE_WORDS:
             kind = "any" if w in ("law", "laws", "legislation", "decree", "statute", "protocol", "programme", "program",
-                                  "strategy") else "org"
+                                  "strategy", "survey", "source", "study", "census") else "org"
             return kind, _TYPE_WORDS[w]
         if re.fullmatch(_PLACE_NOUNS, w) or w in ("nation", "nations") and (i == 0 or following[i - 1] != "united"):
             return "place", ()  # "which nation …" (not "which United Nations agency …")

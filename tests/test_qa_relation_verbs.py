@@ -1033,3 +1033,11 @@ def test_a_law_asked_by_name_is_not_answered_by_a_sentence_naming_none() -> None
         "7,400 claims after adopting a fast-track procedure for claimants from the border.\n\n" + _OTHER_PARAGRAPHS)
     a = answer("Which national statute governs the National Asylum Board?", kb)
     assert a.text is None or "backlog" not in a.text
+
+
+def test_a_data_source_asked_is_the_survey_named() -> None:
+    kb = _kb_from_text(
+        "Poverty. Using the microdata of the National Household Survey of Displaced Persons (NHSDP), UNHCR estimated "
+        "that 41.2% of refugees lived in poverty.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which data source did UNHCR draw on for its 41.2% poverty estimate for refugees?", kb)
+    assert a.text is not None and ("NHSDP" in a.text or "National Household Survey" in a.text)
