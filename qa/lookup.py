@@ -159,7 +159,9 @@ def _acronym_spelled_nearby(ctx: Ctx) -> Draft | None:
 # acronym of something the question describes rather than names
 _ASKS_SHORT_FORM = re.compile(r"\b(?:initials|short (?:name|form)|shorthand|acronym (?:(?:is|was|are) )?(?:used |given )?(?:for|of|to)|"
                               r"(?:what|which) (?:acronym|abbreviation)s? (?:is|was|are|does|do)\b(?! \w+ stand)|"
-                              r"abbreviat\w*)\b",
+                              r"abbreviat\w*|"
+                              # "the council … goes by what acronym?", "known under which acronym"
+                              r"(?:by|under|with) (?:what|which) (?:acronym|initials)|(?:what|which) acronym(?=\s*\??\s*$))\b",
                               re.IGNORECASE)
 
 

@@ -376,3 +376,12 @@ def test_an_acronym_of_a_first_sentence_asked_back_by_it() -> None:
         "Protection. UNHCR and its partners ran 12 legal aid desks.\n")
     a = answer("The work-permit paragraph mentions MTSS. Which ministry is that?", kb)
     assert a.kind == "acronym" and a.text is not None and "Ministry of Work and Social Security" in a.text
+
+
+def test_a_body_described_then_asked_by_what_acronym_it_goes() -> None:
+    kb = _kb_from_text(
+        "Inclusion. UNHCR trained 60 partner staff on disability inclusion, jointly with the National Board for "
+        "Persons with Disabilities (NBPD).\n\n"
+        "Protection. UNHCR and its partners ran 12 legal aid desks.\n")
+    a = answer("The disability board that co-ran the inclusion training goes by what acronym?", kb)
+    assert a.text is not None and "NBPD" in a.text
