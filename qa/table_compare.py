@@ -259,18 +259,25 @@ def answer_indicator_comparison(ctx: Ctx) -> Draft | None:
     return Draft("; ".join(parts), "indicator", confidence, evidence)
 
 
-_COMPARATIVE = re.compile(r"\b(more|larger|higher|bigger|greater|less|smaller|lower|fewer)\b")
+_COMPARATIVE = re.compile(r"\b(more|larger|higher|bigger|greater|less|smaller|lower|fewer|most|largest|highest|biggest|"
+                          r"greatest|least|smallest|lowest|fewest)\b")
+_LARGER = frozenset({"more", "larger", "higher", "bigger", "greater", "most", "largest", "highest", "biggest", "greatest"})
+_MONEY_WORDS = re.compile(r"\b(?:funds?|funding|funded|money|budget\w*|spen[dt]\w*|expenditure|costs?|resources|dollars?|"
+                          r"usd|on hand)\b")
+# "A or B", "A versus B", "between A and B", "comparing A, B and C, which one …"
+_CHOICE = re.compile(r" or |\bbetween\b|\bversus\b|\bvs\.? |\bcompar\w+\b")
 
 
 def answer_budget_pair(ctx: Ctx) -> Draft | None:
-    """"Did the Empower or the Protect area have more funds?": the one of the two budget rows the
+    """"Did the Empower or the Protect area have more funds?", "GBV versus education: which had more
+    money on hand?", "comparing A, B and C, which one had the most?": the one of the budget rows the
     question names that the comparison picks."""
     low = ctx.question.lower()
     comparative = _COMPARATIVE.search(low)
-    if not comparative or not re.search(r" or |\bbetween\b", low):
+    if not comparative or not _CHOICE.search(low) or not (ctx.intent.kind == "finance" or _MONEY_WORDS.search(low)):
         return None
     field = ctx.intent.field or (
-        "expenditure" if re.search(r"\bspen[dt]\w*|\bexpenditure", low) else
+        "expenditure" if re.search(r"\bspen[dt]\w*|\bexpenditure|\bcost\w*", low) else
         "funds_available" if re.search(r"\b(?:funds?|funding|funded|money|resources)\b", low) else "final_budget")
     rows: list[tuple[str, BudgetRow]] = [
         (rid, b) for rid, b in ctx.kb.budget if (not ctx.report or rid == ctx.report)
@@ -286,18 +293,23 @@ def answer_budget_pair(ctx: Ctx) -> Draft | None:
         return b.area.code.lower() in low.split() or any(
             set(terms(t)) and set(terms(t)) <= asked for t in titles)
 
-    named = [b for rid, b in rows if is_named(rid, b)]
+    def said(rid: str, b: BudgetRow) -> set[str]:
+        titles = ctx.kb.area_titles.get((rid, b.area.code), set()) | {b.area.title}
+        return {t for title in titles if set(terms(title)) <= asked for t in terms(title)}
+
+    found = [(said(rid, b), b) for rid, b in rows if is_named(rid, b)]
+    # "child protection" names the Children area, not also the "Protect" impact area its word is part of
+    named = [b for words, b in found if not any(words < other for other, _ in found)]
     codes = {b.area.code for b in named}
-    if len(codes) != 2 or len(named) != 2:
+    if len(codes) != len(named) or not 2 <= len(named) <= 4:
         return None
-    larger = comparative.group(1) in ("more", "larger", "higher", "bigger", "greater")
-    pick = max if larger else min
+    pick = max if comparative.group(1) in _LARGER else min
     row = pick(named, key=lambda b: getattr(b, field).value or 0.0)
-    other = named[1] if row is named[0] else named[0]
+    others = [b for b in named if b is not row]
     label = BUDGET_LABELS[field]
-    text = (f"{row.area.code}: {row.area.title} ({label} {getattr(row, field).text}, against "
-            f"{getattr(other, field).text} for {other.area.code}: {other.area.title})")
-    evidence = [Evidence(b.passage_id, [(0, len(ctx.kb.passages[b.passage_id].text.rstrip()))], 1.0) for b in (row, other)]
+    against = ", ".join(f"{getattr(b, field).text} for {b.area.code}: {b.area.title}" for b in others)
+    text = f"{row.area.code}: {row.area.title} ({label} {getattr(row, field).text}, against {against})"
+    evidence = [Evidence(b.passage_id, [(0, len(ctx.kb.passages[b.passage_id].text.rstrip()))], 1.0) for b in (row, *others)]
     return Draft(text, "finance", 0.75, evidence)
 
 

@@ -410,3 +410,17 @@ def test_a_rows_number_and_its_level_asked_together_come_back_together(qa_kb_mar
                "services, and where did it stand at the end of 2025?", qa_kb_marovia)
     assert a.text is not None and "4.1" in a.text and "48.60%" in a.text
     assert len(a.citations) >= 1 and len(a.citations[0].highlights) >= 2
+
+
+@pytest.mark.parametrize(("question", "expected", "others"), [
+    # "versus" sets two rows against each other; the money on hand is the funds available
+    ("Education versus well-being: which of these outcome areas had less money on hand?", "OA11", ["3,618,904"]),
+    # three rows named, a superlative picks one
+    ("Comparing the community, livelihood and external engagement lines, which one spent the least?", "OA7",
+     ["1,251,846", "702,455"]),
+])
+def test_budget_rows_set_against_each_other_in_other_words(qa_kb_marovia, question: str, expected: str,
+                                                             others: list[str]) -> None:
+    a = answer(question, qa_kb_marovia)
+    assert a.kind == "finance" and a.text is not None and a.text.startswith(expected)
+    assert all(o in a.text for o in others)
