@@ -959,3 +959,13 @@ def test_the_sentence_holding_all_the_figures_given_is_the_one_read_for_the_plac
         "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
     a = answer("In which settlement did water per person go up from 9 to 19 litres a day between May and October?", kb)
     assert a.text is not None and "Tarso" in a.text and "Belvo" not in a.text and "Kanu" not in a.text
+
+
+def test_requesting_a_permit_is_applying_for_it() -> None:
+    kb = _kb_from_text(
+        "Fines. The fines waiver benefited more than 9,000 people who applied for it before June.\n\n"
+        "Regularization. The migration office ran a regularization drive until December. A total of 61,250 people "
+        "requested regularization, of which 4,800 were assisted at the service points UNHCR set up.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("How many people applied for regularization?", kb)
+    assert a.text is not None and "61,250" in a.text
