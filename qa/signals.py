@@ -71,6 +71,8 @@ def asked_verb(question: str) -> str:
     if i >= len(words):
         return ""
     w = words[i]
+    if re.fullmatch(r"have|has|had", w) and i + 1 < len(words) and re.fullmatch(r"(?:been\s+)?[a-z]+ed", words[i + 1]):
+        return words[i + 1]  # "how many requests had resulted in a permit": the auxiliary's participle
     if re.fullmatch(r"got|get|gets|received|receive|have|has|had", w):
         return ""  # "how many households got cash": a light verb, the object says what
     if re.fullmatch(_DO, w):
