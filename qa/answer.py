@@ -54,6 +54,7 @@ from .names import asked_kind_words, asked_type
 from .places import (
     answer_both_places,
     answer_direction_of_travel,
+    answer_landmark,
     answer_outpost_count,
     answer_outposts,
     answer_place,
@@ -264,7 +265,7 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
     # "when did …", "which month …": a date is what is asked, not a count; "which edition of …":
     # the ordinal written with it; "the number of the law": the law as written
     form = (answer_area_code(ctx) or answer_code_of_area(ctx) or answer_indicator_code(ctx) or answer_part_of_whole(ctx) or answer_kind_share(ctx) or answer_report_year(ctx) or answer_what_figure(ctx) or answer_scope(ctx) or answer_date(ctx) or answer_part_of_year(ctx) or answer_edition(ctx) or answer_code(ctx) or answer_two_figures(ctx) or answer_direction(ctx)
-            or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_side(ctx) or answer_currency(ctx) or answer_name_of(ctx)
+            or answer_whose(ctx) or answer_direction_of_travel(ctx) or answer_side(ctx) or answer_landmark(ctx) or answer_currency(ctx) or answer_name_of(ctx)
             or answer_outpost_count(ctx) or answer_record_span(ctx) or answer_outposts(ctx))
     goal = answer_goal(ctx)  # "what should refugees be able to do by 2027": the area's goal statement
     if goal is not None and goal.confidence >= options.min_confidence:

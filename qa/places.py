@@ -318,6 +318,41 @@ def answer_side(ctx: Ctx) -> Draft | None:
     return None
 
 
+_LANDMARKS = r"forest|river|lake|valley|mountains?|desert|corridor|island|coast|bay|park|reserve|basin|jungle|highway|sea"
+_ASKS_LANDMARK = re.compile(rf"\b(?:which|what)\s+({_LANDMARKS})\b", re.IGNORECASE)
+
+
+def answer_landmark(ctx: Ctx) -> Draft | None:
+    """"In which forest did UNHCR record 96 deaths": the name written with that noun in the best
+    sentence ("the Anil forest", "the River Sinde"), or, when it says only "the forest", in the
+    sentences before it in its passage."""
+    m = _ASKS_LANDMARK.search(ctx.question)
+    if m is None:
+        return None
+    noun = m.group(1).lower().rstrip("s")
+    named = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}})(?i:{noun}s?)\b|\b(?i:{noun}s?)\s+(?:of\s+)?((?:[A-Z][\w'’-]+\s*){{1,3}})")
+    for ss in ctx.scored_sentences[:3]:
+        if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.5:
+            continue
+        text = ctx.kb.passages[ss.passage_id].text
+        # the sentence itself, then back through its passage when it says "the forest"
+        starts = [s.start for s in ctx.kb.sentences(ss.passage_id) if s.start <= ss.sent.start]
+        if not re.search(rf"\b(?:the|this|that)\s+{noun}\b", text[ss.sent.start : ss.sent.end], re.IGNORECASE):
+            starts = starts[-1:]
+        for start in reversed(starts):
+            end = ss.sent.end if start == ss.sent.start else next(s.end for s in ctx.kb.sentences(ss.passage_id)
+                                                                   if s.start == start)
+            for hit in named.finditer(text, start, end):
+                g = 1 if hit.group(1) else 2
+                name = " ".join(hit.group(g).split())
+                if name.split()[0].lower() in ("the", "a", "an", "in", "on", "of") or not name[:1].isupper():
+                    continue
+                whole = " ".join(hit.group().split())
+                return Draft(whole, "location", min(1.0, 0.2 + 0.8 * ss.coverage),
+                             [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end), hit.span()], ss.score)])
+    return None
+
+
 def answer_direction_of_travel(ctx: Ctx) -> Draft | None:
     """"In which direction did the flows head": the compass word of the best sentence; of several,
     the one whose words before it say what the question says ("a decrease in the southward flow and

@@ -969,3 +969,15 @@ def test_requesting_a_permit_is_applying_for_it() -> None:
         "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
     a = answer("How many people applied for regularization?", kb)
     assert a.text is not None and "61,250" in a.text
+
+
+def test_which_forest_or_river_is_the_name_written_with_it_even_a_sentence_before() -> None:
+    kb = _kb_from_text(
+        "Route. People in transit faced robbery and abuse by armed groups in the Kora forest. UNHCR recorded 31 "
+        "deaths on the path through the forest during the year.\n\n"
+        "Floods. In May the Tembe River burst its banks and displaced 2,300 families.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("In which forest were 31 deaths of people in transit recorded?", kb)
+    assert a.text is not None and "Kora" in a.text
+    a = answer("Which river burst its banks in May?", kb)
+    assert a.text is not None and "Tembe" in a.text
