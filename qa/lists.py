@@ -25,7 +25,7 @@ from .names import Name, asked_type, demonyms_in, fits, in_question, join, names
 from .places import doubt_country_for_city
 from .prose import answer_sentence
 from .relations import _dedupe, _display, _listed_after_noun, answer_names_from_text, answer_relation_graph
-from .text import asked_count, numbers, ruled_out, terms
+from .text import Number, asked_count, numbers, ruled_out, terms
 
 _MAX_ITEMS = 10
 _MARGIN = 0.15  # a second sentence joins the list when it scores within this of the best one
@@ -365,10 +365,11 @@ def answer_paired(ctx: Ctx) -> Draft | None:
         figures = [n for n in numbers(raw) if any(n.value == g.value and n.percent == g.percent for g in given)]
         if not figures:
             continue
+        names = names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end)
         if len({g.value for g in given}) > 1 and {n.value for n in figures} >= {g.value for g in given} and not any(
-                _paired(raw, ss.sent.start, name, figures) for name in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end)):
+                _paired(raw, ss.sent.start, name, figures) for name in names):
             return None  # "rose from 7 to 17 litres": the sentence with all the figures given names no one with them
-        for name in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
+        for name in names:
             if in_question(ctx, name) or (kind != "any" and not fits(ctx, name, kind, words)):
                 continue
             if _paired(raw, ss.sent.start, name, figures):
@@ -382,7 +383,7 @@ def answer_paired(ctx: Ctx) -> Draft | None:
     return None
 
 
-def _paired(raw: str, offset: int, name: Name, figures: list) -> bool:
+def _paired(raw: str, offset: int, name: Name, figures: list[Number]) -> bool:
     """Is ``name`` written with one of ``figures`` ("53 to Canada", "Canada (53)")?"""
     a, b = name.start - offset, name.end - offset
     return any((n.end <= a and FIGURE_FOR_NAME.fullmatch(raw[n.end : a])) or

@@ -216,6 +216,9 @@ _PLACE_PP = re.compile(
 def _place_phrase(ctx: Ctx) -> Draft | None:
     """The common-noun place of the best sentence, when it is not what the question already says."""
     asked = set(ctx.focus)
+    # "out of which part …" asks where from
+    question = re.sub(r"\bout of (which|what)\b", r"from \1", ctx.question, flags=re.IGNORECASE)
+    prep = _ASKED_PREP.search(question)
     for ss in ctx.scored_sentences[:3]:
         raw = ctx.kb.passages[ss.passage_id].text[ss.sent.start : ss.sent.end]
         scene = None if _PLACE_PP.search(raw) else _scene_before(ctx, ss)
@@ -233,9 +236,6 @@ def _place_phrase(ctx: Ctx) -> Draft | None:
                 continue
             coverage = 0.9
         found = list(_PLACE_PP.finditer(raw))
-        # "out of which part …" asks where from
-        question = re.sub(r"\bout of (which|what)\b", r"from \1", ctx.question, flags=re.IGNORECASE)
-        prep = _ASKED_PREP.search(question)
         if prep:
             # "from which part of the country …": the place written after that preposition comes first
             found.sort(key=lambda m: m.group().split()[0].lower() != prep.group(1).lower())
@@ -262,7 +262,8 @@ def _scene_before(ctx: Ctx, ss: ScoredSent) -> tuple[ScoredSent, str] | None:
         return None
     prev = sents[i - 1]
     text = ctx.kb.passages[ss.passage_id].text
-    m = _PLACE_PP.match(text, prev.start + len(text[prev.start : prev.end]) - len(text[prev.start : prev.end].lstrip()))
+    indent = len(text[prev.start : prev.end]) - len(text[prev.start : prev.end].lstrip())
+    m = _PLACE_PP.match(text, prev.start + indent)
     if m is None or not text[m.end() : m.end() + 2].startswith(","):
         return None
     both = Sent(prev.start, ss.sent.end, f"{prev.text} {ss.sent.text}")

@@ -309,8 +309,9 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
         names = typed
         if not names and vm is not None and asks_subject is False and kind != "place":
             np_span = _phrase_after(raw, vm.end())
-            if np_span and kind == "org" and words and "group" not in words and not any(re.search(rf"\b{re.escape(w)}", raw[np_span[0] : np_span[1]], re.IGNORECASE)
-                                             for w in words):
+            phrase = raw[np_span[0] : np_span[1]] if np_span else ""
+            if phrase and kind == "org" and words and "group" not in words and not any(
+                    re.search(rf"\b{re.escape(w)}", phrase, re.IGNORECASE) for w in words):
                 np_span = None  # "which ministry …" is not answered by "adopt a national strategy"
             if np_span and re.match(r"(?:was|were|is|are|has|have|had|been|be|being)\b", raw[np_span[0] : np_span[1]],
                                     re.IGNORECASE):
