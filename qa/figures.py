@@ -38,8 +38,9 @@ from .figure_words import (
     states_earlier,
 )
 from .intent import ASKS_WHEN
+from .names import country_of_demonym, demonym_stem
 from .signals import LIGHT_TERMS, asked_verb, clause_of, year_factor
-from .text import Number, find_phrase, numbers, terms
+from .text import NATIONALITY_WORD, Number, find_phrase, numbers, terms
 
 _MODIFIER = re.compile(
     r"(?:(?:over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|fewer than|"
@@ -103,7 +104,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     asks_new = bool(re.search(r"\b(?:new|additional)\b", ctx.question, re.IGNORECASE)) and not wants_total
     qualifiers = _qualifiers(ctx.question) - unit
     # "Of the survivors assisted, how many got care?": the figure asked is a part of a group
-    asks_part = bool(re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b", ctx.question,
+    asks_part = bool(re.match(r"\s*(?:of|among|out of) (?:the|those|these|all|everyone|everybody|anyone)\b[^?]*,\s*how many\b", ctx.question,
                               re.IGNORECASE))
     change = asks_change(ctx.question)
     asks_average = bool(re.search(r"\b(?:average|mean|median)\b", ctx.question, re.IGNORECASE))
@@ -115,7 +116,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     # "Out of the claims decided, how many ended with refugee status": the words after "how many"
     # say which part; a figure with none of them near is the whole (or another figure)
     part_words = frozenset()
-    m_part = re.match(r"\s*(?:of|among|out of) (?:the|those|these|all)\b[^?]*,\s*how many\b([^?]*)", ctx.question,
+    m_part = re.match(r"\s*(?:of|among|out of) (?:the|those|these|all|everyone|everybody|anyone)\b[^?]*,\s*how many\b([^?]*)", ctx.question,
                       re.IGNORECASE)
     if m_part:
         part_words = frozenset(terms(m_part.group(1))) - LIGHT_TERMS - {"peopl"}
@@ -125,6 +126,10 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     near_names = [f for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
                   and not set(terms(lk.surface)) <= unit
                   for f in (ctx.kb.surfaces(lk.iri) or [lk.surface])]
+    # "how many were Oruvians": the text gives the figure for the country, "76,210 from Oruvia"
+    near_names += [c for w in re.findall(r"\b[A-Z][a-z]+\b", ctx.question) if NATIONALITY_WORD.fullmatch(w)
+                   and not any(ctx.kb.ubiquitous(lk.iri) for lk in ctx.links if lk.start <= ctx.question.find(w) < lk.end)
+                   and (c := country_of_demonym(ctx, w) or _place_of_stem(ctx, w))]
     out: list[NumCand] = []
     for ss in ctx.scored_sentences[:top]:
         if ctx.kb.passages[ss.passage_id].kind == "table_row":
@@ -341,6 +346,16 @@ def _tail(raw: str, end: int) -> str:
     """The words after a number up to the next figure or clause end ("for RSD" in "2,048 for RSD. …")."""
     m = re.search(r"[.;:()]|\s(?:and|or)\s+(?:\w+\s+)?\d", raw[end:])
     return raw[end : end + (m.start() if m else min(len(raw) - end, 60))][:60]
+
+
+def _place_of_stem(ctx: Ctx, demonym: str) -> str | None:
+    """"Oruvians" → "Oruvia": the one place name of the reports that starts with the nationality's stem."""
+    stem = demonym_stem(demonym)
+    if len(stem) < 4:
+        return None
+    places = {m.group() for d in ctx.documents for m in re.finditer(rf"\b{re.escape(stem)}[a-z]{{0,3}}\b", d.text)
+              if m.group() != demonym and not NATIONALITY_WORD.fullmatch(m.group())}
+    return places.pop() if len(places) == 1 else None
 
 
 def _names_near(raw: str, n: Number, names: list[str]) -> bool:

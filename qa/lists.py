@@ -21,7 +21,17 @@ from .context import Ctx, Draft, Evidence, ScoredSent
 from .enumerations import Enumeration, best_enumeration, enumerations, format_items
 from .figure_words import FIGURE_FOR_NAME, NAME_THEN_FIGURE
 from .lookup import _places
-from .names import Name, asked_type, demonyms_in, fits, in_question, join, names_in
+from .names import (
+    Name,
+    asked_type,
+    country_of_demonym,
+    demonym_stem,
+    demonyms_in,
+    fits,
+    in_question,
+    join,
+    names_in,
+)
 from .places import doubt_country_for_city
 from .prose import answer_sentence
 from .relations import _dedupe, _display, _listed_after_noun, answer_names_from_text, answer_relation_graph
@@ -269,19 +279,6 @@ _SHARE_OF_NATIONALITY = re.compile(r"(\d+(?:\.\d+)?)\s?%\s+(?:of them\s+)?(?:wer
                                    r"([A-Z][a-z]+(?:ians|eans|ans|ese|is))\b")
 
 
-def _demonym_stem(demonym: str) -> str:
-    """"Iraqis" → "Iraq", "Syrians" → "Syr": the part a nationality shares with its country's name."""
-    return re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", demonym)
-
-
-def _country_of_demonym(ctx: Ctx, demonym: str) -> str | None:
-    """"Iraqis" → "Iraq", when the reports name exactly one country with that stem."""
-    stem = _demonym_stem(demonym)
-    countries = sorted({ref.entity.label for ref in ctx.kb.entities.values() if ref.entity.subtype == "Country"
-                        and len(stem) >= 4 and ref.entity.label.startswith(stem)})
-    return countries[0] if len(countries) == 1 else None
-
-
 def answer_origin_other(ctx: Ctx) -> Draft | None:
     """"Apart from Syria, which country of origin is named among the people submitted?": the
     other nationalities the best sentence names ("88% were Syrians, followed by Iraqis (9%)"),
@@ -299,7 +296,7 @@ def answer_origin_other(ctx: Ctx) -> Draft | None:
         found: list[Name] = []
         set_aside_too = False  # the sentence also names the nationality set aside: it lists origins
         for n in demonyms_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end):
-            stem = _demonym_stem(n.text).lower()
+            stem = demonym_stem(n.text).lower()
             if len(stem) < 4:
                 continue
             if any(stem in a.lower() for a in aside):
@@ -311,7 +308,7 @@ def answer_origin_other(ctx: Ctx) -> Draft | None:
                 found.append(n)
         if not found:
             continue
-        named = [(_country_of_demonym(ctx, n.text), n) for n in found]
+        named = [(country_of_demonym(ctx, n.text), n) for n in found]
         text = join([f"{c} ({n.text})" if c else n.text for c, n in named])
         conf = min(1.0, (0.5 if set_aside_too else 0.3) + 0.6 * coverage)
         return Draft(text, "location", conf, [Evidence(ss.passage_id, [(ss.sent.start, ss.sent.end)]
@@ -337,7 +334,7 @@ def answer_origin_majority(ctx: Ctx) -> Draft | None:
         if value <= 50:
             continue  # the largest share named is no majority
         demonym = m.group(2)
-        country = _country_of_demonym(ctx, demonym)
+        country = country_of_demonym(ctx, demonym)
         text = f"{country} ({value:g}% were {demonym})" if country else demonym
         conf = min(1.0, 0.45 + 0.5 * ss.coverage)
         return Draft(text, "location", conf,

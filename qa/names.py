@@ -392,3 +392,16 @@ def join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def demonym_stem(demonym: str) -> str:
+    """"Iraqis" → "Iraq", "Syrians" → "Syr": the part a nationality shares with its country's name."""
+    return re.sub(r"(?:ians?|eans?|ans?|ese|is)$", "", demonym)
+
+
+def country_of_demonym(ctx: Ctx, demonym: str) -> str | None:
+    """"Iraqis" → "Iraq", when the reports name exactly one country with that stem."""
+    stem = demonym_stem(demonym)
+    countries = sorted({ref.entity.label for ref in ctx.kb.entities.values() if ref.entity.subtype == "Country"
+                        and len(stem) >= 4 and ref.entity.label.startswith(stem)})
+    return countries[0] if len(countries) == 1 else None

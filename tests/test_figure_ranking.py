@@ -448,3 +448,19 @@ def test_an_and_between_two_spelled_numbers_separates_them(a: str, b: str, scale
     assert [n.text for n in found] == [a, f"{b} {scale}"]
     assert found[1].value == (_WORDS.index(b) + 1) * {"million": 1e6, "thousand": 1e3}[scale]
     assert [n.value for n in numbers(f"{a} hundred and {b} people")] == [(_WORDS.index(a) + 1) * 100 + _WORDS.index(b) + 1]
+
+
+def test_of_everyone_asks_a_part_and_a_nationality_reads_the_figure_given_for_its_country() -> None:
+    from tests.test_qa import _kb_from_text
+
+    kb = _kb_from_text(
+        "Population. At the end of 2024 the country hosted 310,400 refugees. Of them, 251,000 were from Lomaria, "
+        "47,300 from Tessaly and 12,100 from other countries.\n\n"
+        "Regularization. A total of 88,500 people requested a permit, of which 9,240 were assisted at the centres "
+        "UNHCR opened.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment. Tessalian families "
+        "mostly settled near the river.\n")
+    a = answer("Of everyone who requested a permit, how many were assisted at the centres UNHCR opened?", kb)
+    assert a.text is not None and a.text.startswith("9,240")
+    a = answer("Of all the refugees hosted at the end of 2024, how many were Tessalians?", kb)
+    assert a.text is not None and a.text.startswith("47,300")
