@@ -129,7 +129,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     # "how many were Oruvians": the text gives the figure for the country, "76,210 from Oruvia"
     near_names += [c for w in re.findall(r"\b[A-Z][a-z]+\b", ctx.question) if NATIONALITY_WORD.fullmatch(w)
                    and not any(ctx.kb.ubiquitous(lk.iri) for lk in ctx.links if lk.start <= ctx.question.find(w) < lk.end)
-                   and (c := country_of_demonym(ctx, w) or _place_of_stem(ctx, w))]
+                   and (c := _country_written(ctx, w))]
     out: list[NumCand] = []
     for ss in ctx.scored_sentences[:top]:
         if ctx.kb.passages[ss.passage_id].kind == "table_row":
@@ -346,6 +346,15 @@ def _tail(raw: str, end: int) -> str:
     """The words after a number up to the next figure or clause end ("for RSD" in "2,048 for RSD. …")."""
     m = re.search(r"[.;:()]|\s(?:and|or)\s+(?:\w+\s+)?\d", raw[end:])
     return raw[end : end + (m.start() if m else min(len(raw) - end, 60))][:60]
+
+
+def _country_written(ctx: Ctx, demonym: str) -> str | None:
+    """The country a nationality names, as the reports write it; looked up once per knowledge base
+    and scope (the scan reads every entity and, for a country the gazetteer lacks, the texts)."""
+    key = ("country_written", ctx.report, demonym)
+    if key not in ctx.kb.memo:
+        ctx.kb.memo[key] = country_of_demonym(ctx, demonym) or _place_of_stem(ctx, demonym)
+    return ctx.kb.memo[key]
 
 
 def _place_of_stem(ctx: Ctx, demonym: str) -> str | None:
