@@ -42,6 +42,10 @@ from .names import country_of_demonym, demonym_stem
 from .signals import LIGHT_TERMS, asked_verb, clause_of, year_factor
 from .text import NATIONALITY_WORD, Number, find_phrase, numbers, terms
 
+# "Of the survivors assisted, how many …", "Of everyone who applied, how many …": a part of a group;
+# the words after "how many" say which part
+_OF_GROUP_HOW_MANY = re.compile(r"\s*(?:of|among|out of) (?:the|those|these|all|everyone|everybody|anyone)\b[^?]*,"
+                                r"\s*how many\b([^?]*)", re.IGNORECASE)
 _MODIFIER = re.compile(
     r"(?:(?:over|more than|nearly|almost|about|around|some|approximately|up to|at least|less than|fewer than|"
     r"a total of|roughly|only|just|exactly)\s+)$",
@@ -104,8 +108,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     asks_new = bool(re.search(r"\b(?:new|additional)\b", ctx.question, re.IGNORECASE)) and not wants_total
     qualifiers = _qualifiers(ctx.question) - unit
     # "Of the survivors assisted, how many got care?": the figure asked is a part of a group
-    asks_part = bool(re.match(r"\s*(?:of|among|out of) (?:the|those|these|all|everyone|everybody|anyone)\b[^?]*,\s*how many\b", ctx.question,
-                              re.IGNORECASE))
+    m_part = _OF_GROUP_HOW_MANY.match(ctx.question)
+    asks_part = m_part is not None
     change = asks_change(ctx.question)
     asks_average = bool(re.search(r"\b(?:average|mean|median)\b", ctx.question, re.IGNORECASE))
     duration = asks_duration(ctx.question)
@@ -116,8 +120,6 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     # "Out of the claims decided, how many ended with refugee status": the words after "how many"
     # say which part; a figure with none of them near is the whole (or another figure)
     part_words = frozenset()
-    m_part = re.match(r"\s*(?:of|among|out of) (?:the|those|these|all|everyone|everybody|anyone)\b[^?]*,\s*how many\b([^?]*)", ctx.question,
-                      re.IGNORECASE)
     if m_part:
         part_words = frozenset(terms(m_part.group(1))) - LIGHT_TERMS - {"peopl"}
     # "what share of the children … were girls": what the share is, written right after the figure
