@@ -71,6 +71,7 @@ from .relations import (
     answer_relation_graph,
     answer_runner,
     answer_whose,
+    asks_prep_whom,
     many_expected,
     merge_relation_drafts,
 )
@@ -292,8 +293,9 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
         listed = answer_enumeration(ctx)  # "by which characteristics …": the list the sentence states
         if listed is not None and listed.confidence >= options.min_confidence and not _refuse(ctx, listed):
             best = listed
-    if best is None or best.confidence < options.min_confidence:
-        # "to whom did X hand …": the words after that preposition, when nothing else answered
+    if best is None or best.confidence < options.min_confidence or (best.kind == "why" and asks_prep_whom(ctx.question)):
+        # "to whom did X hand …": the words after that preposition, when nothing else answered or
+        # only a whole sentence did (the party it names is the answer)
         party = answer_prep_whom(ctx) or answer_runner(ctx)
         if party is not None and party.confidence >= options.min_confidence and not _refuse(ctx, party):
             best = party

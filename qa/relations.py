@@ -759,6 +759,14 @@ for _p in ("alongside", "together with", "in collaboration with", "jointly with"
     _PREP_FORMS[_p] = _PREP_FORMS["with"]
 _NOT_PARTY = re.compile(r"(?:the )?(?:end|beginning|extent|point|date|year|level|number|rate|quality|access|support)\b|"
                         r"[a-z]+ing\b|(?:be|have|ensure|improve|provide|make|help|bring|promote|strengthen)\b", re.IGNORECASE)
+# "to streamline the process", "to reach its targets": a verb and its object, not a party (a party's
+# second word is not a determiner: "to border authorities", "to the Government")
+_INFINITIVE = re.compile(r"[a-z]+ (?:the|a|an|its|their|his|her|this|these|those|our|such)\b")
+
+
+def asks_prep_whom(question: str) -> bool:
+    """Whether the question asks for the party after a preposition ("to whom", "with whom")."""
+    return bool(_PREP_WHOM.search(question))
 
 
 def answer_prep_whom(ctx: Ctx) -> Draft | None:
@@ -773,10 +781,14 @@ def answer_prep_whom(ctx: Ctx) -> Draft | None:
         if ctx.kb.passages[ss.passage_id].kind == "table_row" or ss.coverage < 0.4:
             continue
         text = ctx.kb.passages[ss.passage_id].text
-        for pm in pattern.finditer(text, ss.sent.start, ss.sent.end):
+        pos = ss.sent.start
+        while pm := pattern.search(text, pos, ss.sent.end):
+            pos = pm.start(1)  # the next preposition may stand inside this one's words
             party = _party(pm.group(1))
             if not party or _NOT_PARTY.match(party) or set(terms(party)) <= set(ctx.focus):
                 continue
+            if forms == "to" and (not text[ss.sent.start : pm.start()].strip() or _INFINITIVE.match(party)):
+                continue  # "To streamline the process of …, UNHCR delivered … to MoFA": a purpose, then the party
             start = pm.start(1)
             return phrase_draft(ss, start, start + len(party), party, kind="relation")
     return None

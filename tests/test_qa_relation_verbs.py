@@ -1041,3 +1041,19 @@ def test_a_data_source_asked_is_the_survey_named() -> None:
         "that 41.2% of refugees lived in poverty.\n\n" + _OTHER_PARAGRAPHS)
     a = answer("Which data source did UNHCR draw on for its 41.2% poverty estimate for refugees?", kb)
     assert a.text is not None and ("NHSDP" in a.text or "National Household Survey" in a.text)
+
+
+def test_to_whom_skips_a_purpose_infinitive_for_the_party_after_the_verb() -> None:
+    kb = _kb_from_text(
+        "Shelter. To speed up the repair of damaged homes, UNHCR sent a draft building code to the Housing Board, "
+        "and in June the board published new standards for temporary shelters.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("To whom did UNHCR pass its draft building code?", kb)
+    assert a.text is not None and "Housing Board" in a.text and "speed" not in a.text
+
+
+def test_to_whom_skips_an_infinitive_with_its_object() -> None:
+    kb = _kb_from_text(
+        "Livelihoods. UNHCR worked hard to reach its targets and handed the microcredit scheme to the Cooperative "
+        "Bank of Rema in October.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("To whom was the microcredit scheme handed over?", kb)
+    assert a.text is not None and "Cooperative Bank" in a.text and "targets" not in a.text
