@@ -132,6 +132,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
     near_names += [c for w in re.findall(r"\b[A-Z][a-z]+\b", ctx.question) if NATIONALITY_WORD.fullmatch(w)
                    and not any(ctx.kb.ubiquitous(lk.iri) for lk in ctx.links if lk.start <= ctx.question.find(w) < lk.end)
                    and (c := _country_written(ctx, w))]
+    given = {(n.value, n.percent) for n in numbers(ctx.question) if not n.is_year}
     out: list[NumCand] = []
     for ss in ctx.scored_sentences[:top]:
         if ctx.kb.passages[ss.passage_id].kind == "table_row":
@@ -151,8 +152,9 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         first = True
         in_sentence: list[tuple[Number, frozenset[str], bool, dict[str, float], str]] = []
         for n in numbers(raw):
-            if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question):
-                continue  # a number the question itself gives is not the answer
+            if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question) or \
+                    (n.value, n.percent) in given:
+                continue  # a number the question itself gives ("the two megawatt farm": "2 MW") is not the answer
             if n.is_year and not asks_year:
                 continue  # "established in 2022" does not answer "how many"
             if in_ratio(raw, n):

@@ -21,7 +21,7 @@ from graph.textview import make_view
 _SYNONYM_GROUPS = (
     "official officer staff personnel employee functionary servant servants workforce",
     "trained learned taught teaching course workshop",
-    "household family families",
+    "household family families relatives kin",
     "border borders frontier frontiers",
     "people individuals persons person",
     "children child kids minors newborn newborns babies infants",
@@ -134,6 +134,11 @@ _SYNONYM_GROUPS = (
     "evaluated evaluate evaluation evaluations assessed assess assessment assessments",
     "advised advise advice advising counselled counseled counselling counseling guidance guided orientation oriented",
     "mobile roving itinerant",
+    "connected connect connects connecting connection connections hooked linked",
+    "megawatt megawatts mw",
+    "farmers farmer producers producer growers grower",
+    "activities activity events event",
+    "reunification reunite reunited reuniting rejoin rejoined rejoining",
 )
 _SYNONYM: dict[str, str] = {}
 for _group in _SYNONYM_GROUPS:

@@ -940,6 +940,25 @@ def test_roving_is_mobile() -> None:
     assert a.text is not None and "48" in a.text
 
 
+@pytest.mark.parametrize(("paragraph", "question", "expected"), [
+    ("Energy. A 300 kilowatt solar plant built with EU funds connected 2,400 homes and 310 shops in Rema.",
+     "How many shops were hooked up to the solar plant?", "310"),
+    ("Energy. The 2 MW wind farm built with EU funds supplied 5,100 homes in Rema.",
+     "How many homes did the two megawatt wind farm supply?", "5,100"),
+    ("Agriculture. UNHCR and FAO linked 1,375 farmers to the Rema cooperative's grain buyers.",
+     "How many growers were linked to grain buyers?", "1,375"),
+    ("Awareness. During World Refugee Day, 61 activities were held in schools of the Rema district.",
+     "How many events were held in schools on World Refugee Day?", "61"),
+    ("Solutions. Another 27 refugees left for Norway through family reunification during the year.",
+     "How many refugees left to rejoin relatives abroad?", "27"),
+])
+def test_plain_words_meet_the_reports_words(paragraph: str, question: str, expected: str) -> None:
+    kb = _kb_from_text(paragraph + "\n\nShelter. The shelter working group met monthly and shared a common needs "
+                       "assessment.\n")
+    a = answer(question, kb)
+    assert a.text is not None and expected in a.text
+
+
 def test_a_kind_of_body_asked_is_not_answered_by_a_phrase_or_a_count_of_that_kind() -> None:
     kb = _kb_from_text(
         "Integration. At the regional forum, the Government pledged to adopt a national integration plan by 2027.\n\n"
