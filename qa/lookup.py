@@ -364,8 +364,8 @@ def _places(ctx: Ctx, text: str, names: list) -> list:
     flags = [fits(ctx, n, "place", ()) for n in names]
     for _ in range(2):  # a list may start with the unknown name
         for i in range(len(names)):
-            if flags[i] or in_question(ctx, names[i]) or names[i].iri:
-                continue
+            if flags[i] or in_question(ctx, names[i]) or names[i].iri or names[i].text[:1].isdigit():
+                continue  # "in Porto Dourado, 14 States adopted …": a count of things, not a listed place
             for j in (i - 1, i + 1):
                 if 0 <= j < len(names) and flags[j]:
                     a, b = sorted((i, j))

@@ -1000,3 +1000,13 @@ def test_which_forest_or_river_is_the_name_written_with_it_even_a_sentence_befor
     assert a.text is not None and "Kora" in a.text
     a = answer("Which river burst its banks in May?", kb)
     assert a.text is not None and "Tembe" in a.text
+
+
+def test_a_count_after_a_place_is_not_another_place() -> None:
+    kb = _kb_from_text(
+        "Presence. UNHCR has field offices in Vila Serra and Porto Alto.\n\n"
+        "Regional cooperation. At the regional summit in Vila Serra, 12 States signed the Vila Serra Declaration on "
+        "Refugee Inclusion.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("In which town did twelve States sign the declaration on refugee inclusion?", kb)
+    assert a.text is not None and "Vila Serra" in a.text and "12" not in a.text
