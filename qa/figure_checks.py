@@ -25,7 +25,7 @@ from .figure_words import (
 )
 from .paraphrase import said_otherwise
 from .signals import asked_verb, clause_of, other_demonyms, verb_factor
-from .text import SERVED_TERMS, Number, find_phrase, terms
+from .text import SERVED_TERMS, Number, find_phrase, numbers, terms
 
 if TYPE_CHECKING:
     from .figures import NumCand
@@ -102,6 +102,15 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         factor *= 0.45
         reasons.append(f"the figure counts the part that were {named_part.group(1) if named_part else ''}, "
                        "not the part asked about")
+    whole = _WHOLE_GIVEN.search(ctx.question)  # "how many of the 38 organizations …"
+    of_which = _OF_WHOM_BEFORE.search(raw[max(0, c.number.start - 20) : c.number.start])
+    if whole and of_which:
+        at = max(0, c.number.start - 20) + of_which.start()
+        before = [m for m in numbers(raw[:at]) if not m.is_year and not m.percent]
+        if before and before[-1].value != float(whole.group(1).replace(",", "")):
+            # "87 partners, of which 11 were refugee-led" is a part of another whole than the 38 asked
+            factor *= 0.45
+            reasons.append(f"the figure is a part of {before[-1].text}, not of the {whole.group(1)} asked about")
     given_for = _FOR_NAME.match(raw[c.number.end :])
     if given_for and not named_part and _ASKS_COUNT.search(ctx.question) and parent_figure(raw, c.number) is not None \
             and not set(terms(given_for.group(1))) & set(terms(ctx.question)) \
@@ -244,6 +253,7 @@ _NAMED_PART = re.compile(r"\s*(?:per ?cent\s+)?of (?:them|whom|these|those)(?: (
                          r"([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)
 # a part of a breakdown given for a name: "2,210 to the United States", "300 to Norway"
 _FOR_NAME = re.compile(r"\s*(?:[a-z]+\s+)?(?:to|in|from|for|at)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_WHOLE_GIVEN = re.compile(r"\bhow many of (?:the|its|their|these|those) (\d[\d,]*)\b", re.IGNORECASE)
 _OF_WHOM_BEFORE = re.compile(r"\b(?:of|among) (?:whom|them|these|those|which)\s+$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"\s*(?:%|per ?cent)?\s*(?:were|are|was|being) ([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)"
                          r"(?=\s*(?:[,;:.)]|$|\band\b))", re.IGNORECASE)

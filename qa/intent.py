@@ -355,7 +355,9 @@ def detect(question: str) -> Intent:
     if _INDICATOR.search(low) and not re.search(r"\bhow many\b", low):
         return Intent("indicator", field=_first(_FIELDS, low), percent=percent, **common)
     if _NUMBER.search(low):
-        m = _TARGET_NOUN.search(low)
+        # "how many of the 3,460 survivors …": the noun after the whole's figure is what is counted
+        m = _TARGET_NOUN.search(re.sub(r"\bhow many of (?:the|its|their|these|those)\s+(?:\d[\d,.]*\s+)?(?=[a-z])",
+                                       "how many ", low))
         unit = tuple(t for t in terms(m.group("noun"))) if m and not _is_verb(m.group("noun")) else ()
         if m and m.group(0).endswith(" of"):  # "how many cases of children and adolescents did …"
             of = re.match(r"\s*((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|"

@@ -9,6 +9,7 @@ import pytest
 
 from qa import answer
 from qa.intent import detect
+from qa.text import terms
 from tests.test_qa import _kb_from_text
 
 # Paragraphs about other things, so that the lexical knowledge base can tell rare words from common ones
@@ -1057,3 +1058,20 @@ def test_to_whom_skips_an_infinitive_with_its_object() -> None:
         "Bank of Rema in October.\n\n" + _OTHER_PARAGRAPHS)
     a = answer("To whom was the microcredit scheme handed over?", kb)
     assert a.text is not None and "Cooperative Bank" in a.text and "targets" not in a.text
+
+
+def test_a_part_of_a_whole_the_question_gives_is_not_a_part_of_another_whole() -> None:
+    kb = _kb_from_text(
+        "Community. UNHCR funded 40 local associations in 2024.\n\n"
+        "Coordination. The protection network brought together 65 partners, of which 14 were women-led "
+        "organizations.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("How many of the 40 local associations that UNHCR funded are women-led?", kb)
+    assert a.text is None or "14" not in a.text
+    b = answer("How many of the 65 partners of the protection network were women-led?", kb)
+    assert b.text is not None and "14" in b.text
+
+
+def test_how_many_of_the_whole_counts_the_wholes_noun() -> None:
+    # the figure of the whole ("2,310") is not the noun counted
+    assert detect("How many of the 2,310 returnees who got cash were women?").unit_terms == tuple(terms("returnees"))
+    assert detect("How many of its 54 clinics are in the north?").unit_terms == ("clinic",)
