@@ -131,7 +131,8 @@ def figure_checks(ctx: Ctx, c: NumCand) -> tuple[float, list[str]]:
         factor *= 0.4
         reasons.append("a count was asked, the figure is an amount of money")
     if c.number.percent and re.match(r"\s*how many\b", ctx.question, re.IGNORECASE) and not ctx.intent.percent \
-            and not _SHARE_WORDS.search(ctx.question) and not re.match(r"\s*of (?:them|whom|these|those)\b", raw[c.number.end :]):
+            and not _SHARE_WORDS.search(ctx.question) and not (re.match(r"\s*of (?:them|whom|these|those)\b", raw[c.number.end :])
+                                                                and "the figure counts another part of the whole" not in reasons):
         factor *= 0.6  # "how many staff did UNHCR employ" answered by "66% found formal employment"
         reasons.append("a count was asked, the figure is a share")
     if ctx.intent.percent and not c.number.percent and not ratio_end(raw, c.number):

@@ -1075,3 +1075,11 @@ def test_how_many_of_the_whole_counts_the_wholes_noun() -> None:
     # the figure of the whole ("2,310") is not the noun counted
     assert detect("How many of the 2,310 returnees who got cash were women?").unit_terms == tuple(terms("returnees"))
     assert detect("How many of its 54 clinics are in the north?").unit_terms == ("clinic",)
+
+
+def test_a_share_of_them_saying_another_thing_does_not_count_the_part_asked() -> None:
+    kb = _kb_from_text(
+        "Legal aid. Women and children made up most of the caseload. The legal aid desks assisted 1,900 "
+        "asylum-seekers in 2024, 58% of them within two days of arrival.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("How many of the 1,900 asylum-seekers helped by the legal aid desks were children?", kb)
+    assert a.text is None or "58" not in a.text
