@@ -540,6 +540,9 @@ def _counted_not_named(question: str, d: Draft) -> str:
     return ""
 
 
+_WHICH_DATE = re.compile(r"\s*(?:(?:in|on|during)\s+)?(?:which|what)\s+(?:exact\s+)?(?:month|day|date|year)\b", re.IGNORECASE)
+
+
 def _refuse(ctx: Ctx, d: Draft) -> str:
     """Why a draft must not be given as an answer, or ""."""
     missing = ctx.missing_names()
@@ -557,6 +560,8 @@ def _refuse(ctx: Ctx, d: Draft) -> str:
     mismatch = _figure_mismatch(ctx, d)
     if mismatch:
         return mismatch
+    if d.kind == "why" and _WHICH_DATE.match(ctx.question):
+        return "a date was asked; no date in the text is said of it"  # the sentence's date is another event's
     counted = _counted_not_named(ctx.question, d)
     if counted:
         return f"the report counts the {counted} but does not name them"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, Draft, Evidence, first_match, phrase_draft
-from .text import numbers, terms
+from .text import find_phrase, numbers, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(
@@ -98,6 +98,8 @@ def answer_date(ctx: Ctx) -> Draft | None:
         if cov < 0.4:
             continue
         span = min(spans, key=lambda sp: (not _same_bound(ctx.question, raw, sp), _distance(raw, sp, set(focus))))
+        if _said_of_another(ctx, raw, span):
+            continue
         score = cov + 0.02 / ss.rank
         if best is None or score > best[0]:
             best = (score, ss.passage_id, (ss.sent.start, ss.sent.end), span, cov)
@@ -107,6 +109,21 @@ def answer_date(ctx: Ctx) -> Draft | None:
     text = " ".join(ctx.kb.passages[pid].text[a + s : a + e].split())
     conf = min(1.0, 0.15 + 0.8 * cov)
     return Draft(text, "number", conf, [Evidence(pid, [(a, best[2][1])], best[0])])
+
+
+def _said_of_another(ctx: Ctx, raw: str, span: tuple[int, int]) -> bool:
+    """"… the City Council of Itaverá, which approved a policy in August, and the municipality of
+    Pedra Alta, which established a council …": the date is in a relative clause about another name
+    than the one the question asks about, which is written later in the sentence."""
+    segments = [m for m in re.finditer(r"[^,;]+", raw)]
+    at = next((i for i, m in enumerate(segments) if m.start() <= span[0] < m.end()), None)
+    if at is None or at == 0 or not re.match(r"\s*(?:which|who)\b", segments[at].group()):
+        return False
+    unit = segments[at - 1].group() + segments[at].group()
+    later = raw[segments[at].end() :]
+    forms = [ctx.kb.surfaces(lk.iri) or [lk.surface] for lk in ctx.links if lk.score >= 0.9]
+    return bool(forms) and all(not any(find_phrase(unit, f) for f in fs) and any(find_phrase(later, f) for f in fs)
+                               for fs in forms)
 
 
 _UNTIL = r"(?:until|till|up to|through|to|by)"

@@ -252,3 +252,17 @@ def test_a_day_asked_within_a_month_the_question_gives_is_not_answered_by_the_mo
     assert a.text is None
     a = answer("On which day in June was the measles outbreak declared?", kb)
     assert a.text is not None and "9 June" in a.text
+
+
+def test_a_month_said_of_another_place_in_the_sentence_is_not_the_answer() -> None:
+    kb = _kb_from_text(
+        "Local integration. UNHCR worked with the Town Council of Rema, which adopted a local housing plan in May, "
+        "and the district of Kito, which created a refugee advisory board with three seats for women.\n\n"
+        "Registration. UNHCR has field offices in the towns of Kito and Dala.\n\n"
+        "Cash. Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("In which month did Kito create its refugee advisory board?", kb)
+    assert a.text is None or "May" not in a.text
+    b = answer("In which month did Rema adopt its local housing plan?", kb)
+    assert b.text is not None and "May" in b.text
