@@ -285,8 +285,12 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
     if words:
         if alias_key(name.text) in {w for x in words for w in (x, x + "s")}:
             return False  # "NGOs" is the kind itself, not a name of one
-        # whole words ("bank", not "Banking"); "ministr" covers ministry / ministries
-        if any(re.search(rf"\b{re.escape(w)}(?:s|y|ies)?\b", alias_key(f)) for f in forms for w in words):
+        # whole words ("bank", not "Banking"); "ministr" covers ministry / ministries; a network, a
+        # platform and an alliance are kinds of coordination body, each named by the others' words
+        # ("which working group" is one kind, named so)
+        loose = set(words) & _COORDINATION_BODIES and not re.search(r"\bworking groups?\b", ctx.question, re.IGNORECASE)
+        kinds = set(words) | (_COORDINATION_BODIES if loose else set())
+        if any(re.search(rf"\b{re.escape(w)}(?:s|y|ies)?\b", alias_key(f)) for f in forms for w in kinds):
             return True
         ent = kb.entity(name.iri) if name.iri else None
         if ent and any(w in ent.subtype.lower() for w in words):
@@ -325,6 +329,7 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
     return True
 
 
+_COORDINATION_BODIES = frozenset("network platform alliance coalition consortium forum group roundtable".split())
 _UN_AGENCY = re.compile(r"\b(?:U\.?N\.?|United Nations)\s+(?:agenc(?:y|ies)|entit(?:y|ies)|bod(?:y|ies))\b", re.IGNORECASE)
 
 # Plural nouns of nationality as reports write them ("Eritreans", "Syrians", "Congolese").

@@ -1083,3 +1083,15 @@ def test_a_share_of_them_saying_another_thing_does_not_count_the_part_asked() ->
         "asylum-seekers in 2024, 58% of them within two days of arrival.\n\n" + _OTHER_PARAGRAPHS)
     a = answer("How many of the 1,900 asylum-seekers helped by the legal aid desks were children?", kb)
     assert a.text is None or "58" not in a.text
+
+
+def test_a_network_platform_or_forum_asked_may_be_named_by_another_of_those_words() -> None:
+    kb = _kb_from_text(
+        "Coordination. The Dala Humanitarian Forum (DHF), co-chaired by UNHCR and the district, brought together "
+        "41 partners in 2024, of which 9 were local NGOs.\n\n"
+        "Livelihoods. The Rema Business Alliance (RBA) grew to 30 companies, which hired 515 refugees during the "
+        "year.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Through which platform did 41 partners, 9 of them local NGOs, coordinate their work?", kb)
+    assert a.text is not None and ("DHF" in a.text or "Dala Humanitarian Forum" in a.text)
+    b = answer("Which employers' network hired 515 refugees?", kb)
+    assert b.text is not None and ("RBA" in b.text or "Rema Business Alliance" in b.text)
