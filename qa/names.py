@@ -278,18 +278,18 @@ def _sentence_initial(text: str, s: int) -> bool:
     return not before or before[-1] in ".:;!?-\n"
 
 
-def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
-    """Does ``name`` denote the kind of thing asked for?"""
+def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...], loose: bool = False) -> bool:
+    """Does ``name`` denote the kind of thing asked for? (``loose``: a coordination body's kind may
+    be said by another such word.)"""
     kb = ctx.kb
     forms = [name.text] + (kb.surfaces(name.iri) if name.iri else [])
     if words:
         if alias_key(name.text) in {w for x in words for w in (x, x + "s")}:
             return False  # "NGOs" is the kind itself, not a name of one
-        # whole words ("bank", not "Banking"); "ministr" covers ministry / ministries; a network, a
-        # platform and an alliance are kinds of coordination body, each named by the others' words
-        # ("which working group" is one kind, named so)
-        loose = set(words) & _COORDINATION_BODIES and not re.search(r"\bworking groups?\b", ctx.question, re.IGNORECASE)
-        kinds = set(words) | (_COORDINATION_BODIES if loose else set())
+        # whole words ("bank", not "Banking"); "ministr" covers ministry / ministries; when loose, a
+        # network, a platform and an alliance are kinds of coordination body, each named by the
+        # others' words
+        kinds = set(words) | (COORDINATION_BODIES if loose and set(words) & COORDINATION_BODIES else set())
         if any(re.search(rf"\b{re.escape(w)}(?:s|y|ies)?\b", alias_key(f)) for f in forms for w in kinds):
             return True
         ent = kb.entity(name.iri) if name.iri else None
@@ -329,7 +329,7 @@ def fits(ctx: Ctx, name: Name, kind: str, words: tuple[str, ...]) -> bool:
     return True
 
 
-_COORDINATION_BODIES = frozenset("network platform alliance coalition consortium forum group roundtable".split())
+COORDINATION_BODIES = frozenset("network platform alliance coalition consortium forum group roundtable".split())
 _UN_AGENCY = re.compile(r"\b(?:U\.?N\.?|United Nations)\s+(?:agenc(?:y|ies)|entit(?:y|ies)|bod(?:y|ies))\b", re.IGNORECASE)
 
 # Plural nouns of nationality as reports write them ("Eritreans", "Syrians", "Congolese").

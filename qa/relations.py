@@ -17,7 +17,7 @@ from .context import Ctx, Draft, Evidence, ScoredSent, phrase_draft
 from .intent import _FAMILIES
 from .kb import Link, RelationRef
 from .model import TripleRef
-from .names import Name, asked_noun, asked_type, fits, in_question, join, names_in
+from .names import COORDINATION_BODIES, Name, asked_noun, asked_type, fits, in_question, join, names_in
 from .paraphrase import said_otherwise
 from .signals import clause_of
 from .text import find_phrase, numbers, ruled_out, terms
@@ -274,8 +274,12 @@ def _figures_given(question: str) -> set[float]:
     return {n.value for n in numbers(question) if not n.is_year and n.value >= 2}
 
 
-def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None:
-    """Names of the asked kind in the best sentences (that hold the relation's verb, if one is asked)."""
+def answer_names_from_text(ctx: Ctx, kind_out: str = "relation", loose: bool = False) -> Draft | None:
+    """Names of the asked kind in the best sentences (that hold the relation's verb, if one is asked).
+
+    A network, platform, alliance … asked is first looked for by that word; when no sentence names
+    one so, by another of those words (``loose``): "GTMM" for "which coordination platform".
+    """
     kb = ctx.kb
     kind, words = asked_type(ctx.question)
     verb = _family_regex(ctx.intent.predicates) if ctx.intent.predicates else None
@@ -302,7 +306,7 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
         if verb and not vm and not words:
             continue  # the relation's verb is not in the sentence (a specific kind may still be named)
         names = [n for n in names_in(ctx, ss.passage_id, ss.sent.start, ss.sent.end) if not in_question(ctx, n)]
-        typed = [n for n in names if fits(ctx, n, kind, words)]
+        typed = [n for n in names if fits(ctx, n, kind, words, loose)]
         if not typed and words and set(words) & _ORG_KIND_WORDS:
             # "run by the local organization Coletivo Sol Nascente": the sentence says what kind it is
             typed = [n for n in names if _APPOSED_ORG.search(p.text[max(ss.sent.start, n.start - 40) : n.start])]
@@ -385,6 +389,9 @@ def answer_names_from_text(ctx: Ctx, kind_out: str = "relation") -> Draft | None
         if best is None or score > best[0]:
             best = (score, ss, names)
     if best is None:
+        if not loose and set(words) & COORDINATION_BODIES and not re.search(r"\bworking groups?\b", ctx.question,
+                                                                             re.IGNORECASE):
+            return answer_names_from_text(ctx, kind_out, loose=True)  # ("which working group" is one kind, named so)
         return None
     score, ss, names = best
     names = [_antecedent(ctx, ss, n) or n for n in names]
