@@ -45,7 +45,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"\b(?:attend\w*|took part|take part|participat\w*) (?:in )?(?:[\w'’-]+ ){0,3}?(?P<noun>training|course|workshop)s?\b",
      ("trains", "supports")),
     (r"\b(?:support\w*|assist\w*|help\w*|aid(?:ed|s)?|strengthen\w*|back(?:ed|s)?|hire\w*|recruit\w*|reinforc\w*|bolster\w*)\b", ("supports", "funds", "trains")),
-    (r"\b(?:establish\w*|creat\w*|set up|found(?:ed)?|launch\w*|kick(?:ed|s|ing)? off|roll(?:ed|s|ing)? out|"
+    (r"\b(?:establish\w*|creat\w*|set up|found(?:ed)?|launch\w*|introduc\w*|kick(?:ed|s|ing)? off|roll(?:ed|s|ing)? out|"
      r"initiated|started|began)\b", ("establishes",)),
     (r"\b(?:implement\w*|carr(?:y|ied) out|execut\w*)\b", ("implements",)),
     (r"\b(?:issu\w*|grant\w*|deliver\w*)\b", ("issues",)),

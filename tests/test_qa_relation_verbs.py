@@ -1095,3 +1095,11 @@ def test_a_network_platform_or_forum_asked_may_be_named_by_another_of_those_word
     assert a.text is not None and ("DHF" in a.text or "Dala Humanitarian Forum" in a.text)
     b = answer("Which employers' network hired 515 refugees?", kb)
     assert b.text is not None and ("RBA" in b.text or "Rema Business Alliance" in b.text)
+
+
+def test_introducing_a_thing_is_launching_it() -> None:
+    kb = _kb_from_text(
+        "Documentation. UNHCR discussed delays with the interior ministry and, in June, the Civil Registry Office "
+        "(CRO) introduced an online birth certificate that parents can download at home.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which public office launched a birth certificate parents can get online?", kb)
+    assert a.text is not None and ("CRO" in a.text or "Civil Registry Office" in a.text)
