@@ -115,14 +115,16 @@ def split_compound(question: str) -> tuple[str, str] | None:
         if unit and re.match(r"how (?:many|much) (?:for|to|in|at|by|on|before|until)\b", b, re.IGNORECASE):
             # "how many hours for a lone child …, and how many for an adult …": the same unit
             b = re.sub(r"^(how (?:many|much))", rf"\1 {unit.group(1)}", b, flags=re.IGNORECASE)
+        b = b if pre else _borrow_from_first(a, b)
         if pre:
             second = f"{pre}: {b}?"
         elif re.match(r"(?:by )?how many of (?:those|these|them)\b", b, re.IGNORECASE):
             # "how many of those found a job" → "Of the candidates who joined …, how many found a job"
             rest = re.sub(r"^(?:by )?how many of (?:those|these|them)\s*", "", b, flags=re.IGNORECASE)
             second = f"Of the {_subject(a)}, how many {rest}?"
-        elif _BACK_REFERENCE.search(b):
-            # "what was their average size" asks a figure as "how much" does
+        elif _BACK_REFERENCE.search(b) and not _OWN_NOUN.match(b):
+            # "what was their average size" asks a figure as "how much" does (not "how many
+            # organisations aligned their values": the pronoun is the second half's own noun's)
             b = re.sub(r"^what (was|were|is|are) (?:their|its|that|this)\b", r"how much \1 the", b, flags=re.IGNORECASE)
             second = f"{_cap(b)} ({_subject(a)})?"
         else:
@@ -201,6 +203,26 @@ def split_compound(question: str) -> tuple[str, str] | None:
         s, v = m.group("s"), m.group("v")
         return f"How many {m.group('a')} did {s} {v}?", f"How many {m.group('b')} did {s} {v}?"
     return None
+
+
+# "how many organisations aligned their …": the second half names what it counts
+_OWN_NOUN = re.compile(r"how many (?!of\b|did\b|do\b|does\b|were\b|was\b|are\b|is\b|had\b|have\b|has\b)[a-z-]+s\b",
+                       re.IGNORECASE)
+_AUX_AFTER_HOW_MANY = re.compile(r"^((?:roughly |about |approximately |around )?how many)\s+(did|do|does|were|was|are|had|have|has)\b",
+                                 re.IGNORECASE)
+
+
+def _borrow_from_first(first: str, second: str) -> str:
+    """The second half's missing words, from the first: "how many did UNHCR reach" counts the first
+    half's noun ("people"); "how many departed there" goes where the first half says ("to the US")."""
+    unit = re.match(r"how many ([a-z-]+)\b", first, re.IGNORECASE)
+    aux = _AUX_AFTER_HOW_MANY.match(second)
+    if unit and aux and not _AUX_AFTER_HOW_MANY.match(first) and unit.group(1).lower() not in ("of", "more", "fewer"):
+        second = f"{aux.group(1)} {unit.group(1)} {second[aux.end(1):].lstrip()}"
+    place = re.search(r"\b(to|in|at|from) ((?:the )?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", first)
+    if place and re.search(r"\bthere\b", second):
+        second = re.sub(r"\bthere\b", f"{place.group(1)} {place.group(2)}", second, count=1)
+    return second
 
 
 def _with_head(text: str, first: str) -> str:

@@ -64,6 +64,14 @@ def kb_orvalia():
      "How many traders got microloans?", "For how many farmers was credit arranged?"),
     ("How many trainees were hired, and how steep was the rise on last year?",
      "How many trainees were hired?", "How steep was the rise on last year?"),
+    # the second half's own noun owns its pronoun; a half without a noun counts the first's; "there"
+    # is the place the first half names
+    ("How many clinics did the district open, and how many nurses rotated their shifts through them?",
+     "How many clinics did the district open?", "How many nurses rotated their shifts through them?"),
+    ("How many families did the storm hit, and how many did the Red Cross shelter?",
+     "How many families did the storm hit?", "How many families did the Red Cross shelter?"),
+    ("How many of the pupils moved to Dala, and how many teachers followed there?",
+     "How many of the pupils moved to Dala?", "How many teachers followed to Dala?"),
 ])
 def test_split_compound_writes_each_half_as_its_own_question(question: str, first: str, second: str) -> None:
     assert split_compound(question) == (first, second)
