@@ -451,6 +451,10 @@ def _predicate_terms(ctx: Ctx) -> list[str]:
             and ctx.kb.doc_freq.get(t, 0) <= 0.2 * n]
 
 
+# a figure given per name, twice or more in one sentence: "12 to Australia, 53 to Canada and 512 to …"
+_PER_NAME_FIGURES = re.compile(r"\b\d[\d,]*\s+(?:to|in|from|for)\s+(?:the\s+)?[A-Z]")
+
+
 def answer_number(ctx: Ctx) -> Draft | None:
     cands = number_candidates(ctx)
     if not cands:
@@ -482,6 +486,24 @@ def answer_number(ctx: Ctx) -> Draft | None:
         # "how many women won seats": "…, of whom 545 were women", not "women held 49% of the seats"
         for c in cands[1:4]:
             if c.number.percent or c.number.is_year or not (unit & c.unit):
+                continue
+            c_conf, c_reasons = _checked_confidence(ctx, c)
+            if not c_reasons and c_conf >= ctx.options.min_confidence:
+                best, conf, reasons = c, c_conf, c_reasons
+                break
+    unnamed = [lk for lk in ctx.links for r in reasons if r.endswith(f"the sentence does not name {lk.surface}")]
+    raw = sentence_raw(ctx, best.ss)
+    named = [lk for lk in ctx.links if lk.score >= 0.9 and not ctx.kb.ubiquitous(lk.iri)
+             and any(find_phrase(raw, f) for f in ctx.kb.surfaces(lk.iri) or [lk.surface])]
+    if not unnamed and named and len(_PER_NAME_FIGURES.findall(raw)) >= 2 and not all(
+            _paired_name(raw, best.number, ctx.kb.surfaces(lk.iri) or [lk.surface]) for lk in named):
+        unnamed = named  # "12 departed to Australia, 53 to Canada and 512 to the United States": the one asked
+    if unnamed:
+        # "how many submissions went to the US": the figure written by the name ("1,302 to the United
+        # States"), though another sentence says more of the rest ("54 in 2023")
+        for c in cands[1:6]:
+            raw = sentence_raw(ctx, c.ss)
+            if not all(_paired_name(raw, c.number, ctx.kb.surfaces(lk.iri) or [lk.surface]) for lk in unnamed):
                 continue
             c_conf, c_reasons = _checked_confidence(ctx, c)
             if not c_reasons and c_conf >= ctx.options.min_confidence:

@@ -78,6 +78,8 @@ class AcronymDef:
 
 
 _WORD_RE = re.compile(r"[^\W_][\w+&'’´-]*")
+# The short forms readers write for countries a report spells out ("the US" for "the United States")
+_SHORT_COUNTRY = {"US": "United States", "U.S": "United States", "USA": "United States", "UK": "United Kingdom"}
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’+-]*(?:\s+(?:of|for|and|on|the|de)?\s*[A-Z][\w'’+-]*)+")
 
 
@@ -333,7 +335,7 @@ class KnowledgeBase:
                 surface = question[s:e]
                 if size == 1 and surface.islower() and alias_key(surface) not in self.acronym_keys:
                     continue  # "offices", "platform": a common noun, not the entity an alias names
-                iris = self._lookup(surface)
+                iris = self._lookup(surface) or (self._lookup(_SHORT_COUNTRY[surface]) if surface in _SHORT_COUNTRY else set())
                 if not iris:
                     continue
                 score = 1.0 if size > 1 or len(surface) > 2 or surface.isupper() else 0.8

@@ -1010,3 +1010,21 @@ def test_a_count_after_a_place_is_not_another_place() -> None:
         "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
     a = answer("In which town did twelve States sign the declaration on refugee inclusion?", kb)
     assert a.text is not None and "Vila Serra" in a.text and "12" not in a.text
+
+
+def test_the_figure_given_for_the_country_asked_in_a_list_of_countries() -> None:
+    kb = _kb_from_text(
+        "Resettlement. UNHCR submitted 930 refugees for resettlement (310 to Norway and 620 to the United States). "
+        "Of them, 40 left for Norway, 75 for Sweden and 210 for the United States, allowing 325 refugees to start "
+        "a new life in 2024.\n\n"
+        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
+        "Cash. Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "Education. Some 4,600 refugee children enrolled in primary schools.\n\n"
+        "Water. Two boreholes were drilled in the eastern settlement.\n\n"
+        "Livelihoods. Some 700 women joined savings groups.\n\n"
+        "Registration. Mobile teams issued 2,150 identity cards.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("How many refugees left for the US?", kb)
+    assert a.text is not None and "210" in a.text.split("(")[0]
+    b = answer("How many resettlement submissions were made to the U.S.?", kb)
+    assert b.text is not None and "620" in b.text.split("(")[0]
