@@ -63,6 +63,7 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _ACRONYM = re.compile(
     r"\bstands for\b|\bstand for\s*(?:what\b|\?|$)|\b(?:does|do|did) (?:the )?[\w+&-]+ stand for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)s?\b|"
     r"\b(?:spell(?:ed)?|write|written) (?:(?:it|this|that|them|both|each) )?out\b|\blong form\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
+
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
     r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b|"
@@ -85,6 +86,9 @@ _ACRONYM = re.compile(
 _ACRONYM_ALONE = re.compile(
     r"(?:^|[-–—:;.?])\s*(?i:what|who) (?i:is|are|was|were) (?i:the |an? )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s?"
     r"(?:\s+(?i:mentioned|referred|cited|that|which|who)\b|\s*\?|$)|"
+    # "what do CBO and RSD mean in this report?"
+    r"\b(?i:what) (?i:do) (?:(?i:the) )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s? (?i:and) (?:(?i:the) )?"
+    r"[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*s? (?i:mean|stand for|refer to)\b|"
     # "PNR - which institution is that?", "ABC - which ministry is meant?"
     r"^\s*(?:the )?[A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*\s*[-–—:,]\s*(?i:which|what|who)\b[^?]*\b(?i:is|are|was) "
     r"(?i:that|this|it|meant|intended|referred to)\s*(?:\?|$|,\s*(?i:whose|which|who|that)\b)|"

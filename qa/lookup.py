@@ -98,8 +98,11 @@ def answer_acronym(ctx: Ctx) -> Draft | None:
 # two acronyms joined by "and", maybe each with an apposition ("HSA, whose …, and ROCF, on whose …")
 _PAIR_ASKED = re.compile(r"\b([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*)(?:\s*,[^,?]{1,80},)?\s+and\s+(?:the\s+)?"
                          r"([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&+]*)\b")
-_PLURAL_ASKED = re.compile(r"\b(?:both|each|them|do (?:the )?(?:initials|letters|acronyms|abbreviations) |"
-                           r"(?:full|long) (?:names|forms)|do [A-Z][\w+&-]* and [A-Z][\w+&-]* (?:stand|mean))", re.IGNORECASE)
+_PLURAL_ASKED = re.compile(r"\b(?:both|each|them|do (?:the |those |these )?(?:initials|letters|acronyms|abbreviations) |"
+                           r"(?:full|long) (?:names|forms)|do [A-Z][\w+&-]* and [A-Z][\w+&-]* (?:stand|mean)|"
+                           # "what are UNCT and MTIGM in full?"
+                           r"(?:are|were) [A-Z][\w+&-]* and [A-Z][\w+&-]* (?:in full|short for|spelled out|written out))",
+                           re.IGNORECASE)
 
 
 def _written_definition(ctx: Ctx, lower_map: dict[str, str], tok: str) -> tuple[str, Evidence] | None:

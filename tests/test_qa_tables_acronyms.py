@@ -359,6 +359,10 @@ def test_the_acronym_of_a_body_of_the_kind_asked_named_where_the_question_is_ans
     "What do the letters HSA and MWS stand for?",
     "The report names the ROCF and the MWS. Write out both in full.",
     "Give the full names of HSA, whose inspectors were trained, and ROCF, on whose board UNHCR sat.",
+    # the plural verb, "in full", and "those letters" after a first sentence naming both
+    "What do MWS and HSA mean here?",
+    "For our glossary: what are ROCF and HSA in full?",
+    "Two bodies go by MWS and ROCF. What do these letters stand for?",
 ])
 def test_two_acronyms_asked_together_get_both_long_forms(question: str) -> None:
     a = answer(question, _kb_from_text(_ACRONYM_TEXT))
