@@ -437,6 +437,21 @@ _BOTH = re.compile(
     re.IGNORECASE)
 
 
+def _words_before_list(ctx: Ctx, ss: ScoredSent, name: Name, half: str) -> float:
+    """The weight (rarity) of a half question's own words that the text writes just before the list
+    ``name`` is in ("field offices in Rio Claro and Juncal": "field", "office" for Juncal, not for
+    the country office written before)."""
+    text = ctx.kb.passages[ss.passage_id].text
+    start = name.start
+    # back over the names listed with it ("Rio Claro and Juncal", "A, B and C")
+    while m := re.search(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:,\s*|\s+and\s+|,\s+and\s+)$", text[ss.sent.start : start]):
+        start = ss.sent.start + m.start(1)
+    lead = text[max(ss.sent.start, start - 60) : start]
+    lead = re.split(r"[,;]", lead)[-1]
+    asked = set(terms(half)) - {"citi", "town", "place", "border"}
+    return sum(ctx.weight(t) for t in asked & set(terms(lead)))
+
+
 def answer_both_places(ctx: Ctx) -> Draft | None:
     """The place each condition's best sentences name, when one place answers both halves."""
     m = _BOTH.match(ctx.question)
@@ -481,7 +496,13 @@ def answer_both_places(ctx: Ctx) -> Draft | None:
         return None
     top = [k for score, k in both if score >= both[0][0] - 1e-9]
     if len(top) > 1 and not m.group("noun").lower().endswith(("ies", "s")):
-        return None  # two places fit both halves equally: the question's one place is not determined
+        # two places fit both halves' sentences: the one each half's own words are written with
+        # ("a country office in Pedra Alta, field offices in Rio Claro and Juncal")
+        near = {k: [_words_before_list(ctx, found[i][k][1], found[i][k][2], halves[i]) for i in (0, 1)] for k in top}
+        best = max(sum(v) for v in near.values())
+        top = [k for k in top if sum(near[k]) >= best - 1e-9 and min(near[k]) > 0]
+        if len(top) != 1:
+            return None  # the question's one place is not determined
     names = [found[0][k][2] for k in top]
     evidence = [Evidence(found[i][k][1].passage_id, [(found[i][k][1].sent.start, found[i][k][1].sent.end)],
                          found[i][k][0]) for k in top for i in (0, 1)]

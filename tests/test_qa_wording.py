@@ -1028,3 +1028,17 @@ def test_the_figure_given_for_the_country_asked_in_a_list_of_countries() -> None
     assert a.text is not None and "210" in a.text.split("(")[0]
     b = answer("How many resettlement submissions were made to the U.S.?", kb)
     assert b.text is not None and "620" in b.text.split("(")[0]
+
+
+def test_of_two_places_in_both_sentences_the_one_each_condition_is_written_with() -> None:
+    kb = _kb_from_text(
+        "Presence. UNHCR worked through a country office in Rema, field offices in Kito and Dala and a field unit "
+        "in Sana.\n\n"
+        "Child protection. UNICEF and UNHCR ran child-friendly spaces in Rema and Kito for children in transit.\n\n"
+        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
+        "Cash. Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
+        "Education. Some 4,600 refugee children enrolled in primary schools.\n\n"
+        "Water. Two boreholes were drilled in the eastern settlement.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("Which town hosts both a UNHCR field office and one of the child-friendly spaces?", kb)
+    assert a.text is not None and "Kito" in a.text and "Rema" not in a.text
