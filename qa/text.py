@@ -179,6 +179,8 @@ def _derive(t: str) -> str:
         t = t[:-2]  # evacuat(ed) → evacu
     if len(t) >= 6 and t.endswith("ter") and t[-4] in _CONSONANT:
         t = t[:-2] + "r"  # register/registr(ation), center/centr(e)
+    if len(t) >= 7 and t.endswith("iti"):
+        t = t[:-1]  # priorit(y)/priorit(ized), communit(y)/communit(ies)
     return t
 
 

@@ -1042,3 +1042,13 @@ def test_of_two_places_in_both_sentences_the_one_each_condition_is_written_with(
         "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
     a = answer("Which town hosts both a UNHCR field office and one of the child-friendly spaces?", kb)
     assert a.text is not None and "Kito" in a.text and "Rema" not in a.text
+
+
+def test_a_priority_asked_is_what_was_prioritized() -> None:
+    kb = _kb_from_text(
+        "Funding. As only 35% of needs were funded, UNHCR prioritized three sectors: emergency shelter, clean "
+        "water and primary health care.\n\n"
+        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
+        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+    a = answer("Which sectors were the office's funding priorities, given the shortfall?", kb)
+    assert a.text is not None and "shelter" in a.text and "water" in a.text
