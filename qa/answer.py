@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .compound import split_compound
-from .context import Ctx, Draft
+from .context import Ctx, Draft, Evidence
 from .dates import (
     answer_date,
     answer_part_of_year,
@@ -286,6 +286,8 @@ def _answer_one(q: str, kb: KnowledgeBase, k: int, report: str | None, options: 
     notes: list[str] = []
     if best is not None:
         reason = _refuse(ctx, best)
+        if reason and _said_with_the_answer(ctx, best, reason):
+            reason = _refuse(ctx, best)
         if reason:
             notes.append(reason)
             best = None
@@ -538,6 +540,32 @@ def _counted_not_named(question: str, d: Draft) -> str:
     if re.search(_A_COUNT + re.escape(noun) + r"\b", d.text, re.IGNORECASE) and not re.search(r"\b(?:namely|including|:)", d.text):
         return noun
     return ""
+
+
+def _said_with_the_answer(ctx: Ctx, d: Draft, reason: str) -> bool:
+    """"Which ministry opened primary care to … and teamed up with RENAC on birth registration?": a
+    name the cited sentence leaves out may be in another sentence of the report that names the
+    answer with it ("an agreement between RENAC and the Ministry of Health"); that sentence is added
+    to the evidence. Only for a question joining two conditions with "and"."""
+    m = re.match(r"nothing cited mentions (.+)$", reason)
+    if m is None or not d.items or d.kind not in ("relation", "list", "location") or not d.evidence or \
+            not re.search(r"\band\b", ctx.question):
+        return False
+    missing = [lk for lk in ctx.links if lk.surface == m.group(1)]
+    if not missing:
+        return False
+    report = ctx.kb.passages[d.evidence[0].passage_id].report
+    names = [f for name, iri in d.items for f in ([name] + (ctx.kb.surfaces(iri) if iri else []))]
+    forms = ctx.kb.surfaces(missing[0].iri) or [missing[0].surface]
+    for pid, p in ctx.kb.passages.items():
+        if p.report != report or not any(find_phrase(p.text, f) for f in forms):
+            continue
+        for sent in ctx.kb.sentences(pid):
+            raw = p.text[sent.start : sent.end]
+            if any(find_phrase(raw, f) for f in forms) and any(find_phrase(raw, n) for n in names):
+                d.evidence.append(Evidence(pid, [(sent.start, sent.end)], 0.0))
+                return True
+    return False
 
 
 _WHICH_DATE = re.compile(r"\s*(?:(?:in|on|during)\s+)?(?:which|what)\s+(?:exact\s+)?(?:month|day|date|year)\b", re.IGNORECASE)

@@ -1103,3 +1103,19 @@ def test_introducing_a_thing_is_launching_it() -> None:
         "(CRO) introduced an online birth certificate that parents can download at home.\n\n" + _OTHER_PARAGRAPHS)
     a = answer("Which public office launched a birth certificate parents can get online?", kb)
     assert a.text is not None and ("CRO" in a.text or "Civil Registry Office" in a.text)
+
+
+def test_a_second_condition_is_checked_in_another_sentence_naming_the_answer() -> None:
+    kb = _kb_from_text(
+        "Livelihoods. Access to work improved, mainly because the Ministry of Labour (MoL) allowed refugees "
+        "holding a work permit to use its job centres.\n\n"
+        "Skills. Some 640 refugees completed courses thanks to an agreement between the Vocational Training "
+        "Board (VTB) and the Ministry of Labour that placed instructors in five camps.\n\n"
+        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
+        "Education. Some 4,600 refugee children enrolled in primary schools.\n\n"
+        "Water. Two boreholes were drilled in the eastern settlement.\n\n"
+        "Registration. Mobile teams issued 2,150 identity cards.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("Which ministry let refugees with work permits use its job centres and also worked with the VTB?", kb)
+    assert a.text is not None and ("MoL" in a.text or "Ministry of Labour" in a.text)
+    cited = " ".join(c.text for c in a.citations)
+    assert "VTB" in cited
