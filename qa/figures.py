@@ -151,7 +151,9 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
         verb_missing = bool(verb_t) and not verb_t & (set(terms(raw)) | prev_terms)
         first = True
         in_sentence: list[tuple[Number, frozenset[str], bool, dict[str, float], str]] = []
+        prev_verb = False
         for n in numbers(raw):
+            gapped = False
             if n.text.strip() in ctx.question or (n.is_year and str(int(n.value)) in ctx.question) or \
                     (n.value, n.percent) in given:
                 continue  # a number the question itself gives ("the two megawatt farm": "2 MW") is not the answer
@@ -182,6 +184,8 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 last_unit = after
             elif not after and not n.percent and not n.is_year and not n.money:
                 after = last_unit  # "4,350 refugees to register … and 912 to find a job": 912 refugees
+                # "… conduct 3,500 interviews for registration and 2,048 for RSD": the verb is the first's too
+                gapped = bool(last_unit) and bool(re.search(r"(?:,|\band)\s*$", raw[max(0, n.start - 8) : n.start]))
             if after and n.percent:
                 last_share = after
             elif not after and n.percent:
@@ -197,7 +201,7 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                 if unit & after:
                     # the share of the asked noun written right after it ("2,048 for RSD" after
                     # "3,500 interviews" for "how many RSD interviews")
-                    tail = after | frozenset(terms(_tail(raw, n.end)))
+                    tail = after | ctx.long_form_terms(frozenset(terms(_tail(raw, n.end))))
                     f["unit"] = 1.0
                     f["unit_share"] = len(unit & tail) / len(unit)
                 elif unit <= PEOPLE and verb_t and not n.percent and terms(after_txt)[:1] and terms(after_txt)[0] in verb_t:
@@ -245,11 +249,14 @@ def number_candidates(ctx: Ctx, top: int = 24) -> list[NumCand]:
                     f["name_part"] = 1.0  # and a part of a total the sentence states, given for that name
             if qualifiers and _verb_near(raw, n, qualifiers):
                 f["qualifier"] = 1.0  # "3,746 were attended at borders" for "how many … at the borders"
-            if (verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t)))) \
+            if (verb_t and (_verb_near(raw, n, verb_t) or (parent is not None and _verb_near(raw, parent, verb_t))
+                            or (gapped and prev_verb))) \
                     or (receive_from and _GIVEN_TO.search(raw[: n.start])):
                 f["verb"] = 1.0  # "4,775 people were identified" for "how many people were identified"
             elif verb_missing:
                 f["verb_missing"] = 1.0
+            if not n.is_year:
+                prev_verb = "verb" in f
             yf = year_factor(raw, n, intent.years)
             if yf != 1.0:
                 f["year_match" if yf > 1 else "year_other"] = 1.0  # "54 in 2023", not "99 days in 2022"

@@ -188,7 +188,8 @@ _TARGET_NOUN = re.compile(
     r"left|got|took|made|went|came|gave|saw|found|became|began|held|ran|fled|sent|spent|won|lost|paid|met|kept|"
     r"brought|bought|built|taught|sought|still|also|now|ever|"
     r"caught|fell|grew|rose|led|fed|sold|told|spoke|wrote|heard|chose|drew|struck|hit|knew|stood|broke|threw|"
-    r"got|received|benefited|could|can|will|in|at|from|by|with|under|through|across|during|for|of|to|that|who|$))"
+    r"got|received|benefited|could|can|will|in|at|from|by|with|under|through|across|during|for|of|to|that|who|"
+    r"against|about|on|per|among|between|into|within|since|after|before|over)\b|$)"
 )
 _FIELDS = (
     ("baseline", r"\bbaseline\b|\b(?:start(?:ing)?|initial|opening) (?:point|value|figure|level|rate)\b|"

@@ -1119,3 +1119,23 @@ def test_a_second_condition_is_checked_in_another_sentence_naming_the_answer() -
     assert a.text is not None and ("MoL" in a.text or "Ministry of Labour" in a.text)
     cited = " ".join(c.text for c in a.citations)
     assert "VTB" in cited
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    # a word after the noun that only starts like a preposition ("in-", "of-", "to-") does not end it
+    ("How many RSD interviews did the board hold?", "RSD interviews"),
+    ("How many border towns got water trucks?", "border towns"),
+    ("How many refugee doctors were licensed?", "refugee doctors"),
+    ("How many school officials were trained?", "school officials"),
+    ("How many bullying incidents against pupils were reported?", "bullying incidents"),
+])
+def test_the_counted_noun_ends_at_a_whole_word(question: str, noun: str) -> None:
+    assert detect(question).unit_terms == tuple(terms(noun))
+
+
+def test_a_figure_whose_noun_and_verb_are_left_out_shares_the_first_figures() -> None:
+    kb = _kb_from_text(
+        "Asylum. With eight new eligibility officers, the Refugee Board could conduct some 900 interviews for "
+        "registration and 410 for status determination. It decided 350 cases.\n\n" + _OTHER_PARAGRAPHS)
+    a = answer("How many status determination interviews did the Refugee Board conduct?", kb)
+    assert a.text is not None and "410" in a.text.split("(")[0]
