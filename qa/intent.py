@@ -63,7 +63,6 @@ _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _ACRONYM = re.compile(
     r"\bstands for\b|\bstand for\s*(?:what\b|\?|$)|\b(?:does|do|did) (?:the )?[\w+&-]+ stand for\b|\bacronym\b|\babbreviat\w*|\bshort for\b|\bfull (?:name|form|title)s?\b|"
     r"\b(?:spell(?:ed)?|write|written) (?:(?:it|this|that|them|both|each) )?out\b|\blong form\b|\bwhat (?:does|do) (?:the )?[\w+&-]+ (?:mean|refer to|designate|denote)\b|"
-
     r"\b(?:meaning|expansion|long form|definition) of (?:the )?(?:acronym |abbreviation )?[\w+&-]+\s*\??$|"
     r"^\s*(?:the )?[\w+&-]+ (?:refers? to|means?|denotes?|designates?) what\s*\??$|"
     r"^\s*(?:what|who) (?:is|are|was|were) (?:the )?[\w+&-]+ in full\b|"
