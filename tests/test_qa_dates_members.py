@@ -11,7 +11,7 @@ import pytest
 from qa import answer
 from qa.dates import asks_date, dates_in
 from qa.intent import detect
-from tests.test_qa import _kb_from_text
+from tests.test_qa import UNRELATED_PARAGRAPHS, _kb_from_text
 
 _NEROSA = (
     "In March, the National Assembly approved the Asylum Law (Law No. 731), which created a complementary "
@@ -258,10 +258,7 @@ def test_a_month_said_of_another_place_in_the_sentence_is_not_the_answer() -> No
     kb = _kb_from_text(
         "Local integration. UNHCR worked with the Town Council of Rema, which adopted a local housing plan in May, "
         "and the district of Kito, which created a refugee advisory board with three seats for women.\n\n"
-        "Registration. UNHCR has field offices in the towns of Kito and Dala.\n\n"
-        "Cash. Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
-        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+        "Presence. UNHCR has field offices in the towns of Kito and Dala.\n\n" + UNRELATED_PARAGRAPHS)
     a = answer("In which month did Kito create its refugee advisory board?", kb)
     assert a.text is None or "May" not in a.text
     b = answer("In which month did Rema adopt its local housing plan?", kb)

@@ -10,7 +10,7 @@ import pytest
 from qa import answer
 from qa.intent import detect
 from qa.text import terms
-from tests.test_qa import _kb_from_text
+from tests.test_qa import UNRELATED_PARAGRAPHS, _kb_from_text
 
 # Paragraphs about other things, so that the lexical knowledge base can tell rare words from common ones
 _CASH_PARAGRAPH = "Cash assistance reached 1,200 households in the northern districts during the year.\n"
@@ -1110,11 +1110,7 @@ def test_a_second_condition_is_checked_in_another_sentence_naming_the_answer() -
         "Livelihoods. Access to work improved, mainly because the Ministry of Labour (MoL) allowed refugees "
         "holding a work permit to use its job centres.\n\n"
         "Skills. Some 640 refugees completed courses thanks to an agreement between the Vocational Training "
-        "Board (VTB) and the Ministry of Labour that placed instructors in five camps.\n\n"
-        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
-        "Education. Some 4,600 refugee children enrolled in primary schools.\n\n"
-        "Water. Two boreholes were drilled in the eastern settlement.\n\n"
-        "Registration. Mobile teams issued 2,150 identity cards.\n\n" + _OTHER_PARAGRAPHS)
+        "Board (VTB) and the Ministry of Labour that placed instructors in five camps.\n\n" + UNRELATED_PARAGRAPHS)
     a = answer("Which ministry let refugees with work permits use its job centres and also worked with the VTB?", kb)
     assert a.text is not None and ("MoL" in a.text or "Ministry of Labour" in a.text)
     cited = " ".join(c.text for c in a.citations)

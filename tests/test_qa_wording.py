@@ -9,7 +9,7 @@ import pytest
 from qa import answer
 from qa.names import asked_type
 from qa.text import terms
-from tests.test_qa import _kb_from_text
+from tests.test_qa import UNRELATED_PARAGRAPHS, _kb_from_text
 
 _BELMARE = (
     "Two-way communication with communities improved. The toll-free helpline, operated together with the "
@@ -1016,14 +1016,7 @@ def test_the_figure_given_for_the_country_asked_in_a_list_of_countries() -> None
     kb = _kb_from_text(
         "Resettlement. UNHCR submitted 930 refugees for resettlement (310 to Norway and 620 to the United States). "
         "Of them, 40 left for Norway, 75 for Sweden and 210 for the United States, allowing 325 refugees to start "
-        "a new life in 2024.\n\n"
-        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
-        "Cash. Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-        "Education. Some 4,600 refugee children enrolled in primary schools.\n\n"
-        "Water. Two boreholes were drilled in the eastern settlement.\n\n"
-        "Livelihoods. Some 700 women joined savings groups.\n\n"
-        "Registration. Mobile teams issued 2,150 identity cards.\n\n"
-        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+        "a new life in 2024.\n\n" + UNRELATED_PARAGRAPHS)
     a = answer("How many refugees left for the US?", kb)
     assert a.text is not None and "210" in a.text.split("(")[0]
     b = answer("How many resettlement submissions were made to the U.S.?", kb)
@@ -1035,11 +1028,7 @@ def test_of_two_places_in_both_sentences_the_one_each_condition_is_written_with(
         "Presence. UNHCR worked through a country office in Rema, field offices in Kito and Dala and a field unit "
         "in Sana.\n\n"
         "Child protection. UNICEF and UNHCR ran child-friendly spaces in Rema and Kito for children in transit.\n\n"
-        "Health. Mobile clinics treated 8,300 patients in the river villages.\n\n"
-        "Cash. Cash assistance reached 1,200 households in the northern districts during the year.\n\n"
-        "Education. Some 4,600 refugee children enrolled in primary schools.\n\n"
-        "Water. Two boreholes were drilled in the eastern settlement.\n\n"
-        "Shelter. The shelter working group met monthly and shared a common needs assessment.\n")
+        + UNRELATED_PARAGRAPHS)
     a = answer("Which town hosts both a UNHCR field office and one of the child-friendly spaces?", kb)
     assert a.text is not None and "Kito" in a.text and "Rema" not in a.text
 
